@@ -1,0 +1,3 @@
+export { message } from './create.ts';
+export * from './guards.ts';
+export * from './messages.ts';
