@@ -1,0 +1,35 @@
+import { PGlite } from '@electric-sql/pglite';
+import type { Database, Queryable } from './database.ts';
+
+/** Embedded PostgreSQL (PGlite) in a data folder, or in memory when `dataDir` is undefined. */
+export async function openPglite(dataDir: string | undefined): Promise<Database> {
+  const db = dataDir ? new PGlite(dataDir) : new PGlite();
+  await db.waitReady;
+  const query = async <R extends object>(sql: string, params: readonly unknown[] = []): Promise<R[]> =>
+    (await db.query<R>(sql, params as unknown[])).rows;
+  return {
+    kind: 'pglite',
+    query,
+    exec: async (sql) => {
+      await db.exec(sql);
+    },
+    transaction: <T>(fn: (tx: Queryable) => Promise<T>) =>
+      db.transaction(async (tx) =>
+        fn({
+          query: async <R extends object>(sql: string, params: readonly unknown[] = []) =>
+            (await tx.query<R>(sql, params as unknown[])).rows,
+          exec: async (sql: string) => {
+            await tx.exec(sql);
+          },
+        }),
+      ),
+    listen: async (channel, onPayload) => {
+      const unsubscribe = await db.listen(channel, onPayload);
+      return async () => unsubscribe();
+    },
+    notify: async (channel, payload) => {
+      await db.query('select pg_notify($1, $2)', [channel, payload]);
+    },
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import type { Services } from '../services.ts';
+import type { AppEnv } from './env.ts';
+import { ApiError } from './errors.ts';
+import { registerCatalogRoutes } from './routes/catalog.ts';
+import { registerIdentityRoutes } from './routes/identity.ts';
+import { registerProjectRoutes } from './routes/projects.ts';
+import { registerTokenRoutes } from './routes/tokens.ts';
+import { registerWellKnownRoutes } from './routes/well-known.ts';
+
+const errorBody = (code: string, description: string) => ({ error: code, error_description: description });
+
+/** The platform's HTTP interface: a `Request` → `Response` function with every route. */
+export function createApp(services: Services): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({
+    // Schema failures are the caller's: a 400 that says which field, never a 500.
+    defaultHook: (result) => {
+      if (!result.success) {
+        const issue = result.error.issues[0];
+        const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+        throw new ApiError(400, 'invalid_request', `${where}${issue?.message ?? 'Invalid request.'}`);
+      }
+    },
+  });
+
+  app.use('*', async (c, next) => {
+    c.set('services', services);
+    c.set('requestId', c.req.header('X-Request-Id')?.slice(0, 64) ?? randomUUID());
+    const started = performance.now();
+    await next();
+    c.header('X-Request-Id', c.var.requestId);
+    services.log.info('http.request', {
+      request_id: c.var.requestId,
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    });
+  });
+
+  // The planner's origin may differ from the API's: it, and nobody else, may call from a browser.
+  const allowed = new Set(services.config.corsOrigins);
+  app.use(
+    '/v1/*',
+    cors({
+      origin: (origin) => (allowed.has(origin) ? origin : null),
+      allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
+      allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key', 'X-Request-Id'],
+      exposeHeaders: ['ETag', 'WWW-Authenticate', 'Idempotent-Replayed', 'Location', 'X-Request-Id'],
+      maxAge: 600,
+    }),
+  );
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: 'An access token from POST /v1/tokens.',
+  });
+
+  registerWellKnownRoutes(app);
+  registerTokenRoutes(app);
+  registerCatalogRoutes(app);
+  registerIdentityRoutes(app);
+  registerProjectRoutes(app);
+
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Planner platform',
+      version: '1.0.0',
+      description: 'Tokens and the web services the embedded planner uses.',
+    },
+    servers: [{ url: services.config.publicUrl }],
+  });
+
+  app.notFound((c) => c.json(errorBody('not_found', 'No such route.'), 404));
+
+  app.onError((error, c) => {
+    if (error instanceof ApiError) {
+      return c.json(errorBody(error.code, error.description), error.status as 400, error.headers);
+    }
+    if (error instanceof HTTPException && error.status < 500) {
+      // Hono's own 4xx, e.g. malformed JSON from the validator.
+      return c.json(errorBody('invalid_request', error.message || 'Bad request.'), error.status);
+    }
+    services.log.error('http.unhandled', { request_id: c.var.requestId, path: c.req.path, error });
+    return c.json(errorBody('server_error', 'Something went wrong on our side.'), 500);
+  });
+
+  return app;
+}

@@ -1,0 +1,58 @@
+/** Stable `error` codes of the platform's HTTP error bodies. */
+export type ApiErrorCode =
+  // RFC 6750 (protected resources)
+  | 'invalid_token'
+  | 'insufficient_scope'
+  // RFC 6749 §5.2 (token endpoint)
+  | 'invalid_request'
+  | 'invalid_client'
+  | 'invalid_grant'
+  | 'unauthorized_client'
+  | 'unsupported_grant_type'
+  | 'invalid_scope'
+  // Ours
+  | 'not_found'
+  | 'method_not_allowed'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'precondition_failed'
+  | 'precondition_required'
+  | 'idempotency_key_reused'
+  | 'idempotency_key_invalid'
+  | 'rate_limited'
+  | 'server_error';
+
+/**
+ * An error that becomes an HTTP response: `{ error, error_description }` with `status`.
+ * The description is for people and never contains a token or a secret.
+ */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: ApiErrorCode,
+    readonly description: string,
+    readonly headers: Record<string, string> = {},
+    options?: { cause?: unknown },
+  ) {
+    super(description, options);
+  }
+}
+
+const bearer = (code: string, description: string) =>
+  `Bearer realm="planner", error="${code}", error_description="${description.replace(/["\\]/g, '')}"`;
+
+/** RFC 6750 §3.1: the token is missing, expired, revoked, malformed or not ours. */
+export const invalidToken = (description: string) =>
+  new ApiError(401, 'invalid_token', description, {
+    'WWW-Authenticate': bearer('invalid_token', description),
+  });
+
+/** RFC 6750 §3.1: the token is valid but lacks the scope this request needs. */
+export const insufficientScope = (scope: string, description: string) =>
+  new ApiError(403, 'insufficient_scope', description, {
+    'WWW-Authenticate': `${bearer('insufficient_scope', description)}, scope="${scope}"`,
+  });
+
+export const notFound = (what = 'Not found.') => new ApiError(404, 'not_found', what);
+export const invalidRequest = (description: string) => new ApiError(400, 'invalid_request', description);

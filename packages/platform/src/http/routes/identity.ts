@@ -1,0 +1,38 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { getLegalEntity } from '../../accounts/legal-entities.ts';
+import { ErrorBody } from '../../schemas/common.ts';
+import { Identity } from '../../schemas/identity.ts';
+import type { AppEnv } from '../env.ts';
+import { invalidToken } from '../errors.ts';
+import { bearerAuth } from '../middleware/bearer-auth.ts';
+
+const route = createRoute({
+  method: 'get',
+  path: '/v1/me',
+  tags: ['Identity'],
+  summary: "The caller's identity: token kind, scope, legal entity and user",
+  security: [{ bearerAuth: [] }],
+  middleware: [bearerAuth()] as const,
+  responses: {
+    200: { description: 'Who the token speaks for', content: { 'application/json': { schema: Identity } } },
+    401: { description: 'Missing or invalid token', content: { 'application/json': { schema: ErrorBody } } },
+  },
+});
+
+export function registerIdentityRoutes(app: OpenAPIHono<AppEnv>) {
+  app.openapi(route, async (c) => {
+    const { claims } = c.var;
+    const legalEntity = await getLegalEntity(c.var.services.db, claims.le);
+    if (!legalEntity) throw invalidToken('The legal entity of this token no longer exists.');
+    return c.json(
+      {
+        kind: claims.kind,
+        scope: claims.scope,
+        legal_entity: { id: legalEntity.id, name: legalEntity.name },
+        user: claims.uid ? { id: claims.uid } : null,
+        expires_at: new Date(claims.exp * 1000).toISOString(),
+      },
+      200,
+    );
+  });
+}

@@ -1,0 +1,188 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import {
+  createProject,
+  deleteProject,
+  getProject,
+  listProjects,
+  updateProject,
+} from '../../projects/project-store.ts';
+import { ErrorBody } from '../../schemas/common.ts';
+import { Project, ProjectInput, ProjectList } from '../../schemas/projects.ts';
+import type { AppEnv } from '../env.ts';
+import { ApiError, notFound } from '../errors.ts';
+import { etagOf, versionFromIfMatch } from '../etag.ts';
+import { bearerAuth } from '../middleware/bearer-auth.ts';
+import { idempotency } from '../middleware/idempotency.ts';
+import { jsonBody } from '../middleware/json-body.ts';
+
+const MAX_BODY = 256 * 1024;
+const userRead = bearerAuth({ kinds: ['user'], scope: 'read' });
+const userWrite = bearerAuth({ kinds: ['user'], scope: 'write' });
+const errors = (codes: number[]) =>
+  Object.fromEntries(
+    codes.map((code) => [
+      code,
+      { description: 'Error', content: { 'application/json': { schema: ErrorBody } } },
+    ]),
+  );
+
+const IdParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
+const IdempotencyHeader = z.object({
+  'idempotency-key': z
+    .string()
+    .optional()
+    .openapi({ description: 'Makes the write safe to retry: the same key and body answer the same.' }),
+});
+const project404 = () => notFound('No such project.');
+// Ids are UUIDs; anything else cannot be a project and must not reach the database as one.
+const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+
+const list = createRoute({
+  method: 'get',
+  path: '/v1/projects',
+  tags: ['Projects'],
+  summary: "The caller's projects, newest first",
+  security: [{ bearerAuth: [] }],
+  middleware: [userRead] as const,
+  responses: {
+    200: { description: 'Summaries', content: { 'application/json': { schema: ProjectList } } },
+    ...errors([401, 403]),
+  },
+});
+
+const create = createRoute({
+  method: 'post',
+  path: '/v1/projects',
+  tags: ['Projects'],
+  summary: 'Create a project',
+  security: [{ bearerAuth: ['write'] }],
+  middleware: [userWrite, jsonBody(MAX_BODY), idempotency()] as const,
+  request: {
+    headers: IdempotencyHeader,
+    body: { required: true, content: { 'application/json': { schema: ProjectInput } } },
+  },
+  responses: {
+    201: {
+      description: 'Created; ETag names its version',
+      content: { 'application/json': { schema: Project } },
+    },
+    ...errors([400, 401, 403, 413, 415, 422]),
+  },
+});
+
+const read = createRoute({
+  method: 'get',
+  path: '/v1/projects/{id}',
+  tags: ['Projects'],
+  summary: 'Read one of your projects',
+  security: [{ bearerAuth: [] }],
+  middleware: [userRead] as const,
+  request: { params: IdParam },
+  responses: {
+    200: {
+      description: 'The project; ETag names its version',
+      content: { 'application/json': { schema: Project } },
+    },
+    ...errors([401, 403, 404]),
+  },
+});
+
+const update = createRoute({
+  method: 'put',
+  path: '/v1/projects/{id}',
+  tags: ['Projects'],
+  summary: 'Replace a project (optimistic concurrency: If-Match is required)',
+  security: [{ bearerAuth: ['write'] }],
+  middleware: [userWrite, jsonBody(MAX_BODY), idempotency()] as const,
+  request: {
+    params: IdParam,
+    headers: IdempotencyHeader.extend({
+      'if-match': z.string().optional().openapi({ description: 'The ETag you read, e.g. "v3". Required.' }),
+    }),
+    body: { required: true, content: { 'application/json': { schema: ProjectInput } } },
+  },
+  responses: {
+    200: { description: 'Updated', content: { 'application/json': { schema: Project } } },
+    ...errors([400, 401, 403, 404, 412, 413, 415, 422, 428]),
+  },
+});
+
+const remove = createRoute({
+  method: 'delete',
+  path: '/v1/projects/{id}',
+  tags: ['Projects'],
+  summary: 'Delete a project (If-Match optional)',
+  security: [{ bearerAuth: ['write'] }],
+  middleware: [userWrite, idempotency()] as const,
+  request: {
+    params: IdParam,
+    headers: IdempotencyHeader.extend({ 'if-match': z.string().optional() }),
+  },
+  responses: { 204: { description: 'Deleted' }, ...errors([401, 403, 404, 412]) },
+});
+
+const preconditionFailed = (current: number) =>
+  new ApiError(412, 'precondition_failed', 'The project changed since you read it.', {
+    ETag: etagOf(current),
+  });
+
+export function registerProjectRoutes(app: OpenAPIHono<AppEnv>) {
+  app.openapi(list, async (c) => {
+    return c.json({ projects: await listProjects(c.var.services.db, c.var.claims.sub) }, 200);
+  });
+
+  app.openapi(create, async (c) => {
+    const project = await createProject(c.var.services.db, c.var.claims.sub, c.req.valid('json'));
+    c.var.services.log.info('project.created', { project: project.id, sub: c.var.claims.sub });
+    c.header('ETag', etagOf(project.version));
+    c.header('Location', `/v1/projects/${project.id}`);
+    return c.json(project, 201);
+  });
+
+  app.openapi(read, async (c) => {
+    const { id } = c.req.valid('param');
+    const project = isUuid(id) ? await getProject(c.var.services.db, c.var.claims.sub, id) : undefined;
+    if (!project) throw project404();
+    c.header('ETag', etagOf(project.version));
+    c.header('Cache-Control', 'private, no-cache');
+    return c.json(project, 200);
+  });
+
+  app.openapi(update, async (c) => {
+    const { id } = c.req.valid('param');
+    if (!isUuid(id)) throw project404();
+    const ifMatch = c.req.header('If-Match');
+    if (!ifMatch) {
+      throw new ApiError(
+        428,
+        'precondition_required',
+        'Send If-Match with the ETag you read, so no change is lost.',
+      );
+    }
+    const expected = versionFromIfMatch(ifMatch);
+    const result = await updateProject(
+      c.var.services.db,
+      c.var.claims.sub,
+      id,
+      expected ?? -1,
+      c.req.valid('json'),
+    );
+    if ('missing' in result) throw project404();
+    if ('conflict' in result) throw preconditionFailed(result.conflict.version);
+    c.header('ETag', etagOf(result.project.version));
+    return c.json(result.project, 200);
+  });
+
+  app.openapi(remove, async (c) => {
+    const { id } = c.req.valid('param');
+    if (!isUuid(id)) throw project404();
+    const ifMatch = c.req.header('If-Match');
+    const expected = ifMatch === undefined ? undefined : (versionFromIfMatch(ifMatch) ?? -1);
+    const { db } = c.var.services;
+    const outcome = await deleteProject(db, c.var.claims.sub, id, expected);
+    if (outcome === 'missing') throw project404();
+    if (outcome === 'conflict')
+      throw preconditionFailed((await getProject(db, c.var.claims.sub, id))?.version ?? 0);
+    return c.body(null, 204);
+  });
+}

@@ -1,0 +1,155 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
+import { SignJWT } from 'jose';
+import pg from 'pg';
+import { createApiKey } from '../accounts/api-keys.ts';
+import { createLegalEntity } from '../accounts/legal-entities.ts';
+import { masterKeyFrom } from '../crypto/master-key.ts';
+import { createPlatform, type Platform, type PlatformOptions } from '../platform.ts';
+import { CLIENT_ASSERTION_TYPE, type TokenRequest } from '../schemas/tokens.ts';
+import { listen, type RunningServer } from '../server.ts';
+import { paramsHash } from '../tokens/client-assertion.ts';
+import { createLogger } from '../util/log.ts';
+
+/** A controllable clock: tests move time instead of waiting. */
+export class TestClock {
+  constructor(public ms = Date.now()) {}
+  now = () => this.ms;
+  advance(seconds: number) {
+    this.ms += seconds * 1000;
+  }
+}
+
+export interface TestPlatform {
+  platform: Platform;
+  server: RunningServer;
+  url: string;
+  clock: TestClock;
+  logs: string[];
+  options: PlatformOptions;
+  /** Stops the server and closes storage; drops the test schema on PostgreSQL. */
+  close(): Promise<void>;
+}
+
+/**
+ * A real platform on 127.0.0.1: in-memory PGlite by default, or an isolated schema on the
+ * PostgreSQL server named by `DATABASE_URL`, so the same tests run on both.
+ */
+export async function startTestPlatform(overrides: Partial<PlatformOptions> = {}): Promise<TestPlatform> {
+  const clock = new TestClock();
+  const logs: string[] = [];
+  const databaseUrl = process.env.DATABASE_URL;
+  const schema = databaseUrl ? `t_${randomUUID().replace(/-/g, '')}` : undefined;
+  // The issuer URL names the port, so the port is chosen before the platform is built.
+  const port = await freePort();
+  const options: PlatformOptions = {
+    master: masterKeyFrom(randomBytes(32)),
+    publicUrl: `http://127.0.0.1:${port}`,
+    databaseUrl,
+    schema,
+    now: clock.now,
+    log: createLogger({ write: (line) => logs.push(line), level: 'debug' }),
+    corsOrigins: ['http://127.0.0.1:5999'],
+    ...overrides,
+  };
+  const platform = await createPlatform(options);
+  const server = await listen(platform, port);
+  return {
+    platform,
+    server,
+    url: server.url,
+    clock,
+    logs,
+    options,
+    async close() {
+      await server.close();
+      await platform.close();
+      if (databaseUrl && schema) {
+        const client = new pg.Client({ connectionString: databaseUrl });
+        await client.connect();
+        await client.query(`drop schema if exists "${schema}" cascade`);
+        await client.end();
+      }
+    },
+  };
+}
+
+/** A legal entity with an API key, as a host would have after onboarding. */
+export async function onboardHost(
+  tp: TestPlatform,
+  input: { name?: string; origins?: string[]; defaultTokenLifetime?: number } = {},
+) {
+  const { db, master } = tp.platform.services;
+  const legalEntity = await createLegalEntity(db, {
+    name: input.name ?? 'Test Shop',
+    origins: input.origins ?? ['http://127.0.0.1:5173'],
+    ...(input.defaultTokenLifetime ? { defaultTokenLifetime: input.defaultTokenLifetime } : {}),
+  });
+  const apiKey = await createApiKey(db, master, legalEntity.id, 'test');
+  return { legalEntity, apiKey };
+}
+
+export type TokenParams = Omit<TokenRequest, 'client_assertion' | 'client_assertion_type'>;
+
+/** Makes a client assertion the way the README tells host back-ends to. */
+export async function makeAssertion(
+  tp: TestPlatform,
+  key: { id: string; secretKey: string },
+  params: TokenParams,
+  overrides: { iss?: string; sub?: string; aud?: string; jti?: string; expIn?: number; hash?: string } = {},
+): Promise<string> {
+  const nowS = Math.floor(tp.clock.now() / 1000);
+  return new SignJWT({ params_sha256: overrides.hash ?? paramsHash(params) })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuer(overrides.iss ?? key.id)
+    .setSubject(overrides.sub ?? key.id)
+    .setAudience(overrides.aud ?? `${tp.url}/v1/tokens`)
+    .setJti(overrides.jti ?? randomUUID())
+    .setIssuedAt(nowS)
+    .setExpirationTime(nowS + (overrides.expIn ?? 30))
+    .sign(new TextEncoder().encode(key.secretKey));
+}
+
+export async function requestToken(
+  tp: TestPlatform,
+  key: { id: string; secretKey: string },
+  params: TokenParams,
+  assertion?: string,
+): Promise<Response> {
+  return fetch(`${tp.url}/v1/tokens`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      ...params,
+      client_assertion_type: CLIENT_ASSERTION_TYPE,
+      client_assertion: assertion ?? (await makeAssertion(tp, key, params)),
+    }),
+  });
+}
+
+/** Issues a token and returns it, failing the test when the platform refuses. */
+export async function tokenFor(
+  tp: TestPlatform,
+  key: { id: string; secretKey: string },
+  params: TokenParams,
+): Promise<string> {
+  const res = await requestToken(tp, key, params);
+  if (res.status !== 200) throw new Error(`token request failed: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { access_token: string }).access_token;
+}
+
+export const authed = (token: string, init: RequestInit = {}): RequestInit => ({
+  ...init,
+  headers: { Authorization: `Bearer ${token}`, ...(init.headers as Record<string, string>) },
+});
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}

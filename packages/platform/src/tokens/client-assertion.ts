@@ -1,0 +1,85 @@
+import { decodeJwt, decodeProtectedHeader, errors, jwtVerify } from 'jose';
+import type { ApiKeyCredential } from '../accounts/api-keys.ts';
+import { safeEqual, sha256 } from '../crypto/random.ts';
+import type { Queryable } from '../db/database.ts';
+import { ApiError } from '../http/errors.ts';
+import type { TokenRequest } from '../schemas/tokens.ts';
+import type { ApiKeyDirectory } from './api-key-directory.ts';
+
+/** The longest an assertion may live: it authenticates one request, seconds after it is made. */
+export const MAX_ASSERTION_LIFETIME_S = 60;
+const CLOCK_TOLERANCE_S = 5;
+
+/**
+ * The hash that binds an assertion to the request's parameters, so an intercepted
+ * assertion cannot be reused to ask for another user or a wider scope. Documented in the
+ * README; every host back-end computes exactly this.
+ */
+export const paramsHash = (p: Pick<TokenRequest, 'kind' | 'user_id' | 'scope' | 'lifetime'>): string =>
+  sha256(
+    [p.kind, p.user_id ?? '', p.scope ?? '', p.lifetime === undefined ? '' : String(p.lifetime)].join('\n'),
+  );
+
+const invalidClient = (description: string) => new ApiError(401, 'invalid_client', description);
+
+/**
+ * Authenticates `POST /v1/tokens` by an RFC 7523 client assertion made with the API key's
+ * secret key (`client_secret_jwt`, OpenID Connect Core §9): HS256, iss = sub = key id,
+ * aud = the token URL, a fresh jti, exp at most 60 s ahead, and `params_sha256`.
+ */
+export async function authenticateClient(
+  request: TokenRequest,
+  deps: { apiKeys: ApiKeyDirectory; db: Queryable; tokenUrl: string; now: () => number },
+): Promise<ApiKeyCredential> {
+  const assertion = request.client_assertion;
+  let keyId: unknown;
+  try {
+    if (decodeProtectedHeader(assertion).alg !== 'HS256') throw new Error('alg');
+    keyId = decodeJwt(assertion).iss;
+  } catch {
+    throw invalidClient('The client assertion is malformed or not HS256.');
+  }
+  const apiKey = typeof keyId === 'string' ? await deps.apiKeys.get(keyId) : undefined;
+  // One message for unknown and revoked keys alike: the caller learns nothing about ids.
+  if (!apiKey || apiKey.revokedAt) throw invalidClient('Unknown or revoked API key.');
+
+  let payload: Record<string, unknown>;
+  try {
+    ({ payload } = await jwtVerify(assertion, new TextEncoder().encode(apiKey.secretKey), {
+      algorithms: ['HS256'],
+      issuer: apiKey.id,
+      subject: apiKey.id,
+      audience: deps.tokenUrl,
+      currentDate: new Date(deps.now()),
+      clockTolerance: CLOCK_TOLERANCE_S,
+      requiredClaims: ['exp', 'jti'],
+    }));
+  } catch (error) {
+    if (error instanceof errors.JWTExpired) throw invalidClient('The client assertion expired.');
+    if (error instanceof errors.JWTClaimValidationFailed) {
+      throw invalidClient(`The client assertion's ${error.claim} claim is wrong.`);
+    }
+    throw invalidClient('The client assertion signature is invalid.');
+  }
+  const nowS = deps.now() / 1000;
+  const exp = payload.exp as number;
+  if (exp - nowS > MAX_ASSERTION_LIFETIME_S + CLOCK_TOLERANCE_S) {
+    throw invalidClient(`A client assertion may live at most ${MAX_ASSERTION_LIFETIME_S} seconds.`);
+  }
+  const jti = payload.jti;
+  if (typeof jti !== 'string' || jti.length < 8 || jti.length > 200) {
+    throw invalidClient('The client assertion needs a jti of 8 to 200 characters.');
+  }
+  if (typeof payload.params_sha256 !== 'string' || !safeEqual(payload.params_sha256, paramsHash(request))) {
+    throw invalidClient("The client assertion's params_sha256 does not match the request.");
+  }
+  // RFC 7523 §3 (7): a jti is accepted once. Recorded only after every other check passed,
+  // so a forged assertion cannot burn a legitimate caller's jti.
+  const inserted = await deps.db.query(
+    `insert into used_assertions (key_id, jti, expires_at) values ($1, $2, to_timestamp($3))
+     on conflict do nothing returning jti`,
+    [apiKey.id, jti, exp + CLOCK_TOLERANCE_S],
+  );
+  if (inserted.length === 0) throw invalidClient('The client assertion was already used.');
+  return apiKey;
+}
