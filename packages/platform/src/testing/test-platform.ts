@@ -27,6 +27,8 @@ export interface TestPlatform {
   clock: TestClock;
   logs: string[];
   options: PlatformOptions;
+  /** Stops and starts the platform again on the same storage and port, as a deploy would. */
+  restart(): Promise<void>;
   /** Stops the server and closes storage; drops the test schema on PostgreSQL. */
   close(): Promise<void>;
 }
@@ -52,18 +54,22 @@ export async function startTestPlatform(overrides: Partial<PlatformOptions> = {}
     corsOrigins: ['http://127.0.0.1:5999'],
     ...overrides,
   };
-  const platform = await createPlatform(options);
-  const server = await listen(platform, port);
-  return {
-    platform,
-    server,
-    url: server.url,
+  const tp: TestPlatform = {
+    platform: await createPlatform(options),
+    server: undefined as unknown as RunningServer,
+    url: `http://127.0.0.1:${port}`,
     clock,
     logs,
     options,
+    async restart() {
+      await tp.server.close();
+      await tp.platform.close();
+      tp.platform = await createPlatform(options);
+      tp.server = await listen(tp.platform, port);
+    },
     async close() {
-      await server.close();
-      await platform.close();
+      await tp.server.close();
+      await tp.platform.close();
       if (databaseUrl && schema) {
         const client = new pg.Client({ connectionString: databaseUrl });
         await client.connect();
@@ -72,6 +78,8 @@ export async function startTestPlatform(overrides: Partial<PlatformOptions> = {}
       }
     },
   };
+  tp.server = await listen(tp.platform, port);
+  return tp;
 }
 
 /** A legal entity with an API key, as a host would have after onboarding. */

@@ -11,7 +11,11 @@ export const jsonBody = (maxBytes: number) => {
   const limit = bodyLimit({
     maxSize: maxBytes,
     onError: () => {
-      throw new ApiError(413, 'payload_too_large', `The request body exceeds ${maxBytes} bytes.`);
+      // The unread rest of the body makes the connection unusable: say so, so the client
+      // reads this answer instead of failing on a reset socket.
+      throw new ApiError(413, 'payload_too_large', `The request body exceeds ${maxBytes} bytes.`, {
+        Connection: 'close',
+      });
     },
   });
   return createMiddleware<AppEnv>(async (c, next) => {

@@ -1,0 +1,185 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  authed,
+  onboardHost,
+  startTestPlatform,
+  type TestPlatform,
+  tokenFor,
+} from '../../testing/test-platform.ts';
+
+let tp: TestPlatform;
+let alice: string;
+let bob: string;
+
+beforeAll(async () => {
+  tp = await startTestPlatform();
+  const { apiKey } = await onboardHost(tp);
+  const key = { id: apiKey.id, secretKey: apiKey.secretKey };
+  alice = await tokenFor(tp, key, { kind: 'user', user_id: 'alice', scope: 'read write' });
+  bob = await tokenFor(tp, key, { kind: 'user', user_id: 'bob', scope: 'read write' });
+});
+afterAll(() => tp.close());
+
+const room = { width_cm: 420, depth_cm: 360, unit: 'cm' as const };
+const input = (name: string, items: unknown[] = []) => ({ name, room, items });
+const item = { id: 'i1', catalog_id: 'sofa', x: 100, y: 80, rotation: 90 };
+
+const call = (
+  token: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) =>
+  fetch(
+    `${tp.url}${path}`,
+    authed(token, {
+      method,
+      headers: { ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    }),
+  );
+
+async function create(token: string, name: string, key?: string) {
+  const res = await call(
+    token,
+    'POST',
+    '/v1/projects',
+    input(name, [item]),
+    key ? { 'Idempotency-Key': key } : {},
+  );
+  expect(res.status).toBe(201);
+  return { project: (await res.json()) as { id: string; version: number }, etag: res.headers.get('etag')! };
+}
+
+describe('projects', () => {
+  it('creates, lists, reads, updates and deletes your own project', async () => {
+    const { project, etag } = await create(alice, 'Living room');
+    expect(etag).toBe('"v1"');
+    const list = (await (await call(alice, 'GET', '/v1/projects')).json()) as { projects: { id: string }[] };
+    expect(list.projects.map((p) => p.id)).toContain(project.id);
+
+    const read = await call(alice, 'GET', `/v1/projects/${project.id}`);
+    expect(read.status).toBe(200);
+    expect(await read.json()).toMatchObject({ name: 'Living room', room, items: [item], version: 1 });
+
+    const updated = await call(alice, 'PUT', `/v1/projects/${project.id}`, input('Lounge'), {
+      'If-Match': etag,
+    });
+    expect(updated.status).toBe(200);
+    expect(updated.headers.get('etag')).toBe('"v2"');
+    expect(await updated.json()).toMatchObject({ name: 'Lounge', items: [], version: 2 });
+
+    expect(
+      (await call(alice, 'DELETE', `/v1/projects/${project.id}`, undefined, { 'If-Match': '"v2"' })).status,
+    ).toBe(204);
+    expect((await call(alice, 'GET', `/v1/projects/${project.id}`)).status).toBe(404);
+  });
+
+  it("makes another user's project indistinguishable from a missing one", async () => {
+    const { project } = await create(alice, 'Private');
+    const missing = '00000000-0000-4000-8000-000000000000';
+    for (const id of [project.id, missing]) {
+      const read = await call(bob, 'GET', `/v1/projects/${id}`);
+      const write = await call(bob, 'PUT', `/v1/projects/${id}`, input('Mine now'), { 'If-Match': '"v1"' });
+      const del = await call(bob, 'DELETE', `/v1/projects/${id}`);
+      for (const res of [read, write, del]) {
+        expect(res.status).toBe(404);
+        expect(await res.json()).toEqual({ error: 'not_found', error_description: 'No such project.' });
+      }
+    }
+    const list = (await (await call(bob, 'GET', '/v1/projects')).json()) as { projects: { id: string }[] };
+    expect(list.projects.map((p) => p.id)).not.toContain(project.id);
+    expect(
+      ((await (await call(alice, 'GET', `/v1/projects/${project.id}`)).json()) as { name: string }).name,
+    ).toBe('Private');
+  });
+
+  it('refuses a concurrent update with 412 and requires If-Match', async () => {
+    const { project, etag } = await create(alice, 'Kitchen');
+    const [first, second] = await Promise.all([
+      call(alice, 'PUT', `/v1/projects/${project.id}`, input('Kitchen A'), { 'If-Match': etag }),
+      call(alice, 'PUT', `/v1/projects/${project.id}`, input('Kitchen B'), { 'If-Match': etag }),
+    ]);
+    expect([first.status, second.status].sort()).toEqual([200, 412]);
+    const loser = first.status === 412 ? first : second;
+    expect(loser.headers.get('etag')).toBe('"v2"');
+    expect(await loser.json()).toMatchObject({ error: 'precondition_failed' });
+
+    const noIfMatch = await call(alice, 'PUT', `/v1/projects/${project.id}`, input('Blind'));
+    expect(noIfMatch.status).toBe(428);
+    const stale = await call(alice, 'DELETE', `/v1/projects/${project.id}`, undefined, {
+      'If-Match': '"v1"',
+    });
+    expect(stale.status).toBe(412);
+  });
+
+  it('replays a write with the same Idempotency-Key without applying it twice', async () => {
+    const key = crypto.randomUUID();
+    const first = await create(alice, 'Once', key);
+    const again = await call(alice, 'POST', '/v1/projects', input('Once', [item]), {
+      'Idempotency-Key': key,
+    });
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.headers.get('etag')).toBe(first.etag);
+    expect(((await again.json()) as { id: string }).id).toBe(first.project.id);
+    const list = (await (await call(alice, 'GET', '/v1/projects')).json()) as {
+      projects: { name: string }[];
+    };
+    expect(list.projects.filter((p) => p.name === 'Once')).toHaveLength(1);
+
+    // An update replayed: applied once, so the version moves once.
+    const updateKey = crypto.randomUUID();
+    const path = `/v1/projects/${first.project.id}`;
+    const u1 = await call(alice, 'PUT', path, input('Twice?'), {
+      'If-Match': '"v1"',
+      'Idempotency-Key': updateKey,
+    });
+    const u2 = await call(alice, 'PUT', path, input('Twice?'), {
+      'If-Match': '"v1"',
+      'Idempotency-Key': updateKey,
+    });
+    expect([u1.status, u2.status]).toEqual([200, 200]);
+    expect(((await u2.json()) as { version: number }).version).toBe(2);
+  });
+
+  it('refuses the same Idempotency-Key with another body, and scopes keys to the caller', async () => {
+    const key = crypto.randomUUID();
+    await create(alice, 'First body', key);
+    const conflicting = await call(alice, 'POST', '/v1/projects', input('Second body'), {
+      'Idempotency-Key': key,
+    });
+    expect(conflicting.status).toBe(422);
+    expect(await conflicting.json()).toMatchObject({ error: 'idempotency_key_reused' });
+    // Bob's key space is his own: the same key creates his project.
+    const bobs = await call(bob, 'POST', '/v1/projects', input('Second body'), { 'Idempotency-Key': key });
+    expect(bobs.status).toBe(201);
+    expect(bobs.headers.get('idempotent-replayed')).toBeNull();
+  });
+
+  it('validates bodies: schema, malformed JSON, size, content type', async () => {
+    const bad = await call(alice, 'POST', '/v1/projects', { name: '', room, items: [] });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: 'invalid_request' });
+    const extra = await call(alice, 'POST', '/v1/projects', { ...input('x'), owner: 'bob' });
+    expect(extra.status).toBe(400);
+    const malformed = await fetch(
+      `${tp.url}/v1/projects`,
+      authed(alice, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"name":' }),
+    );
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toMatchObject({ error: 'invalid_request' });
+    const huge = await call(alice, 'POST', '/v1/projects', input('x'.repeat(300_000)));
+    expect(huge.status).toBe(413);
+    const text = await fetch(
+      `${tp.url}/v1/projects`,
+      authed(alice, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'hi' }),
+    );
+    expect(text.status).toBe(415);
+    const list = (await (await call(alice, 'GET', '/v1/projects')).json()) as {
+      projects: { name: string }[];
+    };
+    expect(list.projects.some((p) => p.name === '' || p.name.startsWith('xxx'))).toBe(false);
+  });
+});
