@@ -1,0 +1,31 @@
+import type { ParseArgsConfig } from 'node:util';
+import type { MasterKey } from '../crypto/master-key.ts';
+import type { Database } from '../db/database.ts';
+
+export interface CliContext {
+  /** Opens the configured store (and master key) on first use. */
+  open(): Promise<{ db: Database; master: MasterKey }>;
+  env: NodeJS.ProcessEnv;
+}
+
+/** The result of a command: data for `--json`, and the same for people. */
+export interface Output {
+  json: unknown;
+  text: string;
+}
+
+export interface Command {
+  /** Words that select it, e.g. `api-key create`. */
+  name: string;
+  summary: string;
+  usage: string;
+  options?: ParseArgsConfig['options'];
+  /** Names of positional arguments, in order. */
+  positionals?: string[];
+  run(ctx: CliContext, args: { values: Record<string, unknown>; positionals: string[] }): Promise<Output>;
+}
+
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+  readonly code = 'usage';
+}

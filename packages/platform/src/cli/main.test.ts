@@ -1,0 +1,132 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateMasterKey } from '../crypto/master-key.ts';
+import { startTestPlatform, tokenFor } from '../testing/test-platform.ts';
+
+const run = promisify(execFile);
+const CLI = new URL('./main.ts', import.meta.url).pathname;
+const TSX = new URL('../../node_modules/.bin/tsx', import.meta.url).pathname;
+
+let dir: string;
+let env: NodeJS.ProcessEnv;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'planner-cli-'));
+  env = {
+    PATH: process.env.PATH,
+    PLANNER_MASTER_KEY: generateMasterKey(),
+    ...(process.env.DATABASE_URL
+      ? { DATABASE_URL: process.env.DATABASE_URL, PLANNER_DB_SCHEMA: `cli_${randomUUID().slice(0, 8)}` }
+      : { PLANNER_DATA_DIR: join(dir, 'data') }),
+  };
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+  if (env.PLANNER_DB_SCHEMA) {
+    const pg = (await import('pg')).default;
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    await client.query(`drop schema if exists "${env.PLANNER_DB_SCHEMA}" cascade`);
+    await client.end();
+  }
+});
+
+/** Runs the real CLI in its own process, as an operator would. */
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(TSX, [CLI, ...args], { env, timeout: 60_000 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+// Each step starts a process and opens the database: seconds, not milliseconds.
+describe('planner-admin, end to end', { timeout: 120_000 }, () => {
+  it('helps on every command', async () => {
+    const top = await cli('--help');
+    expect(top.code).toBe(0);
+    expect(top.stdout).toContain('api-key revoke');
+    const sub = await cli('api-key', 'create', '--help');
+    expect(sub.stdout).toContain('Usage: planner-admin api-key create <legal-entity-id>');
+    const unknown = await cli('frobnicate');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Unknown command');
+  });
+
+  it('onboards a host, prints the secret once, and the platform honours it', async () => {
+    const created = await cli(
+      'legal-entity',
+      'create',
+      '--name',
+      'Nordic Home',
+      '--origin',
+      'https://shop.example',
+      '--json',
+    );
+    expect(created.code).toBe(0);
+    const le = JSON.parse(created.stdout) as { id: string; origins: string[] };
+    expect(le.origins).toEqual(['https://shop.example']);
+
+    const added = await cli('origin', 'add', le.id, 'http://127.0.0.1:5173/', '--json');
+    expect(JSON.parse(added.stdout).origins).toEqual(['http://127.0.0.1:5173', 'https://shop.example']);
+    const bad = await cli('origin', 'add', le.id, 'https://shop.example/path');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('no path');
+
+    const key = JSON.parse((await cli('api-key', 'create', le.id, '--label', 'prod', '--json')).stdout) as {
+      id: string;
+      secretKey: string;
+    };
+    expect(key.secretKey).toMatch(/^sk_/);
+    const listed = await cli('api-key', 'list', le.id, '--json');
+    expect(listed.stdout).toContain(key.id);
+    expect(listed.stdout).not.toContain(key.secretKey);
+    const shown = await cli('legal-entity', 'show', le.id);
+    expect(shown.stdout).not.toContain(key.secretKey);
+
+    const rotated = JSON.parse((await cli('signing-key', 'rotate', '--json')).stdout) as { kid: string };
+
+    // The platform, started on the same storage afterwards, knows all of it.
+    const tp = await startTestPlatform({
+      ...(env.PLANNER_DATA_DIR ? { dataDir: env.PLANNER_DATA_DIR } : { schema: env.PLANNER_DB_SCHEMA }),
+      master: (await import('../crypto/master-key.ts')).loadMasterKey(env),
+    });
+    try {
+      const token = await tokenFor(tp, key, { kind: 'legal_entity' });
+      const header = JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString());
+      expect(header.kid).toBe(rotated.kid);
+      const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString());
+      expect(claims.origins).toEqual(['http://127.0.0.1:5173', 'https://shop.example']);
+    } finally {
+      // Keep the schema: the next step revokes through the CLI.
+      await tp.server.close();
+      await tp.platform.close();
+    }
+
+    const revoked = await cli('api-key', 'revoke', key.id, '--json');
+    expect(JSON.parse(revoked.stdout).revokedAt).toEqual(expect.any(String));
+    const list = JSON.parse((await cli('api-key', 'list', le.id, '--json')).stdout) as {
+      revokedAt: string;
+    }[];
+    expect(list[0]!.revokedAt).toEqual(expect.any(String));
+  });
+
+  it('explains what is missing instead of failing obscurely', async () => {
+    const noName = await cli('legal-entity', 'create');
+    expect(noName.code).toBe(2);
+    expect(noName.stderr).toContain('--name is required');
+    const noKey = await run(TSX, [CLI, 'legal-entity', 'list'], {
+      env: { ...env, PLANNER_MASTER_KEY: '' },
+    }).catch((e: { code: number; stderr: string }) => e);
+    expect((noKey as { stderr: string }).stderr).toContain('PLANNER_MASTER_KEY');
+    const wrongArgs = await cli('api-key', 'revoke');
+    expect(wrongArgs.code).toBe(2);
+  });
+});

@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { storageFromEnv } from '../config.ts';
+import { loadMasterKey, type MasterKey } from '../crypto/master-key.ts';
+import { lockDataDir } from '../db/data-dir-lock.ts';
+import type { Database } from '../db/database.ts';
+import { openDatabase } from '../db/open.ts';
+import { PlatformError } from '../errors.ts';
+import { redact } from '../util/log.ts';
+import { type CliContext, type Command, UsageError } from './command.ts';
+import { commands } from './commands.ts';
+
+const GLOBAL_HELP = `planner-admin: the platform's operator CLI
+
+Usage: planner-admin <command> [options] [--json]
+
+Commands:
+${commands.map((c) => `  ${c.name.padEnd(26)} ${c.summary}`).join('\n')}
+
+Every command takes --help and --json. Storage: DATABASE_URL (PostgreSQL) or
+PLANNER_DATA_DIR (embedded, default .data/platform; stop the platform first).
+Secrets are sealed with PLANNER_MASTER_KEY or PLANNER_MASTER_KEY_FILE.`;
+
+const commandHelp = (c: Command) => `Usage: planner-admin ${c.usage} [--json]\n\n${c.summary}.`;
+
+/** Runs the CLI; returns the exit code. Output goes through `out`/`err` so tests can read it. */
+export async function runCli(
+  argv: string[],
+  io: { out: (s: string) => void; err: (s: string) => void; env: NodeJS.ProcessEnv },
+): Promise<number> {
+  const words = argv.filter((a) => !a.startsWith('-'));
+  const command =
+    commands.find((c) => c.name === words.slice(0, 2).join(' ')) ?? commands.find((c) => c.name === words[0]);
+  const json = argv.includes('--json');
+  if (!command) {
+    if (argv.length && !argv.includes('--help') && !argv.includes('-h')) {
+      io.err(`Unknown command: ${words.join(' ')}\n\n${GLOBAL_HELP}`);
+      return 2;
+    }
+    io.out(GLOBAL_HELP);
+    return 0;
+  }
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.out(commandHelp(command));
+    return 0;
+  }
+
+  let db: Database | undefined;
+  let unlock = () => {};
+  const ctx: CliContext = {
+    env: io.env,
+    async open() {
+      const master: MasterKey = loadMasterKey(io.env);
+      const storage = storageFromEnv(io.env);
+      if (storage.dataDir) unlock = lockDataDir(storage.dataDir);
+      db ??= await openDatabase(storage);
+      return { db, master };
+    },
+  };
+  try {
+    const nameWords = command.name.split(' ').length;
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: { ...command.options, json: { type: 'boolean' } },
+      allowPositionals: true,
+      strict: true,
+    });
+    const args = positionals.slice(nameWords);
+    const wanted = command.positionals ?? [];
+    if (args.length !== wanted.length) {
+      throw new UsageError(`Expected ${wanted.map((p) => `<${p}>`).join(' ') || 'no arguments'}.`);
+    }
+    const result = await command.run(ctx, { values, positionals: args });
+    io.out(json ? JSON.stringify(result.json, null, 2) : result.text);
+    return 0;
+  } catch (error) {
+    const message =
+      error instanceof UsageError
+        ? `${error.message}\n\n${commandHelp(command)}`
+        : error instanceof PlatformError
+          ? error.message
+          : error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')
+            ? `${error.message}\n\n${commandHelp(command)}`
+            : String(redact(String(error)));
+    io.err(json ? JSON.stringify({ error: (error as { code?: string }).code ?? 'error', message }) : message);
+    return error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+      ? 2
+      : 1;
+  } finally {
+    await db?.close();
+    unlock();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  runCli(process.argv.slice(2), {
+    out: (s) => process.stdout.write(`${s}\n`),
+    err: (s) => process.stderr.write(`${s}\n`),
+    env: process.env,
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,38 @@
+import { configFromEnv } from './config.ts';
+import { lockDataDir } from './db/data-dir-lock.ts';
+import { PlatformError } from './errors.ts';
+import { createPlatform } from './platform.ts';
+import { listen } from './server.ts';
+import { createLogger } from './util/log.ts';
+
+/** `pnpm --filter @planner/platform start`: the platform as a server, configured by the environment. */
+async function main() {
+  const log = createLogger({ base: { service: 'platform' } });
+  const { options, server } = configFromEnv(process.env);
+  const unlock = options.dataDir ? lockDataDir(options.dataDir) : () => {};
+  const platform = await createPlatform({ ...options, log });
+  const running = await listen(platform, server.port, server.host);
+  log.info('platform.listening', {
+    url: running.url,
+    public_url: options.publicUrl,
+    storage: options.databaseUrl ? 'postgres' : `pglite:${options.dataDir}`,
+  });
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await running.close();
+    await platform.close();
+    unlock();
+    log.info('platform.stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof PlatformError ? error.message : String(error);
+  process.stderr.write(`planner platform: ${message}\n`);
+  process.exit(1);
+});
