@@ -1,0 +1,36 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { onboardHost, startTestPlatform, type TestPlatform } from './testing/test-platform.ts';
+
+const run = promisify(execFile);
+let tp: TestPlatform;
+let env: NodeJS.ProcessEnv;
+
+/** The README's examples, exactly as a reader would copy them. */
+async function example(name: string): Promise<string> {
+  const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8');
+  const match = new RegExp(`<!-- token-example:${name} -->\\n\`\`\`\\w+\\n([\\s\\S]*?)\`\`\``).exec(readme);
+  if (!match) throw new Error(`README has no ${name} example`);
+  return match[1]!;
+}
+
+beforeAll(async () => {
+  // The examples use the real clock, so does this platform.
+  tp = await startTestPlatform({ now: Date.now });
+  const { apiKey } = await onboardHost(tp);
+  env = { PATH: process.env.PATH, PLATFORM: tp.url, KEY_ID: apiKey.id, SECRET: apiKey.secretKey };
+});
+afterAll(() => tp.close());
+
+describe('README token examples', () => {
+  it.each([
+    ['sh', 'bash'],
+    ['python', 'python3'],
+  ])('the %s example gets a user token', async (name, interpreter) => {
+    const { stdout } = await run(interpreter, ['-c', await example(name)], { env });
+    const answer = JSON.parse(stdout) as { token_type: string; scope: string; expires_in: number };
+    expect(answer).toMatchObject({ token_type: 'Bearer', scope: 'read write', expires_in: 900 });
+  });
+});
