@@ -8,7 +8,7 @@ import { onboardHost, startTestPlatform, tokenFor } from '../packages/platform/s
 
 const ROUNDS = 2000;
 
-async function time(label: string, fn: () => Promise<unknown>): Promise<number> {
+async function time(label: string, fn: () => unknown): Promise<number> {
   for (let i = 0; i < 200; i++) await fn(); // warm up the JIT and the caches
   const start = performance.now();
   for (let i = 0; i < ROUNDS; i++) await fn();
