@@ -82,11 +82,12 @@ const is =
   (data: unknown): data is M =>
     isRec(data) && data.ns === NAMESPACE && data.v === PROTOCOL_VERSION && data.type === t && shape[t](data);
 
-export const isReady = is<ReadyMessage>('Ready');
-export const isAuthentication = is<AuthenticationMessage>('Authentication');
-export const isLogin = is<LoginMessage>('Login');
-export const isLogout = is<LogoutMessage>('Logout');
-export const isTokenExpired = is<TokenExpiredMessage>('TokenExpired');
-export const isLoginRequired = is<LoginRequiredMessage>('LoginRequired');
-export const isError = is<ErrorMessage>('Error');
-export const isConnect = is<ConnectMessage>('Connect');
+// Marked pure so that bundlers drop the guards a bundle does not use (the host SDK counts bytes).
+export const isReady = /* @__PURE__ */ is<ReadyMessage>('Ready');
+export const isAuthentication = /* @__PURE__ */ is<AuthenticationMessage>('Authentication');
+export const isLogin = /* @__PURE__ */ is<LoginMessage>('Login');
+export const isLogout = /* @__PURE__ */ is<LogoutMessage>('Logout');
+export const isTokenExpired = /* @__PURE__ */ is<TokenExpiredMessage>('TokenExpired');
+export const isLoginRequired = /* @__PURE__ */ is<LoginRequiredMessage>('LoginRequired');
+export const isError = /* @__PURE__ */ is<ErrorMessage>('Error');
+export const isConnect = /* @__PURE__ */ is<ConnectMessage>('Connect');

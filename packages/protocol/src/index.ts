@@ -1,3 +1,4 @@
 export { message } from './create.ts';
 export * from './guards.ts';
 export * from './messages.ts';
+export type * from './rpc.ts';

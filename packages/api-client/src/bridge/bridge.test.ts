@@ -1,0 +1,277 @@
+import type { PlannerApi } from '@planner/protocol';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeToken, HOST_ORIGIN } from '../testing/fake-jwt.ts';
+import { FakeWindow } from '../testing/fake-window.ts';
+import { TokenStore } from '../token/token-store.ts';
+import { Bridge, type BridgeEventMap } from './bridge.ts';
+
+const EVIL = 'https://evil.example';
+const msg = (type: string, body: Record<string, unknown> = {}) => ({ ns: 'planner', v: 1, type, ...body });
+
+type BridgeEvent = { [K in keyof BridgeEventMap]: BridgeEventMap[K] & { type: K } }[keyof BridgeEventMap];
+
+let win: FakeWindow;
+let tokens: TokenStore;
+let bridge: Bridge;
+let events: BridgeEvent[];
+const channels: MessageChannel[] = [];
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  win = new FakeWindow();
+  tokens = new TokenStore();
+  bridge = new Bridge({ tokens, plannerVersion: '1.2.3', window: win });
+  events = [];
+  bridge.onAny((event) => events.push(event));
+});
+
+afterEach(() => {
+  bridge.destroy();
+  for (const c of channels.splice(0)) {
+    c.port1.close();
+    c.port2.close();
+  }
+  vi.useRealTimers();
+});
+
+const ofType = <K extends BridgeEvent['type']>(type: K) =>
+  events.filter((e): e is Extract<BridgeEvent, { type: K }> => e.type === type);
+/** Everything posted with a target other than `*`. */
+const targeted = () => win.parent.posted.filter((p) => p.targetOrigin !== '*');
+
+describe('Bridge: Ready', () => {
+  it('says Ready to the parent with target * at once, then with back-off until the first token', () => {
+    expect(win.parent.posted).toEqual([{ message: msg('Ready', { planner: '1.2.3' }), targetOrigin: '*' }]);
+    vi.advanceTimersByTime(250 + 500 + 1000 + 2000 + 4000 + 5000 + 5000);
+    expect(win.parent.sent('Ready')).toHaveLength(8);
+
+    win.deliver(msg('Authentication', { token: fakeToken() }));
+    vi.advanceTimersByTime(60_000);
+    expect(win.parent.sent('Ready')).toHaveLength(8);
+    expect(win.parent.posted.every((p) => p.message.type === 'Ready')).toBe(true);
+  });
+
+  it('says nothing when it is not in a frame', () => {
+    // A top-level window is its own parent.
+    const top = { postMessage: vi.fn(), addEventListener: vi.fn(), removeEventListener: vi.fn() };
+    const alone = new Bridge({
+      tokens: new TokenStore(),
+      plannerVersion: '1',
+      window: Object.assign(top, { parent: top }),
+    });
+    vi.advanceTimersByTime(10_000);
+    alone.destroy();
+    expect(top.postMessage).not.toHaveBeenCalled();
+    expect(top.removeEventListener).toHaveBeenCalledOnce();
+  });
+});
+
+describe('Bridge: accepting tokens', () => {
+  it('accepts a token from window.parent at one of its origins, and pins that origin', () => {
+    const token = fakeToken({ origins: ['https://other.example', HOST_ORIGIN] });
+    win.deliver(msg('Authentication', { token }));
+    expect(tokens.current?.token).toBe(token);
+    expect(bridge.origin).toBe(HOST_ORIGIN);
+    expect(ofType('tokenAccepted')).toEqual([
+      { type: 'tokenAccepted', kind: 'legal_entity', origin: HOST_ORIGIN, first: true },
+    ]);
+
+    bridge.requestToken('expired', 'legal_entity');
+    expect(targeted()).toEqual([
+      {
+        message: msg('TokenExpired', { reason: 'expired', kind: 'legal_entity' }),
+        targetOrigin: HOST_ORIGIN,
+      },
+    ]);
+  });
+
+  it('6. never installs a token from the wrong origin, and tells that sender nothing', () => {
+    win.deliver(msg('Authentication', { token: fakeToken() }), { origin: EVIL });
+    expect(tokens.current).toBeUndefined();
+    expect(bridge.origin).toBeUndefined();
+    expect(ofType('tokenRefused')).toEqual([
+      { type: 'tokenRefused', reason: 'origin_not_allowed', origin: EVIL, pinned: false },
+    ]);
+    expect(targeted()).toEqual([]);
+    // Still looking for its host.
+    vi.advanceTimersByTime(250);
+    expect(win.parent.sent('Ready')).toHaveLength(2);
+  });
+
+  it('6. never installs a token from another source, even from an allowed origin', () => {
+    const otherFrame = { postMessage: vi.fn() };
+    win.deliver(msg('Login', { token: fakeToken({ kind: 'user' }) }), { source: otherFrame });
+    win.deliver(msg('Login', { token: fakeToken({ kind: 'user' }) }), { source: null });
+    expect(tokens.current).toBeUndefined();
+    expect(ofType('ignored').map((e) => e.reason)).toEqual(['wrong_source', 'wrong_source']);
+    expect(otherFrame.postMessage).not.toHaveBeenCalled();
+  });
+
+  it('6. never installs an already expired token, a malformed one or the wrong kind', () => {
+    win.deliver(msg('Authentication', { token: fakeToken({}, { now: Date.now() - 3_600_000 }) }));
+    win.deliver(msg('Authentication', { token: 'a.b.c' }));
+    win.deliver(msg('Login', { token: fakeToken({ kind: 'legal_entity' }) }));
+    win.deliver(msg('Authentication', { token: 42 }));
+    win.deliver('Authentication');
+    expect(tokens.current).toBeUndefined();
+    expect(ofType('tokenRefused').map((e) => e.reason)).toEqual(['expired', 'malformed', 'kind_mismatch']);
+    expect(ofType('ignored').map((e) => e.reason)).toEqual(['malformed', 'not_object']);
+    expect(targeted()).toEqual([]);
+  });
+
+  it('6. after pinning, hears only the pinned origin and tells it when its token is refused', () => {
+    win.deliver(msg('Authentication', { token: fakeToken() }));
+    const first = tokens.current;
+    // A token that would be valid from evil.example, delivered through the same parent.
+    win.deliver(msg('Authentication', { token: fakeToken({ origins: [EVIL] }) }), { origin: EVIL });
+    expect(tokens.current).toBe(first);
+    expect(ofType('ignored')).toEqual([{ type: 'ignored', reason: 'wrong_origin', origin: EVIL }]);
+
+    win.deliver(msg('Authentication', { token: fakeToken({}, { now: Date.now() - 3_600_000 }) }));
+    expect(tokens.current).toBe(first);
+    expect(targeted()).toEqual([
+      {
+        message: msg('Error', { code: 'token_rejected', message: expect.stringContaining('expired') }),
+        targetOrigin: HOST_ORIGIN,
+      },
+    ]);
+  });
+});
+
+describe('Bridge: after the handshake', () => {
+  beforeEach(() => {
+    win.deliver(msg('Login', { token: fakeToken({ kind: 'user', uid: 'shopper-42' }) }));
+  });
+
+  it('drops the token on Logout and reports token_unavailable, from the pinned host only', () => {
+    win.deliver(msg('Logout'), { origin: EVIL });
+    expect(tokens.current).toBeDefined();
+    win.deliver(msg('Logout'));
+    expect(tokens.current).toBeUndefined();
+    win.deliver(msg('Error', { code: 'token_unavailable', message: 'Could not reach the shop.' }));
+    expect(ofType('loggedOut')).toHaveLength(1);
+    expect(ofType('tokenUnavailable')).toEqual([
+      { type: 'tokenUnavailable', message: 'Could not reach the shop.' },
+    ]);
+    // A new token from the same host is accepted again (still pinned).
+    win.deliver(msg('Authentication', { token: fakeToken() }));
+    expect(tokens.current?.kind).toBe('legal_entity');
+  });
+
+  it('posts LoginRequired and refresh_failed to the pinned origin only', () => {
+    bridge.loginRequired('save');
+    bridge.reportRefreshFailed();
+    expect(targeted().map((p) => [p.message.type, p.targetOrigin])).toEqual([
+      ['LoginRequired', HOST_ORIGIN],
+      ['Error', HOST_ORIGIN],
+    ]);
+    expect(targeted()[1]!.message).toMatchObject({ code: 'refresh_failed' });
+  });
+
+  it('on Connect, exposes the planner API on the rpc port, says ready, then posts events', async () => {
+    const { Comlink, rpc, events: hostEvents } = await connect();
+    const received = collect(hostEvents);
+    bridge.expose(fakeApi());
+    const remote = Comlink.wrap<PlannerApi>(rpc);
+    expect(await remote.saveProject()).toEqual({ id: 'p1', name: 'Kitchen', version: 2 });
+
+    expect(bridge.emit({ type: 'projectSaved', id: 'p1', name: 'Kitchen', version: 2 })).toBe(true);
+    bridge.emit({ type: 'resize', height: 640 });
+    bridge.requestToken('rejected', 'user');
+    bridge.loginRequired('save');
+    bridge.reportRefreshFailed('The session could not be renewed.');
+    win.deliver(msg('Authentication', { token: fakeToken({}, { now: Date.now() - 3_600_000 }) }));
+    await vi.waitFor(() => expect(received).toHaveLength(7));
+    expect(received).toEqual([
+      { type: 'ready' },
+      { type: 'projectSaved', id: 'p1', name: 'Kitchen', version: 2 },
+      { type: 'resize', height: 640 },
+      { type: 'tokenExpired', reason: 'rejected', kind: 'user' },
+      { type: 'loginRequired', reason: 'save' },
+      { type: 'error', code: 'refresh_failed', message: 'The session could not be renewed.' },
+      { type: 'error', code: 'token_rejected', message: expect.stringContaining('expired') },
+    ]);
+    // Hosts without the SDK get the window messages all the same.
+    expect(targeted().map((p) => p.message.type)).toEqual([
+      'TokenExpired',
+      'LoginRequired',
+      'Error',
+      'Error',
+    ]);
+    expect(() => bridge.expose(fakeApi())).toThrow(TypeError);
+  });
+
+  it('says ready on Connect when the API was exposed before', async () => {
+    bridge.expose(fakeApi());
+    const { events: hostEvents } = await connect();
+    const received = collect(hostEvents);
+    await vi.waitFor(() => expect(received).toEqual([{ type: 'ready' }]));
+  });
+
+  it('ignores Connect from another origin or with the wrong number of ports', () => {
+    const channel = new MessageChannel();
+    channels.push(channel);
+    win.deliver(msg('Connect'), { origin: EVIL, ports: [channel.port1, channel.port2] });
+    win.deliver(msg('Connect'), { ports: [channel.port1] });
+    expect(bridge.connected).toBe(false);
+    expect(ofType('ignored').map((e) => e.reason)).toEqual(['wrong_origin', 'malformed']);
+  });
+
+  /** Connects like the SDK: two channels, one end of each handed over in Connect. */
+  async function connect() {
+    const Comlink = await import('comlink');
+    const rpc = new MessageChannel();
+    const ev = new MessageChannel();
+    channels.push(rpc, ev);
+    win.deliver(msg('Connect'), { ports: [rpc.port2, ev.port2] });
+    expect(ofType('connected')).toHaveLength(1);
+    return { Comlink, rpc: rpc.port1, events: ev.port1 };
+  }
+});
+
+describe('Bridge: Connect before the first token', () => {
+  it('keeps the ports until a token from that origin pins it', async () => {
+    const rpc = new MessageChannel();
+    const events = new MessageChannel();
+    channels.push(rpc, events);
+    win.deliver(msg('Connect'), { ports: [rpc.port2, events.port2] });
+    expect(bridge.connected).toBe(false);
+    win.deliver(msg('Authentication', { token: fakeToken() }));
+    expect(bridge.connected).toBe(true);
+    const received = collect(events.port1);
+    bridge.emit({ type: 'resize', height: 1 });
+    await vi.waitFor(() => expect(received).toEqual([{ type: 'resize', height: 1 }]));
+  });
+});
+
+describe('Bridge: destroy', () => {
+  it('stops Ready, stops listening and is idempotent', () => {
+    bridge.destroy();
+    bridge.destroy();
+    expect(win.listenerCount).toBe(0);
+    vi.advanceTimersByTime(60_000);
+    expect(win.parent.posted).toHaveLength(1);
+  });
+});
+
+function fakeApi(): PlannerApi {
+  const project = {
+    id: null,
+    name: 'Untitled',
+    room: { width_cm: 400, depth_cm: 300, unit: 'cm' as const },
+    items: [],
+  };
+  return {
+    openProject: async (id) => ({ ...project, id }),
+    newProject: async () => project,
+    getProject: async () => project,
+    saveProject: async () => ({ id: 'p1', name: 'Kitchen', version: 2 }),
+  };
+}
+
+function collect(port: MessagePort): unknown[] {
+  const received: unknown[] = [];
+  port.addEventListener('message', (event) => received.push(event.data));
+  port.start();
+  return received;
+}

@@ -1,0 +1,341 @@
+import {
+  type ErrorMessage,
+  type LoginRequiredMessage,
+  message,
+  type PlannerApi,
+  type PlannerEvent,
+  type ProtocolErrorCode,
+  parseHostMessage,
+  type ReadyMessage,
+  type RejectReason,
+  type TokenExpiredMessage,
+  type TokenExpiredReason,
+  type TokenKind,
+} from '@planner/protocol';
+import { Emitter, type Observable } from '../emitter.ts';
+import type { TokenRefusal, TokenStore } from '../token/token-store.ts';
+import { exposeMethods } from './expose-methods.ts';
+
+/**
+ * The planner's side of the iframe protocol.
+ *
+ * 1. Until the first token arrives, post `Ready` to `window.parent` with target `*` (it
+ *    carries nothing secret), at once and again with back-off, so a host whose script loads
+ *    late still connects.
+ * 2. Accept `Authentication` / `Login` only when `event.source` is `window.parent`, the
+ *    message passes `parseHostMessage`, and the token store installs the token: well
+ *    formed, not already expired, of the announced kind, and `event.origin` is one of the
+ *    embed origins the platform put in the token. The first accepted token pins that
+ *    origin: from then on the bridge posts only to it and hears only it.
+ * 3. A refused token is never answered before pinning (its sender is unverified; telling it
+ *    why would help a hostile page probe): it is reported locally, as a `tokenRefused`
+ *    event, so the planner can show "this page may not embed the planner". After pinning,
+ *    the pinned host is told with `Error { code: 'token_rejected' }`.
+ * 4. From the pinned host: `Logout` drops the token (held calls fail, new ones wait for the
+ *    next token); `Error { code: 'token_unavailable' }` becomes a `tokenUnavailable` event;
+ *    `Connect` brings two ports, `[rpc, events]`: the planner's `PlannerApi` is exposed with
+ *    comlink on the first (methods only, see `expose-methods.ts`); `PlannerEvent`s go out on
+ *    the second, starting with `ready` once the API is exposed.
+ *
+ * Everything else is ignored, never thrown on, and reported as an `ignored` event.
+ */
+
+/** The part of `window.parent` the bridge posts to. */
+export interface MessageTarget {
+  postMessage(message: unknown, targetOrigin: string): void;
+}
+
+/** The part of a `MessageEvent` the bridge reads. */
+export interface InboundMessage {
+  readonly data: unknown;
+  readonly origin: string;
+  readonly source: unknown;
+  readonly ports: ReadonlyArray<MessagePort>;
+}
+
+/** The part of `window` the bridge uses; the real `window` fits. */
+export interface BridgeWindow {
+  readonly parent: MessageTarget;
+  addEventListener(type: 'message', listener: (event: InboundMessage) => void): void;
+  removeEventListener(type: 'message', listener: (event: InboundMessage) => void): void;
+}
+
+export interface BridgeOptions {
+  tokens: TokenStore;
+  /** Sent in `Ready`, for the host's diagnostics. */
+  plannerVersion: string;
+  /** Defaults to the global `window`. */
+  window?: BridgeWindow;
+  /** First re-send of `Ready` after this long, then doubling. Default 250 ms. */
+  readyRetryMs?: number;
+  /** Longest pause between two `Ready`s. Default 5 s. */
+  readyMaxIntervalMs?: number;
+}
+
+/** Why an incoming message was ignored. */
+export type IgnoreReason = RejectReason | 'wrong_source' | 'wrong_origin' | 'not_pinned';
+
+export interface BridgeEventMap {
+  /** A token was installed; `first` when it pinned the host's origin. */
+  tokenAccepted: { kind: TokenKind; origin: string; first: boolean };
+  /** A token was not installed. Before pinning, this is the only trace: nothing is posted. */
+  tokenRefused: { reason: TokenRefusal; origin: string; pinned: boolean };
+  /** The host logged the user out. */
+  loggedOut: Record<string, never>;
+  /** The host could not get a token; the UI may show "the session could not be renewed". */
+  tokenUnavailable: { message: string };
+  /** An SDK host connected its ports. */
+  connected: Record<string, never>;
+  /** A message was ignored (diagnostics only; the data is not included, it may hold a token). */
+  ignored: { reason: IgnoreReason; origin: string };
+}
+
+export class Bridge implements Observable<BridgeEventMap> {
+  private readonly tokens: TokenStore;
+  private readonly version: string;
+  private readonly win: BridgeWindow;
+  private readonly readyMaxIntervalMs: number;
+  private readonly events = new Emitter<BridgeEventMap>();
+  private pinned: string | undefined;
+  private readyDelay: number;
+  private readyTimer: ReturnType<typeof setTimeout> | undefined;
+  private api: PlannerApi | undefined;
+  private rpcPort: MessagePort | undefined;
+  private eventsPort: MessagePort | undefined;
+  /** A `Connect` from `window.parent` that came before the first token: used once its origin is pinned. */
+  private early: { origin: string; ports: ReadonlyArray<MessagePort> } | undefined;
+  private destroyed = false;
+
+  constructor(options: BridgeOptions) {
+    this.tokens = options.tokens;
+    this.version = options.plannerVersion;
+    this.win = options.window ?? globalWindow();
+    this.readyDelay = options.readyRetryMs ?? 250;
+    this.readyMaxIntervalMs = options.readyMaxIntervalMs ?? 5_000;
+    this.win.addEventListener('message', this.onMessage);
+    this.sendReady();
+  }
+
+  on<K extends keyof BridgeEventMap>(
+    type: K,
+    listener: (event: BridgeEventMap[K] & { type: K }) => void,
+  ): () => void {
+    return this.events.on(type, listener);
+  }
+
+  onAny(listener: Parameters<Emitter<BridgeEventMap>['onAny']>[0]): () => void {
+    return this.events.onAny(listener);
+  }
+
+  /** The host's origin, once its first token was accepted. */
+  get origin(): string | undefined {
+    return this.pinned;
+  }
+
+  /** Whether an SDK host connected its ports. */
+  get connected(): boolean {
+    return this.eventsPort !== undefined;
+  }
+
+  /**
+   * Asks the host for a new token: `TokenExpired` to the pinned origin (the message every
+   * host answers), mirrored as `{ type: 'tokenExpired' }` on the events port. Hand this to
+   * the request queue as its `requestToken`.
+   */
+  readonly requestToken = (reason: TokenExpiredReason, kind: TokenKind | undefined): void => {
+    const body = kind ? { reason, kind } : { reason };
+    const sent = this.post(message<TokenExpiredMessage>('TokenExpired', body));
+    if (sent) this.emit({ type: 'tokenExpired', ...body });
+  };
+
+  /** A visitor tried something that needs a user: `LoginRequired`, and `loginRequired` on the events port. */
+  loginRequired(reason: string): boolean {
+    const sent = this.post(message<LoginRequiredMessage>('LoginRequired', { reason }));
+    this.emit({ type: 'loginRequired', reason });
+    return sent;
+  }
+
+  /** Tells the host the planner could not renew its session (`Error { code: 'refresh_failed' }`). */
+  reportRefreshFailed(text = 'The planner could not renew its session.'): void {
+    this.postError('refresh_failed', text);
+  }
+
+  /** Posts an event on the SDK's events port; false when no SDK host is connected. */
+  emit(event: PlannerEvent): boolean {
+    if (!this.eventsPort) return false;
+    try {
+      this.eventsPort.postMessage(event);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Sets the planner API the host may call over the rpc port, now or once it connects; the
+   * host hears `ready` on the events port when it can call. Set it once.
+   */
+  expose(api: PlannerApi): void {
+    if (this.api) throw new TypeError('The planner API is already exposed.');
+    this.api = api;
+    this.exposeOnPort();
+  }
+
+  /** Stops `Ready`, removes the listener and closes the ports. Idempotent. */
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    clearTimeout(this.readyTimer);
+    this.win.removeEventListener('message', this.onMessage);
+    this.closePorts();
+    for (const port of this.early?.ports ?? []) port.close();
+    this.early = undefined;
+    this.events.clear();
+  }
+
+  private readonly onMessage = (event: InboundMessage): void => {
+    if (this.destroyed) return;
+    const origin = event.origin;
+    const ignore = (reason: IgnoreReason) => this.events.emit('ignored', { reason, origin });
+    // Only our embedder may talk to us, and after pinning only from the pinned origin:
+    // other frames, popups, extensions and a navigated-away parent are all someone else.
+    if (event.source === null || event.source !== this.win.parent) {
+      ignore('wrong_source');
+      return;
+    }
+    if (this.pinned !== undefined && origin !== this.pinned) {
+      ignore('wrong_origin');
+      return;
+    }
+    const parsed = parseHostMessage(event.data, (reason) => ignore(reason));
+    if (!parsed) return;
+
+    switch (parsed.type) {
+      case 'Authentication':
+      case 'Login':
+        this.onToken(parsed.token, parsed.type === 'Login' ? 'user' : 'legal_entity', origin);
+        return;
+      case 'Connect':
+        if (event.ports.length !== 2) {
+          ignore('malformed');
+          return;
+        }
+        if (this.pinned === undefined) {
+          // Not verified yet; keep the ports untouched until a token from this origin is accepted.
+          for (const port of this.early?.ports ?? []) port.close();
+          this.early = { origin, ports: event.ports };
+          return;
+        }
+        this.connect(event.ports);
+        return;
+      case 'Logout':
+        if (this.pinned === undefined) {
+          ignore('not_pinned');
+          return;
+        }
+        this.tokens.clear();
+        this.events.emit('loggedOut', {});
+        return;
+      case 'Error':
+        if (this.pinned === undefined) {
+          ignore('not_pinned');
+          return;
+        }
+        if (parsed.code === 'token_unavailable') {
+          this.events.emit('tokenUnavailable', { message: parsed.message });
+        }
+        return;
+    }
+  };
+
+  private onToken(token: string, kind: TokenKind, origin: string): void {
+    const result = this.tokens.install(token, { origin, kind });
+    if (!result.ok) {
+      const pinned = this.pinned !== undefined;
+      this.events.emit('tokenRefused', { reason: result.reason, origin, pinned });
+      // Only a verified host hears why; see the numbered comment at the top.
+      if (pinned) this.postError('token_rejected', refusalText[result.reason]);
+      return;
+    }
+    const first = this.pinned === undefined;
+    if (first) {
+      this.pinned = origin;
+      clearTimeout(this.readyTimer);
+      const early = this.early;
+      this.early = undefined;
+      if (early?.origin === origin) this.connect(early.ports);
+      else for (const port of early?.ports ?? []) port.close();
+    }
+    this.events.emit('tokenAccepted', { kind: result.record.kind, origin, first });
+  }
+
+  private connect(ports: ReadonlyArray<MessagePort>): void {
+    this.closePorts();
+    [this.rpcPort, this.eventsPort] = ports;
+    this.events.emit('connected', {});
+    this.exposeOnPort();
+  }
+
+  private exposeOnPort(): void {
+    if (!this.api || !this.rpcPort) return;
+    exposeMethods(this.api, this.rpcPort);
+    this.emit({ type: 'ready' });
+  }
+
+  private closePorts(): void {
+    this.rpcPort?.close();
+    this.eventsPort?.close();
+    this.rpcPort = undefined;
+    this.eventsPort = undefined;
+  }
+
+  private readonly sendReady = (): void => {
+    if (this.destroyed || this.pinned !== undefined) return;
+    // Not in a frame: there is no host to greet (and we would only talk to ourselves).
+    if ((this.win.parent as unknown) === this.win) return;
+    try {
+      this.win.parent.postMessage(message<ReadyMessage>('Ready', { planner: this.version }), '*');
+    } catch {
+      // A parent that went away; the next attempt or destroy() follows.
+    }
+    this.readyTimer = setTimeout(this.sendReady, this.readyDelay);
+    this.readyDelay = Math.min(this.readyDelay * 2, this.readyMaxIntervalMs);
+  };
+
+  /** Posts a protocol message to the pinned host; never to anyone else. */
+  private post(data: TokenExpiredMessage | LoginRequiredMessage | ErrorMessage): boolean {
+    if (this.destroyed || this.pinned === undefined) return false;
+    try {
+      this.win.parent.postMessage(data, this.pinned);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** `Error` to the pinned host, mirrored as an `error` event on the events port. */
+  private postError(code: ProtocolErrorCode, text: string): void {
+    if (this.post(message<ErrorMessage>('Error', { code, message: text }))) {
+      this.emit({ type: 'error', code, message: text });
+    }
+  }
+}
+
+const refusalText: Record<TokenRefusal, string> = {
+  malformed: 'The token is not a planner access token.',
+  expired: 'The token had already expired when it arrived.',
+  origin_not_allowed: 'This page is not a registered embed origin for the token.',
+  kind_mismatch: 'Authentication carries a legal-entity token and Login a user token.',
+};
+
+function globalWindow(): BridgeWindow {
+  // Typed as BridgeWindow on purpose: this line is where tsc checks that a real window fits.
+  const win: BridgeWindow | undefined = typeof window === 'undefined' ? undefined : window;
+  if (!win) throw new TypeError('No window here; pass `window` to the bridge.');
+  return win;
+}
+
+/** Starts the planner's side of the iframe protocol. */
+export function connectBridge(options: BridgeOptions): Bridge {
+  return new Bridge(options);
+}

@@ -1,0 +1,140 @@
+import type { Project, ProjectInput } from '@planner/platform/schemas';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { RequestOptions } from './queue/request-queue.ts';
+import { invalidToken } from './testing/fake-fetch.ts';
+import { flush, queueHarness } from './testing/queue-harness.ts';
+import { createWebServices } from './web-services.ts';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const input: ProjectInput = {
+  name: 'Kitchen',
+  room: { width_cm: 400, depth_cm: 300, unit: 'cm' },
+  items: [],
+};
+const stored: Project = {
+  ...input,
+  id: '8a6e0804-2bd0-4672-b79d-d97358571e78',
+  version: 2,
+  created_at: '2030-01-01T12:00:00.000Z',
+  updated_at: '2030-01-01T12:05:00.000Z',
+};
+
+/** A requester that records calls and answers with the given response. */
+function platform(answer: (url: string, options: RequestOptions) => Response) {
+  const calls: Array<{ url: string; options: RequestOptions; headers: Headers }> = [];
+  const queue = {
+    request: async (url: string, options: RequestOptions = {}) => {
+      calls.push({ url, options, headers: new Headers(options.headers) });
+      return answer(url, options);
+    },
+  };
+  return { calls, services: createWebServices({ baseUrl: 'https://api.example/', queue }) };
+}
+
+const error = (status: number, code: string, description: string) =>
+  Response.json({ error: code, error_description: description }, { status });
+
+describe('web services', () => {
+  it('reads the catalog, the identity and the project list from their routes', async () => {
+    const { calls, services } = platform((url) =>
+      Response.json(url.endsWith('/catalog') ? { items: [], categories: ['Seating'] } : { url }),
+    );
+    expect(await services.getCatalog()).toEqual({ items: [], categories: ['Seating'] });
+    await services.getIdentity();
+    await services.listProjects();
+    expect(calls.map((c) => [c.options.method, c.url])).toEqual([
+      ['GET', 'https://api.example/v1/catalog'],
+      ['GET', 'https://api.example/v1/me'],
+      ['GET', 'https://api.example/v1/projects'],
+    ]);
+    expect(calls[0]!.headers.get('Accept')).toBe('application/json');
+  });
+
+  it('creates a project (201 + ETag) and reads one with its ETag, escaping the id', async () => {
+    const { calls, services } = platform(() =>
+      Response.json(stored, { status: 201, headers: { ETag: '"v2"' } }),
+    );
+    expect(await services.createProject(input)).toEqual({ project: stored, etag: '"v2"' });
+    expect(calls[0]!.options).toMatchObject({ method: 'POST', json: input });
+    await services.getProject('a/b');
+    expect(calls[1]!.url).toBe('https://api.example/v1/projects/a%2Fb');
+  });
+
+  it('updates with If-Match, and maps 412 to CONFLICT', async () => {
+    let status = 200;
+    const { calls, services } = platform(() =>
+      status === 200
+        ? Response.json(stored, { headers: { ETag: '"v3"' } })
+        : error(412, 'precondition_failed', 'The project changed since it was read.'),
+    );
+    expect((await services.updateProject(stored.id, input, '"v2"')).etag).toBe('"v3"');
+    expect(calls[0]!.options.method).toBe('PUT');
+    expect(calls[0]!.headers.get('If-Match')).toBe('"v2"');
+
+    status = 412;
+    await expect(services.updateProject(stored.id, input, '"v1"')).rejects.toMatchObject({
+      name: 'ApiClientError',
+      code: 'CONFLICT',
+      status: 412,
+      platformError: 'precondition_failed',
+      message: 'The project changed since it was read.',
+    });
+  });
+
+  it('deletes (204), with If-Match only when an ETag is given', async () => {
+    const { calls, services } = platform(() => new Response(null, { status: 204 }));
+    await services.deleteProject(stored.id);
+    await services.deleteProject(stored.id, '"v2"');
+    expect(calls.map((c) => [c.options.method, c.headers.get('If-Match')])).toEqual([
+      ['DELETE', null],
+      ['DELETE', '"v2"'],
+    ]);
+  });
+
+  it.each([
+    [403, 'insufficient_scope', 'HTTP_ERROR'],
+    [404, 'not_found', 'HTTP_ERROR'],
+    [428, 'precondition_required', 'HTTP_ERROR'],
+  ])('maps %i %s to %s with the status and the platform code', async (status, code, expected) => {
+    const { services } = platform(() => error(status, code, 'Something the platform said.'));
+    await expect(services.getProject('x')).rejects.toMatchObject({
+      code: expected,
+      status,
+      platformError: code,
+    });
+  });
+
+  it('fails clearly on an answer that is not JSON, or lacks the ETag', async () => {
+    const { services } = platform((url) =>
+      url.endsWith('/catalog') ? new Response('<html>', { status: 200 }) : Response.json(stored),
+    );
+    await expect(services.getCatalog()).rejects.toMatchObject({ code: 'INVALID_RESPONSE' });
+    await expect(services.getProject(stored.id)).rejects.toMatchObject({
+      code: 'INVALID_RESPONSE',
+      message: expect.stringContaining('Access-Control-Expose-Headers'),
+    });
+    const { services: proxied } = platform(() => new Response('Bad gateway', { status: 502 }));
+    await expect(proxied.listProjects()).rejects.toMatchObject({ code: 'HTTP_ERROR', status: 502 });
+  });
+
+  it('through the queue: a save replayed after a refresh keeps its Idempotency-Key and If-Match', async () => {
+    let t1 = '';
+    const q = queueHarness({
+      responder: (r) =>
+        r.token === t1 ? invalidToken() : Response.json(stored, { headers: { ETag: '"v3"' } }),
+    });
+    t1 = q.give();
+    const services = createWebServices({ baseUrl: 'https://api.example', queue: q.queue });
+    const saved = services.updateProject(stored.id, input, '"v2"');
+    await flush();
+    q.give();
+    expect((await saved).etag).toBe('"v3"');
+    const [first, replay] = q.requests;
+    expect(replay!.headers.get('Idempotency-Key')).toBe(first!.headers.get('Idempotency-Key'));
+    expect(replay!.headers.get('If-Match')).toBe('"v2"');
+    expect(JSON.parse(new TextDecoder().decode(await replay!.bytes()))).toEqual(input);
+  });
+});

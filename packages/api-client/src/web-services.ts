@@ -1,0 +1,151 @@
+import type { Catalog, Identity, Project, ProjectInput, ProjectList } from '@planner/platform/schemas';
+import { ApiClientError } from './errors.ts';
+import type { RequestOptions } from './queue/request-queue.ts';
+
+/**
+ * Typed calls to the platform's web services, through the request queue (so every call
+ * waits for a token, survives a refresh and carries an Idempotency-Key when it writes).
+ *
+ * The types come from the platform's schemas, imported type-only: zod never reaches the
+ * browser bundle, and answers are not re-validated here (the platform validates what it
+ * sends; we check only that it is JSON).
+ *
+ * Cross-origin, `ETag` and `WWW-Authenticate` are readable only if the platform lists them in
+ * `Access-Control-Expose-Headers`; a missing ETag fails clearly with `INVALID_RESPONSE`.
+ */
+
+/** Anything that sends a request like the queue does. */
+export interface Requester {
+  request(url: string, options?: RequestOptions): Promise<Response>;
+}
+
+/** Per-call options: cancellation, deadline, and a key to reuse when the UI retries a write. */
+export interface CallOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  /** Reuse the key of an earlier attempt of the same logical write (after a network error). */
+  idempotencyKey?: string;
+}
+
+/** A project with the ETag of the version read or written, for the next `If-Match`. */
+export interface VersionedProject {
+  project: Project;
+  etag: string;
+}
+
+export interface WebServices {
+  getCatalog(options?: CallOptions): Promise<Catalog>;
+  getIdentity(options?: CallOptions): Promise<Identity>;
+  listProjects(options?: CallOptions): Promise<ProjectList>;
+  createProject(input: ProjectInput, options?: CallOptions): Promise<VersionedProject>;
+  getProject(id: string, options?: CallOptions): Promise<VersionedProject>;
+  /** Sends `If-Match: etag`; a project changed elsewhere fails with `CONFLICT` (412). */
+  updateProject(
+    id: string,
+    input: ProjectInput,
+    etag: string,
+    options?: CallOptions,
+  ): Promise<VersionedProject>;
+  /** With `etag`, deletes only that version (`CONFLICT` if it changed). */
+  deleteProject(id: string, etag?: string, options?: CallOptions): Promise<void>;
+}
+
+export interface WebServicesOptions {
+  /** Where the platform's API lives, e.g. `https://api.planner.example` (may differ from the planner's origin). */
+  baseUrl: string;
+  queue: Requester;
+}
+
+export function createWebServices({ baseUrl, queue }: WebServicesOptions): WebServices {
+  const base = baseUrl.replace(/\/+$/, '');
+  const url = (path: string) => `${base}${path}`;
+  const project = (id: string) => url(`/v1/projects/${encodeURIComponent(id)}`);
+
+  const send = async (path: string, init: RequestOptions, options: CallOptions = {}): Promise<Response> => {
+    const headers = new Headers(init.headers);
+    headers.set('Accept', 'application/json');
+    const response = await queue.request(path, { ...init, ...options, headers });
+    if (!response.ok) throw await httpError(response);
+    return response;
+  };
+
+  return {
+    async getCatalog(options) {
+      return json<Catalog>(await send(url('/v1/catalog'), { method: 'GET' }, options));
+    },
+    async getIdentity(options) {
+      return json<Identity>(await send(url('/v1/me'), { method: 'GET' }, options));
+    },
+    async listProjects(options) {
+      return json<ProjectList>(await send(url('/v1/projects'), { method: 'GET' }, options));
+    },
+    async createProject(input, options) {
+      return versioned(await send(url('/v1/projects'), { method: 'POST', json: input }, options));
+    },
+    async getProject(id, options) {
+      return versioned(await send(project(id), { method: 'GET' }, options));
+    },
+    async updateProject(id, input, etag, options) {
+      const headers = { 'If-Match': etag };
+      return versioned(await send(project(id), { method: 'PUT', json: input, headers }, options));
+    },
+    async deleteProject(id, etag, options) {
+      const headers: Record<string, string> = etag === undefined ? {} : { 'If-Match': etag };
+      const response = await send(project(id), { method: 'DELETE', headers }, options);
+      response.body?.cancel().catch(() => {});
+    },
+  };
+}
+
+async function json<T>(response: Response): Promise<T> {
+  try {
+    const value: unknown = await response.json();
+    if (typeof value !== 'object' || value === null) throw new TypeError('not a JSON object');
+    return value as T;
+  } catch (cause) {
+    throw new ApiClientError('INVALID_RESPONSE', 'The platform did not answer with JSON.', {
+      cause,
+      status: response.status,
+    });
+  }
+}
+
+async function versioned(response: Response): Promise<VersionedProject> {
+  const etag = response.headers.get('ETag');
+  const project = await json<Project>(response);
+  if (!etag) {
+    throw new ApiClientError(
+      'INVALID_RESPONSE',
+      'The platform sent no ETag (is it listed in Access-Control-Expose-Headers?).',
+      { status: response.status },
+    );
+  }
+  return { project, etag };
+}
+
+/** Maps an error status and the platform's `{ error, error_description }` body to a coded error. */
+async function httpError(response: Response): Promise<ApiClientError> {
+  let platformError: string | undefined;
+  let description: string | undefined;
+  try {
+    const body: unknown = await response.json();
+    if (typeof body === 'object' && body !== null) {
+      const { error, error_description } = body as Record<string, unknown>;
+      if (typeof error === 'string') platformError = error;
+      if (typeof error_description === 'string') description = error_description;
+    }
+  } catch {
+    // Not JSON (a proxy's error page): the status says enough.
+  }
+  const status = response.status;
+  if (status === 412) {
+    return new ApiClientError('CONFLICT', description ?? 'The project was changed elsewhere; reload it.', {
+      status,
+      platformError,
+    });
+  }
+  return new ApiClientError('HTTP_ERROR', description ?? `The platform answered ${status}.`, {
+    status,
+    platformError,
+  });
+}
