@@ -1,0 +1,33 @@
+/** The shop's own back-end, as its page calls it (same origin, session cookie). */
+export interface Shopper {
+  id: string;
+  name: string;
+  email: string;
+}
+
+export interface PlannerToken {
+  access_token: string;
+  expires_in: number;
+  scope: string;
+  kind: 'user' | 'legal_entity';
+}
+
+async function call<T>(path: string, body?: unknown): Promise<T> {
+  const res = await fetch(path, {
+    method: body === undefined && path === '/api/session' ? 'GET' : 'POST',
+    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    body: body === undefined ? null : JSON.stringify(body),
+    credentials: 'same-origin',
+  });
+  const json = (await res.json().catch(() => ({}))) as T & { error_description?: string };
+  if (!res.ok) throw new Error(json.error_description ?? `The shop answered ${res.status}.`);
+  return json;
+}
+
+export const shopApi = {
+  session: () => call<{ shopper: Shopper | null; plannerUrl: string }>('/api/session'),
+  login: (email: string, password: string) => call<{ shopper: Shopper }>('/api/login', { email, password }),
+  logout: () => call<{ shopper: null }>('/api/logout', {}),
+  plannerToken: () => call<PlannerToken>('/api/planner-token', {}),
+  shortNextToken: () => call<{ nextTokenLifetime: number }>('/api/short-token', {}),
+};

@@ -1,0 +1,178 @@
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { createTokenClient } from '@planner/host/server';
+import {
+  addOrigin,
+  createApiKey,
+  createLegalEntity,
+  createPlatform,
+  generateMasterKey,
+  getLegalEntity,
+  type Logger,
+  listen,
+  lockDataDir,
+  masterKeyFrom,
+  type Platform,
+} from '@planner/platform';
+import { createShopApp } from './server/app.ts';
+import { demoShoppers } from './server/shoppers.ts';
+import { staticFiles } from './server/static-files.ts';
+
+export interface StackOptions {
+  /** Where everything persistent lives: the master key, the embedded database, the shop's API key. */
+  dataDir: string;
+  ports: { platform: number; planner: number; shop: number };
+  log: Logger;
+  /** Build the planner and the shop page before serving (skip when dist/ is fresh). */
+  build?: boolean;
+  /** The shortest token lifetime the platform grants, seconds (tests shorten it). */
+  minTokenLifetime?: number;
+}
+
+export interface Stack {
+  urls: { platform: string; planner: string; shop: string };
+  /** The running platform, for tests that provision more hosts. */
+  platform: Platform;
+  close(): Promise<void>;
+}
+
+const repo = new URL('../../', import.meta.url).pathname;
+const plannerDir = join(repo, 'packages/planner');
+const shopPageDir = join(repo, 'demo-host');
+
+interface ShopCredentials {
+  legalEntityId: string;
+  apiKeyId: string;
+  secretKey: string;
+}
+
+/**
+ * The whole product on one machine: the platform (embedded database), the planner's static
+ * site and the demo shop, each on its own 127.0.0.1 port, so shop and planner are two origins
+ * as they are in production.
+ */
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const { dataDir, ports, log } = options;
+  const urls = {
+    platform: `http://127.0.0.1:${ports.platform}`,
+    planner: `http://127.0.0.1:${ports.planner}`,
+    shop: `http://127.0.0.1:${ports.shop}`,
+  };
+  await mkdir(dataDir, { recursive: true });
+
+  if (options.build !== false) {
+    const { build } = await import('vite');
+    await build({ root: plannerDir, logLevel: 'warn' });
+    await build({ root: shopPageDir, configFile: join(shopPageDir, 'vite.config.ts'), logLevel: 'warn' });
+  }
+
+  // The operator's master key, outside the database; made on first start.
+  const keyFile = join(dataDir, 'master.key');
+  if (!existsSync(keyFile)) {
+    await writeFile(keyFile, generateMasterKey(), { mode: 0o600 });
+    await chmod(keyFile, 0o600);
+  }
+  const master = masterKeyFrom(Buffer.from((await readFile(keyFile, 'utf8')).trim(), 'base64url'));
+
+  const platformDir = join(dataDir, 'platform');
+  const unlock = lockDataDir(platformDir);
+  const platform = await createPlatform({
+    dataDir: platformDir,
+    master,
+    publicUrl: urls.platform,
+    corsOrigins: [urls.planner],
+    log,
+    ...(options.minTokenLifetime ? { minTokenLifetime: options.minTokenLifetime } : {}),
+  });
+  const platformServer = await listen(platform, ports.platform);
+
+  const credentials = await provisionShop(
+    platform.services.db,
+    master,
+    join(dataDir, 'shop.json'),
+    urls.shop,
+  );
+  const tokens = createTokenClient({
+    platformUrl: urls.platform,
+    keyId: credentials.apiKeyId,
+    secretKey: credentials.secretKey,
+  });
+
+  const plannerFiles = staticFiles(join(plannerDir, 'dist'), {
+    // The planner learns where the API is from its own server, never from the host page:
+    // a host that could choose it could send the planner's tokens anywhere.
+    transformHtml: (html) => html.replace('%PLANNER_API_URL%', urls.platform),
+    headers: {
+      'Content-Security-Policy': `default-src 'self'; img-src 'self' data: ${urls.platform}; connect-src 'self' ${urls.platform}; style-src 'self' 'unsafe-inline'; frame-ancestors *`,
+    },
+  });
+  const plannerServer = await serveFetch(ports.planner, async (request) => {
+    const path = new URL(request.url).pathname;
+    return (await plannerFiles(path)) ?? new Response('Not found', { status: 404 });
+  });
+  const shop = createShopApp({
+    shoppers: await demoShoppers(),
+    tokens,
+    plannerUrl: `${urls.planner}/`,
+    staticFiles: staticFiles(join(shopPageDir, 'dist')),
+  });
+  const shopServer = await serveFetch(ports.shop, (request) => shop.fetch(request));
+  log.info('stack.ready', urls);
+
+  return {
+    urls,
+    platform,
+    async close() {
+      await Promise.all([plannerServer.close(), shopServer.close(), platformServer.close()]);
+      await platform.close();
+      unlock();
+    },
+  };
+}
+
+/** The demo shop's legal entity and API key: created on first start, kept in the data folder. */
+async function provisionShop(
+  db: Parameters<typeof createLegalEntity>[0],
+  master: Parameters<typeof createApiKey>[1],
+  file: string,
+  shopOrigin: string,
+): Promise<ShopCredentials> {
+  if (existsSync(file)) {
+    const saved = JSON.parse(await readFile(file, 'utf8')) as ShopCredentials;
+    const le = await getLegalEntity(db, saved.legalEntityId);
+    if (le) {
+      if (!le.origins.includes(shopOrigin)) await addOrigin(db, le.id, shopOrigin);
+      return saved;
+    }
+  }
+  const le = await createLegalEntity(db, {
+    name: 'Nordhem Living',
+    origins: [shopOrigin],
+    defaultTokenLifetime: 300,
+  });
+  const key = await createApiKey(db, master, le.id, 'demo shop');
+  const credentials = { legalEntityId: le.id, apiKeyId: key.id, secretKey: key.secretKey };
+  await writeFile(file, JSON.stringify(credentials, null, 2), { mode: 0o600 });
+  return credentials;
+}
+
+/** Serves a fetch handler on 127.0.0.1. */
+function serveFetch(
+  port: number,
+  fetch: (request: Request) => Response | Promise<Response>,
+): Promise<{ close(): Promise<void> }> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, port, hostname: '127.0.0.1' }, () =>
+      resolve({
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            if ('closeAllConnections' in server) server.closeAllConnections();
+          }),
+      }),
+    );
+    server.once('error', reject);
+  });
+}

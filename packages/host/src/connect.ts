@@ -1,0 +1,225 @@
+import {
+  type DebugHook,
+  type HostToPlannerMessage,
+  type Message,
+  message,
+  type PlannerApi,
+  type PlannerEvent,
+} from '@planner/protocol';
+import { type Channel, openChannel } from './channel.ts';
+import { EmbedError, noop, stopper } from './errors.ts';
+import { createEmitter, type EmbedEventName, type EmbedListener, parseEvent } from './events.ts';
+import type { Messenger } from './messenger.ts';
+import { retry } from './retry.ts';
+import { type TokenMessage, tokenMessage } from './token.ts';
+
+/** Returns a JWT from the host's back-end: a user token when someone is logged in, else a legal-entity one. */
+export type TokenProvider = () => Promise<string>;
+
+export interface ConnectOptions {
+  token: TokenProvider;
+  /** Milliseconds to wait for the planner's first `Ready`. Default 10 000. */
+  readyTimeout?: number | undefined;
+  /** Milliseconds one token-provider attempt may take. Default 10 000. */
+  tokenTimeout?: number | undefined;
+  /** Called with every message that was ignored, and why. For diagnostics. */
+  debug?: DebugHook | undefined;
+  /**
+   * Where events are dispatched, as `CustomEvent`s named `planner-<name in lower case>`
+   * (`planner-projectsaved`), besides reaching `on()` listeners. Default: a private target.
+   */
+  events?: EventTarget | undefined;
+  /** Called with every message and event exchanged with the planner. For developer tools. */
+  trace?: TraceHook | undefined;
+}
+
+/**
+ * Sees the traffic with the planner, for developer tools: each message posted to it (`'out'`,
+ * `Connect` included, without its ports), each valid message from it (`'in'`), and each valid
+ * event from the events port (`'in'`, the event object: `{ type: 'resize', height }`; protocol
+ * messages have `ns: 'planner'`, events do not). Errors it throws are swallowed.
+ */
+export type TraceHook = (direction: 'in' | 'out', message: Message | PlannerEvent) => void;
+
+/** The lifecycle of one embedded planner. */
+export interface PlannerConnection {
+  /**
+   * Resolves with the planner's API once the first handshake is done (token delivered, ports
+   * handed over). Rejects with `READY_TIMEOUT` or `DESTROYED`. While the token provider fails,
+   * it stays pending: each failure is an `error` event, and the planner's next `Ready` retries.
+   * The API object stays valid across planner reloads.
+   */
+  readonly ready: Promise<PlannerApi>;
+  /**
+   * Sends the given token, or a fresh one from the provider, as `Login` — or as
+   * `Authentication` if it is a legal-entity token: the message always matches the token.
+   * Waits for `ready`.
+   */
+  login(token?: string): Promise<void>;
+  /** Sends `Logout`, then a fresh token from the provider. Waits for `ready`. */
+  logout(): Promise<void>;
+  /** Subscribes to an event; returns the unsubscribe function. */
+  on<K extends EmbedEventName>(name: K, listener: EmbedListener<K>): () => void;
+  off<K extends EmbedEventName>(name: K, listener: EmbedListener<K>): void;
+  /** Idempotent. Stops listening, closes the ports, rejects whatever is pending with `DESTROYED`. */
+  destroy(): void;
+}
+
+/**
+ * The handshake, token refresh and RPC over a `Messenger`:
+ *
+ * 1. Wait for the planner's `Ready` (it repeats it until it has a token), at most `readyTimeout`.
+ * 2. Get a token from the provider and post it as `Authentication` or `Login`, by its `kind`.
+ * 3. Post `Connect` with the `[rpc, events]` ports: `ready` resolves.
+ * 4. Answer every `TokenExpired` with a fresh token. A `Ready` after step 3 means the planner
+ *    reloaded: its calls in flight fail with `DISCONNECTED` and steps 2–3 run again.
+ *
+ * Token requests are single-flight: a `Ready` or `TokenExpired` while one is under way shares
+ * it. `login()` and `logout()` start a new one that supersedes it (the session changed, so an
+ * older answer would be stale); a superseded answer is dropped, never posted.
+ */
+export function connect(messenger: Messenger, options: ConnectOptions): PlannerConnection {
+  const { on, off, emit } = createEmitter(options.events);
+  let destroyed: EmbedError | undefined;
+  // Settles with the first of `work` and `destroy()`.
+  const [unlessDestroyed, kill] = stopper();
+
+  let resolveReady!: (api: PlannerApi) => void;
+  let readyTimer!: ReturnType<typeof setTimeout>;
+  const ready = unlessDestroyed(
+    new Promise<PlannerApi>((resolve, reject) => {
+      resolveReady = resolve;
+      readyTimer = setTimeout(() => {
+        const error = new EmbedError('READY_TIMEOUT');
+        reject(error);
+        emit('error', error);
+      }, options.readyTimeout ?? 10_000);
+    }),
+  );
+  // Marked as handled here, so a host that never awaits `ready` gets no unhandled rejection;
+  // whoever awaits it still sees the error.
+  ready.catch(noop);
+
+  // A developer tool must never break the SDK: what the hook throws is dropped.
+  const trace = (direction: 'in' | 'out', data: Message | PlannerEvent) => {
+    try {
+      options.trace?.(direction, data);
+    } catch {}
+  };
+  const send = (sent: HostToPlannerMessage, ports?: Transferable[]) => {
+    messenger.send(sent, ports);
+    trace('out', sent);
+  };
+
+  const onEvent = ({ data }: MessageEvent) => {
+    const event = parseEvent(data);
+    if (!event) return options.debug?.('malformed', data);
+    trace('in', event);
+    channel.heard = true;
+    const { type, ...detail } = event;
+    emit(type, detail as never);
+  };
+  let channel: Channel = openChannel(onEvent);
+  const call =
+    <K extends keyof PlannerApi>(name: K) =>
+    (...args: Parameters<PlannerApi[K]>) =>
+      channel.call(name, args);
+  // Stable across reloads: each call goes to the planner instance loaded at the time.
+  const api: PlannerApi = {
+    openProject: call('openProject'),
+    newProject: call('newProject'),
+    getProject: call('getProject'),
+    saveProject: call('saveProject'),
+  };
+
+  const deliver = (sent: TokenMessage) => {
+    send(sent);
+    // The planner trusts our origin only once a token's `origins` claim vouches for it, so
+    // the ports go after the first token to each planner instance.
+    if (!channel.sent) {
+      channel.sent = true;
+      send(message('Connect', {}), channel.ports);
+      resolveReady(api);
+    }
+  };
+
+  // The newest token request, while it runs: only it may post its answer (or report its
+  // failure). Replacing or clearing it supersedes the one before, whose answer is dropped.
+  let pending: Promise<void> | undefined;
+  const requestToken = (): Promise<void> => {
+    const isNewest = () => {
+      if (pending !== request) return false;
+      pending = undefined;
+      return true;
+    };
+    const request = retry(async () => {
+      if (destroyed) throw destroyed; // no provider calls after destroy()
+      return tokenMessage(await options.token());
+    }, options.tokenTimeout ?? 10_000).then(
+      (sent) => {
+        if (isNewest()) deliver(sent);
+      },
+      (error: EmbedError) => {
+        if (isNewest()) {
+          send(message('Error', { code: 'token_unavailable', message: 'No token.' }));
+          emit('error', error);
+        }
+        throw error;
+      },
+    );
+    pending = request;
+    return request;
+  };
+  const refresh = () => {
+    (pending ?? requestToken()).catch(noop);
+  };
+
+  const unlisten = messenger.listen((received) => {
+    trace('in', received);
+    const { ns, v, type, ...detail } = received;
+    if (type === 'Ready') {
+      clearTimeout(readyTimer);
+      if (channel.sent) {
+        channel.close(new EmbedError('DISCONNECTED'));
+        channel = openChannel(onEvent);
+      }
+      return refresh();
+    }
+    if (type === 'TokenExpired') refresh();
+    // A planner running the SDK bridge mirrors these on the events port; surface them from
+    // postMessage only for planners that do not (raw ones), so each is reported once. Event
+    // names are case-blind (see `eventType`), so `TokenExpired` is the `tokenExpired` event.
+    if (!channel.heard) emit(type as 'error', detail as never);
+  });
+
+  return {
+    ready,
+    on,
+    off,
+    login: (token) =>
+      unlessDestroyed(
+        ready.then(() => {
+          if (token === undefined) return requestToken();
+          const sent = tokenMessage(token);
+          pending = undefined;
+          deliver(sent);
+        }),
+      ),
+    logout: () =>
+      unlessDestroyed(
+        ready.then(() => {
+          send(message('Logout', {}));
+          return requestToken();
+        }),
+      ),
+    destroy() {
+      if (destroyed) return;
+      destroyed = new EmbedError('DESTROYED');
+      kill(destroyed);
+      pending = undefined; // answers still on their way are dropped
+      clearTimeout(readyTimer);
+      unlisten();
+      channel.close(destroyed);
+    },
+  };
+}

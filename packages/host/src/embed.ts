@@ -1,0 +1,60 @@
+import { type ConnectOptions, connect, type PlannerConnection } from './connect.ts';
+import { EmbedError } from './errors.ts';
+import { windowMessenger } from './messenger.ts';
+
+export interface EmbedOptions extends ConnectOptions {
+  /** The planner's URL. Its origin is the only one we post to and accept messages from. */
+  url: string;
+  /** An element to create the planner's iframe in (removed again by `destroy()`)… */
+  container?: Element | undefined;
+  /** …or an existing iframe to adopt (left in place by `destroy()`). Exactly one of the two. */
+  iframe?: HTMLIFrameElement | undefined;
+  /** Set the iframe's height to the planner's content height (the `resize` event). */
+  autoResize?: boolean | undefined;
+}
+
+export interface PlannerEmbed extends PlannerConnection {
+  /** The planner's iframe, created or adopted. */
+  readonly iframe: HTMLIFrameElement;
+}
+
+/**
+ * Embeds the planner in a cross-origin iframe, hands it tokens from `options.token` and, once
+ * the handshake is done, gives typed access to it. Throws `INVALID_OPTIONS` synchronously.
+ */
+export function embedPlanner(options: EmbedOptions): PlannerEmbed {
+  const { url, container, iframe: adopted } = options;
+  let origin: string | undefined;
+  try {
+    origin = new URL(url).origin;
+  } catch {}
+  // `null` is the opaque origin of data:, blob: and friends: nothing we could ever post to.
+  if (!origin || origin === 'null' || !container === !adopted || typeof options.token !== 'function') {
+    throw new EmbedError('INVALID_OPTIONS');
+  }
+  const iframe = adopted ?? document.createElement('iframe');
+  if (container) {
+    iframe.title = 'Room planner';
+    iframe.style.cssText = 'border:0;width:100%';
+    iframe.src = url;
+    container.append(iframe);
+  } else {
+    iframe.src ||= url;
+  }
+  const connection = connect(windowMessenger(iframe, origin, options.debug), options);
+  // Removed on destroy(): the events target may be an element that outlives this embed.
+  const stopResizing = options.autoResize
+    ? connection.on('resize', ({ detail }) => {
+        iframe.style.height = `${detail.height}px`;
+      })
+    : undefined;
+  return {
+    ...connection,
+    iframe,
+    destroy() {
+      connection.destroy();
+      stopResizing?.();
+      if (container) iframe.remove();
+    },
+  };
+}
