@@ -14,6 +14,15 @@ export default defineConfig({
   timeout: 60_000,
   reporter: process.env.CI ? 'list' : [['list']],
   outputDir: 'test-results',
+  // The whole stack (platform, planner, demo shop, fixture hosts) on fixed 127.0.0.1 ports.
+  webServer: {
+    command: 'pnpm exec tsx e2e/support/serve.ts',
+    url: 'http://127.0.0.1:5275/config.json',
+    timeout: 180_000,
+    reuseExistingServer: !process.env.CI,
+    stdout: 'pipe',
+    stderr: 'pipe',
+  },
   use: {
     browserName: 'chromium',
     trace: 'retain-on-failure',

@@ -138,6 +138,15 @@ describe('Bridge: accepting tokens', () => {
   });
 });
 
+describe('Bridge: before the first token', () => {
+  it("shows the parent's token_unavailable, without pinning its origin", () => {
+    win.deliver(msg('Error', { code: 'token_unavailable', message: 'The shop is down.' }), { origin: EVIL });
+    expect(ofType('tokenUnavailable')).toEqual([{ type: 'tokenUnavailable', message: 'The shop is down.' }]);
+    expect(bridge.origin).toBeUndefined();
+    expect(targeted()).toEqual([]);
+  });
+});
+
 describe('Bridge: after the handshake', () => {
   beforeEach(() => {
     win.deliver(msg('Login', { token: fakeToken({ kind: 'user', uid: 'shopper-42' }) }));

@@ -237,10 +237,9 @@ export class Bridge implements Observable<BridgeEventMap> {
         this.events.emit('loggedOut', {});
         return;
       case 'Error':
-        if (this.pinned === undefined) {
-          ignore('not_pinned');
-          return;
-        }
+        // Before the first token our embedder is not verified, but it is still our parent:
+        // its word that it has no token for us only changes what we show (nothing is
+        // pinned, nothing is sent), and without it the shopper would wait forever.
         if (parsed.code === 'token_unavailable') {
           this.events.emit('tokenUnavailable', { message: parsed.message });
         }

@@ -1,0 +1,27 @@
+import { expect, type Frame, type Page } from '@playwright/test';
+
+/** The planner's frame inside a host page (cross-origin: Playwright reaches into it). */
+export async function plannerFrame(page: Page, index = 0): Promise<Frame> {
+  const handle = await page.locator('iframe[title="Room planner"]').nth(index).elementHandle();
+  const frame = await handle!.contentFrame();
+  await expect.poll(() => frame!.url()).toContain('127.0.0.1:5274');
+  await frame!.waitForFunction(() => 'planner' in globalThis);
+  return frame!;
+}
+
+/** The token the planner holds, as its own store sees it (kind only: never the token). */
+export const heldToken = (frame: Frame) =>
+  frame.evaluate(() => {
+    const current = (
+      globalThis as unknown as { planner: { client: { tokens: { current?: { kind: string } } } } }
+    ).planner.client.tokens.current;
+    return current ? current.kind : null;
+  });
+
+export const sessionStatus = (frame: Frame) =>
+  frame.evaluate(
+    () =>
+      (
+        globalThis as unknown as { planner: { services: { session: { get(): { status: string } } } } }
+      ).planner.services.session.get().status,
+  );

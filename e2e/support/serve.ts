@@ -1,0 +1,44 @@
+/**
+ * The stack the browser tests run against, started by Playwright's `webServer`: the real
+ * platform (fresh embedded database), the planner and the demo shop, plus a fixture host
+ * website served from two more origins — one registered as an embed origin, one not.
+ */
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { startStack } from '@planner/demo-host';
+import { createTokenClient } from '@planner/host/server';
+import { createApiKey, createLegalEntity, createLogger } from '@planner/platform';
+import { fixtureApp } from './fixture-app.ts';
+import { PORTS, url } from './ports.ts';
+
+const dataDir = join(import.meta.dirname, '../../test-results/e2e-stack');
+await rm(dataDir, { recursive: true, force: true });
+
+const stack = await startStack({
+  dataDir,
+  ports: { platform: PORTS.platform, planner: PORTS.planner, shop: PORTS.shop },
+  log: createLogger({ level: 'warn' }),
+  minTokenLifetime: 3,
+});
+
+const { db, master } = stack.platform.services;
+const fixtureShop = await createLegalEntity(db, { name: 'Fixture Shop', origins: [url(PORTS.fixtures)] });
+const key = await createApiKey(db, master, fixtureShop.id, 'e2e fixtures');
+const tokens = createTokenClient({
+  platformUrl: stack.urls.platform,
+  keyId: key.id,
+  secretKey: key.secretKey,
+});
+
+const app = fixtureApp({ tokens, plannerUrl: `${stack.urls.planner}/`, platformUrl: stack.urls.platform });
+for (const port of [PORTS.fixtures, PORTS.stranger]) serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
+
+console.log(`e2e stack ready: shop ${stack.urls.shop}, fixtures ${url(PORTS.fixtures)}`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, async () => {
+    await stack.close();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,86 @@
+// The size budget of the planner page: everything index.html loads before the planner runs
+// (its entry chunk and the chunks that one imports statically, plus CSS), minified and gzipped
+// at level 9, must stay within BUDGET. Lazy chunks (dynamic imports) are listed, not counted.
+// Builds with Vite's JS API, so it works from a clean checkout; nothing is written to disk.
+//
+// Also fails when server-only code reaches the page (zod, jose, Hono, the platform's runtime):
+// the planner may import the platform's schemas for their types only.
+//
+// Until src/main.ts exists, the entry is replaced by a stand-in that mounts the UI and wires
+// the api-client's bridge, as main.ts does, so the estimate counts the same code.
+import { existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+
+const BUDGET = 50 * 1000;
+const root = new URL('..', import.meta.url).pathname;
+const hasMain = existsSync(`${root}src/main.ts`) && !process.env.PLANNER_SIZE_STAND_IN;
+const SERVER_ONLY =
+  /\/node_modules\/(?:\.pnpm\/)?(?:zod|jose|hono|@hono|pg|@electric-sql)[@/]|\/packages\/platform\/src\/(?!schemas\/)/;
+
+const STAND_IN = `
+import { createPlannerClient } from '@planner/api-client/bridge';
+import { mountPlanner } from '/src/app.ts';
+const client = createPlannerClient({ baseUrl: location.origin, plannerVersion: '0' });
+client.bridge.expose(mountPlanner(document.getElementById('planner'), client));
+`;
+const standIn = {
+  name: 'size:main-stand-in',
+  enforce: 'pre',
+  resolveId(id) {
+    return id.endsWith('/src/main.ts') ? '\0main-stand-in.ts' : null;
+  },
+  load(id) {
+    return id === '\0main-stand-in.ts' ? STAND_IN : null;
+  },
+};
+
+const result = await build({
+  root,
+  logLevel: 'warn',
+  plugins: hasMain ? [] : [standIn],
+  build: { write: false },
+});
+const output = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
+const byName = new Map(output.map((file) => [file.fileName, file]));
+const bytes = (file) => Buffer.from(file.type === 'chunk' ? file.code : file.source);
+const gz = (file) => gzipSync(bytes(file), { level: 9 }).length;
+
+// What the page loads up front: the entry chunks, their static imports, and their CSS.
+const initial = new Set();
+const visit = (name) => {
+  if (initial.has(name)) return;
+  initial.add(name);
+  const file = byName.get(name);
+  if (file?.type !== 'chunk') return;
+  for (const imported of file.imports) visit(imported);
+  for (const css of file.viteMetadata?.importedCss ?? []) initial.add(css);
+};
+for (const file of output) if (file.type === 'chunk' && file.isEntry) visit(file.fileName);
+
+const pad = (value, width) => String(value).padStart(width);
+let total = 0;
+console.log(hasMain ? 'entry: src/main.ts' : 'entry: stand-in for src/main.ts (it does not exist yet)');
+for (const name of initial) {
+  const file = byName.get(name);
+  const size = gz(file);
+  total += size;
+  console.log(`  ${name.padEnd(36)} ${pad(bytes(file).length, 7)} B min  ${pad(size, 6)} B min+gzip`);
+}
+for (const file of output) {
+  if (file.type === 'chunk' && !initial.has(file.fileName)) {
+    console.log(
+      `  ${file.fileName.padEnd(36)} ${pad(file.code.length, 7)} B min  ${pad(gz(file), 6)} B (lazy, not counted)`,
+    );
+  }
+}
+const leaks = output
+  .filter((file) => file.type === 'chunk')
+  .flatMap((chunk) => Object.keys(chunk.modules))
+  .filter((id) => SERVER_ONLY.test(id));
+const over = total > BUDGET;
+console.log(
+  `initial JavaScript and CSS: ${total} B min+gzip, budget ${BUDGET} B${over ? '  OVER BUDGET' : ''}`,
+);
+for (const leak of leaks) console.log(`  server-only code in the planner page: ${leak}`);
+process.exit(over || leaks.length > 0 ? 1 : 0);

@@ -1,0 +1,208 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { mountPlanner } from './app.ts';
+import type { PlannerApp } from './components/planner-app.ts';
+import { parseDraft } from './draft/draft.ts';
+import type { SessionState } from './services.ts';
+import { FakeServices, MemoryStorage } from './testing/fake-services.ts';
+
+const KEY = 'draft-test';
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+async function setup(session?: SessionState, storage = new MemoryStorage()) {
+  const services = new FakeServices(session ? { session } : {});
+  const root = document.createElement('div');
+  document.body.append(root);
+  const controller = new AbortController();
+  const commands = mountPlanner(root, services, {
+    storage,
+    draftKey: KEY,
+    locale: 'en-GB',
+    signal: controller.signal,
+  });
+  const app = root.querySelector('planner-app') as PlannerApp;
+  await settle(app);
+  const shadow = (el: Element) => el.shadowRoot!;
+  const q = <T extends Element>(sel: string, from: ParentNode = shadow(app)) => from.querySelector(sel) as T;
+  const catalog = () => shadow(q('planner-catalog'));
+  const canvas = () => shadow(q('planner-canvas'));
+  const items = () => [...canvas().querySelectorAll('g.item')] as SVGGElement[];
+  const button = (text: string, from: ParentNode = shadow(app)) =>
+    [...from.querySelectorAll('button')].find((b) =>
+      b.textContent?.trim().startsWith(text),
+    ) as HTMLButtonElement;
+  const key = (target: EventTarget, init: KeyboardEventInit) =>
+    target.dispatchEvent(
+      new KeyboardEvent('keydown', { bubbles: true, composed: true, cancelable: true, ...init }),
+    );
+  const live = () => q('[role="status"][aria-live="polite"]').textContent?.trim();
+  return { services, storage, app, commands, controller, q, catalog, canvas, items, button, key, live, root };
+}
+
+async function settle(app: PlannerApp) {
+  for (let i = 0; i < 4; i++) {
+    await tick();
+    await app.updateComplete;
+    for (const child of app.shadowRoot?.querySelectorAll('*') ?? []) {
+      if ('updateComplete' in child) await (child as PlannerApp).updateComplete;
+    }
+  }
+}
+
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+describe('mountPlanner', () => {
+  it('shows the catalog and adds an item by click, at the centre, selected and announced', async () => {
+    const t = await setup();
+    expect(t.catalog().querySelectorAll('li.card')).toHaveLength(4);
+    t.button('Add to room', t.catalog().querySelector('li.card')!).click();
+    await settle(t.app);
+    expect(t.items()).toHaveLength(1);
+    expect(t.items()[0]!.classList.contains('selected')).toBe(true);
+    expect(t.live()).toMatch(/^Added Halden 3-Seat Sofa/);
+    const snapshot = await t.commands.getProject();
+    // Centred, with its edges on the 10 cm grid: left edge 140, top edge 150.
+    expect(snapshot.items[0]).toMatchObject({ catalog_id: 'sofa', x: 254, y: 197.5, rotation: 0 });
+  });
+
+  it('moves, rotates, deletes with the keyboard, and undoes with Ctrl+Z', async () => {
+    const t = await setup();
+    t.button('Add to room', t.catalog().querySelector('li.card')!).click();
+    await settle(t.app);
+    const before = (await t.commands.getProject()).items[0]!;
+    t.key(t.items()[0]!, { key: 'ArrowRight' });
+    t.key(t.items()[0]!, { key: 'ArrowDown', shiftKey: true });
+    t.key(t.items()[0]!, { key: 'r' });
+    await settle(t.app);
+    const after = (await t.commands.getProject()).items[0]!;
+    expect(after.x - before.x).toBe(10);
+    expect(after.y - before.y).toBe(100);
+    expect(after.rotation).toBe(90);
+    expect(t.live()).toMatch(/Rotated Halden 3-Seat Sofa to 90°/);
+
+    t.key(t.items()[0]!, { key: 'Delete' });
+    await settle(t.app);
+    expect(t.items()).toHaveLength(0);
+    t.key(t.app, { key: 'z', ctrlKey: true });
+    await settle(t.app);
+    expect(t.items()).toHaveLength(1);
+    expect(t.live()).toMatch(/^Undone: Delete Halden 3-Seat Sofa/);
+    t.key(t.app, { key: 'z', ctrlKey: true, shiftKey: true });
+    await settle(t.app);
+    expect(t.items()).toHaveLength(0);
+  });
+
+  it('leaves Ctrl+Z to the browser inside a text field', async () => {
+    const t = await setup();
+    t.button('Add to room', t.catalog().querySelector('li.card')!).click();
+    await settle(t.app);
+    const name = t.q<HTMLInputElement>('#project-name');
+    const notCancelled = t.key(name, { key: 'z', ctrlKey: true });
+    await settle(t.app);
+    expect(notCancelled).toBe(true);
+    expect(t.items()).toHaveLength(1);
+  });
+
+  it('duplicates with Ctrl+D and selects the copy', async () => {
+    const t = await setup();
+    t.button('Add to room', t.catalog().querySelectorAll('li.card')[1]!).click();
+    await settle(t.app);
+    t.key(t.items()[0]!, { key: 'd', ctrlKey: true });
+    await settle(t.app);
+    expect(t.items()).toHaveLength(2);
+    expect(t.items()[1]!.classList.contains('selected')).toBe(true);
+    expect(t.q('planner-inspector').shadowRoot!.textContent).toContain('Tova Dining Chair');
+  });
+
+  it('keeps every change in the local draft and restores it on the next mount', async () => {
+    const storage = new MemoryStorage();
+    const first = await setup(undefined, storage);
+    first.button('Add to room', first.catalog().querySelector('li.card')!).click();
+    await settle(first.app);
+    first.controller.abort(); // unmount writes the pending draft
+    expect(parseDraft(storage.getItem(KEY))).toMatchObject({
+      dirty: true,
+      design: { items: [{ catalog_id: 'sofa' }] },
+    });
+
+    const second = await setup({ status: 'connecting' }, storage);
+    expect(second.items()).toHaveLength(1);
+    expect(second.q('.save-state').textContent).toContain('Unsaved changes');
+    expect(second.q('.banner').textContent).toContain('restored');
+  });
+
+  it('asks a visitor to log in instead of saving', async () => {
+    const t = await setup({ status: 'visitor' });
+    t.q<HTMLButtonElement>('button.save').click();
+    await settle(t.app);
+    expect(t.services.loginRequests).toEqual(['save']);
+    expect(t.q('.banner.login').textContent).toContain('Log in on the shop to save');
+    expect(t.services.calls.some((c) => c.method === 'createProject')).toBe(false);
+  });
+
+  it('saves a signed-in user’s project, then shows it as saved and tells the host', async () => {
+    const t = await setup();
+    const name = t.q<HTMLInputElement>('#project-name');
+    name.value = 'Studio';
+    name.dispatchEvent(new Event('input'));
+    t.q<HTMLButtonElement>('button.save').click();
+    await settle(t.app);
+    expect(t.services.saved).toEqual([{ id: expect.any(String), name: 'Studio', version: 1 }]);
+    expect(t.q('.save-state').textContent).toContain('Saved · v1');
+  });
+
+  it('offers the two ways out of a conflict', async () => {
+    const t = await setup();
+    const saved = await t.commands.saveProject();
+    t.services.editElsewhere(saved.id, { name: 'Theirs' });
+    t.button('Add to room', t.catalog().querySelector('li.card')!).click();
+    await settle(t.app);
+    await expect(t.commands.saveProject()).rejects.toMatchObject({ code: 'CONFLICT' });
+    await settle(t.app);
+    const banner = t.q('.banner.conflict');
+    expect(banner.getAttribute('role')).toBe('alert');
+    t.button('Keep mine', banner).click();
+    await settle(t.app);
+    expect(t.services.projects.size).toBe(2);
+    expect(t.services.projects.get(saved.id)?.name).toBe('Theirs');
+  });
+
+  it('shows the session and retries a failed renewal', async () => {
+    const t = await setup({ status: 'renew-failed', message: 'The shop did not answer.' });
+    const status = t.q('planner-session-status').shadowRoot!;
+    expect(status.textContent).toContain('Session could not be renewed');
+    t.button('Retry', t.q('.banner.error')).click();
+    expect(t.services.retries).toBe(1);
+    t.services.setSession({ status: 'refused', message: 'Unregistered origin.' });
+    await settle(t.app);
+    expect(t.q('.banner.error').textContent).toContain('This page is not allowed to embed the planner');
+    t.services.setSession({ status: 'signed-in', userId: 'ann', canSave: true });
+    await settle(t.app);
+    expect(status.textContent).toContain('Signed in as ann');
+  });
+
+  it('implements the host commands', async () => {
+    const t = await setup();
+    const { project } = await t.services.createProject({
+      name: 'Hall',
+      room: { width_cm: 300, depth_cm: 200, unit: 'cm' },
+      items: [{ id: 'h1', catalog_id: 'chair', x: 30, y: 30, rotation: 0 }],
+    });
+    const opened = await t.commands.openProject(project.id);
+    expect(opened).toMatchObject({ id: project.id, name: 'Hall', room: { width_cm: 300 } });
+    await settle(t.app);
+    expect(t.items()).toHaveLength(1);
+    const fresh = await t.commands.newProject();
+    expect(fresh).toMatchObject({ id: null, items: [] });
+  });
+
+  it('shows the price total of the placed items', async () => {
+    const t = await setup();
+    t.button('Add to room', t.catalog().querySelectorAll('li.card')[0]!).click();
+    t.button('Add to room', t.catalog().querySelectorAll('li.card')[1]!).click();
+    await settle(t.app);
+    expect(t.q('.total output').textContent).toBe('€1,018.00');
+  });
+});

@@ -1,0 +1,172 @@
+import { css, html, LitElement, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { SessionState } from '../services.ts';
+import { icon } from './icons.ts';
+import { base } from './styles.ts';
+
+type Tone = 'neutral' | 'ok' | 'busy' | 'warn' | 'error';
+
+/** What to show for each session state: a short chip text, a tone, and a longer explanation. */
+export function describeSession(state: SessionState): { text: string; tone: Tone; detail: string } {
+  switch (state.status) {
+    case 'connecting':
+      return { text: 'Connecting…', tone: 'busy', detail: 'Waiting for the shop to connect the planner.' };
+    case 'visitor':
+      return {
+        text: 'Visitor',
+        tone: 'neutral',
+        detail: 'You can design freely. Log in on the shop to save.',
+      };
+    case 'signed-in':
+      return state.canSave
+        ? {
+            text: `Signed in as ${state.userId}`,
+            tone: 'ok',
+            detail: 'Your projects are saved to your account.',
+          }
+        : {
+            text: `Signed in as ${state.userId} (read-only)`,
+            tone: 'neutral',
+            detail: 'This session can open projects but not save them.',
+          };
+    case 'refreshing':
+      return {
+        text: 'Renewing session…',
+        tone: 'busy',
+        detail: 'Your work continues; saving waits a moment.',
+      };
+    case 'renew-failed':
+      return {
+        text: 'Session could not be renewed',
+        tone: 'error',
+        detail: `${state.message} Your design is kept on this device.`,
+      };
+    case 'offline':
+      return {
+        text: 'Offline',
+        tone: 'warn',
+        detail: 'Your changes are kept on this device until you are back online.',
+      };
+    case 'refused':
+      return {
+        text: 'Not allowed here',
+        tone: 'error',
+        detail: 'This page is not allowed to embed the planner.',
+      };
+  }
+}
+
+/**
+ * The session as a compact chip (connecting, visitor, signed in as …, renewing, offline,
+ * failed, refused). When renewing failed it offers Retry.
+ *
+ * @fires planner-session-retry - the user asks to try renewing the session again
+ */
+@customElement('planner-session-status')
+export class PlannerSessionStatus extends LitElement {
+  @property({ attribute: false }) state: SessionState = { status: 'connecting' };
+  /** Offer Retry when renewing failed (off when the page shows its own Retry). */
+  @property({ type: Boolean, attribute: 'retry-button' }) retryButton = true;
+
+  override render() {
+    const { text, tone, detail } = describeSession(this.state);
+    return html`
+      <span class="chip ${tone}" title=${detail}>
+        <span class="dot" aria-hidden="true"></span>
+        <span class="text">${text}</span>
+        <span class="sr-only">. ${detail}</span>
+      </span>
+      ${
+        this.state.status === 'renew-failed' && this.retryButton
+          ? html`<button
+            type="button"
+            class="btn small"
+            @click=${() => this.dispatchEvent(new Event('planner-session-retry', { bubbles: true, composed: true }))}
+          >
+            ${icon('refresh', 14)} Retry
+          </button>`
+          : nothing
+      }
+    `;
+  }
+
+  static override styles = [
+    base,
+    css`
+      :host {
+        display: inline-flex;
+        align-items: center;
+        gap: 8px;
+        min-width: 0;
+      }
+      .chip {
+        display: inline-flex;
+        align-items: center;
+        gap: 7px;
+        max-width: 100%;
+        padding: 4px 10px;
+        border-radius: 999px;
+        font-size: 13px;
+        font-weight: 500;
+        background: var(--pl-sunken);
+        color: var(--pl-muted);
+        white-space: nowrap;
+      }
+      .text {
+        overflow: hidden;
+        text-overflow: ellipsis;
+      }
+      .dot {
+        flex: none;
+        width: 8px;
+        height: 8px;
+        border-radius: 50%;
+        background: var(--pl-faint);
+      }
+      .ok {
+        background: #e7f5ec;
+        color: var(--pl-success);
+      }
+      .ok .dot {
+        background: var(--pl-success);
+      }
+      .busy .dot {
+        background: var(--pl-accent);
+        animation: pulse 1.2s ease-in-out infinite;
+      }
+      .warn {
+        background: var(--pl-warn-soft);
+        color: var(--pl-warn);
+      }
+      .warn .dot {
+        background: var(--pl-warn);
+      }
+      .error {
+        background: var(--pl-danger-soft);
+        color: var(--pl-danger);
+      }
+      .error .dot {
+        background: var(--pl-danger);
+      }
+      @keyframes pulse {
+        50% {
+          opacity: 0.3;
+        }
+      }
+      @media (prefers-reduced-motion: reduce) {
+        .busy .dot {
+          animation: none;
+        }
+      }
+    `,
+  ];
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'planner-session-status': PlannerSessionStatus;
+  }
+  interface HTMLElementEventMap {
+    'planner-session-retry': Event;
+  }
+}

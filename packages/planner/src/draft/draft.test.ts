@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { draftKey, parseDraft } from './draft.ts';
+
+const valid = {
+  v: 1,
+  savedAt: '2025-01-01T00:00:00.000Z',
+  project: { id: 'p1', etag: '"v2"', version: 2, name: 'Living room', ownerId: 'shopper-1' },
+  design: {
+    room: { width_cm: 420, depth_cm: 380, unit: 'cm' },
+    items: [{ id: 'a', catalog_id: 'sofa', x: 100, y: 60, rotation: 0 }],
+  },
+  dirty: true,
+  pendingSave: { key: 'k-1', fingerprint: 'f' },
+};
+
+describe('draftKey', () => {
+  it('is scoped to the planner origin', () => {
+    expect(draftKey('https://planner.example')).toBe('planner:draft:v1:https://planner.example');
+    expect(draftKey('https://a.example')).not.toBe(draftKey('https://b.example'));
+  });
+});
+
+describe('parseDraft', () => {
+  it('reads back what was stored', () => {
+    expect(parseDraft(JSON.stringify(valid))).toEqual(valid);
+  });
+
+  it('ignores missing, corrupt and foreign values', () => {
+    expect(parseDraft(null)).toBeNull();
+    expect(parseDraft('{not json')).toBeNull();
+    expect(parseDraft('"a string"')).toBeNull();
+    expect(parseDraft(JSON.stringify({ ...valid, v: 2 }))).toBeNull();
+    expect(parseDraft(JSON.stringify({ ...valid, design: { room: 'big' } }))).toBeNull();
+  });
+
+  it('fills in a damaged project part instead of dropping the design', () => {
+    const d = parseDraft(JSON.stringify({ ...valid, project: { name: '' }, pendingSave: { key: 1 } }));
+    expect(d?.project).toEqual({ id: null, etag: null, version: null, name: 'Untitled room', ownerId: null });
+    expect(d?.pendingSave).toBeNull();
+    expect(d?.design.items).toHaveLength(1);
+  });
+
+  it('treats anything but dirty: true as clean', () => {
+    expect(parseDraft(JSON.stringify({ ...valid, dirty: 'yes' }))?.dirty).toBe(false);
+  });
+});

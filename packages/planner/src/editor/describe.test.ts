@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { TEST_CATALOG } from '../testing/fixtures.ts';
+import { describeItem, describeWarnings, formatAngle } from './describe.ts';
+import { indexCatalog } from './design.ts';
+import { footprint } from './footprint.ts';
+
+const catalog = indexCatalog(TEST_CATALOG);
+const names: Record<string, string> = {
+  c1: 'Tova Dining Chair',
+  c2: 'Chair two',
+  c3: 'Chair three',
+  c4: 'Four',
+};
+const nameOf = (id: string) => names[id] ?? id;
+
+describe('describeItem', () => {
+  it('says name, size, distance from the walls and rotation', () => {
+    const item = { id: 's', catalog_id: 'sofa', x: 214, y: 97.5, rotation: 0 };
+    const f = footprint(item, catalog);
+    expect(
+      describeItem({
+        item,
+        catalogItem: f.catalogItem,
+        box: f.box,
+        warnings: undefined,
+        nameOf,
+        unit: 'm',
+        locale: 'en',
+      }),
+    ).toBe(
+      'Halden 3-Seat Sofa, 2.28 m by 0.95 m, 1.00 m from the left wall, 0.50 m from the top wall, rotated 0°.',
+    );
+  });
+
+  it('adds the warnings', () => {
+    const item = { id: 's', catalog_id: 'sofa', x: 214, y: 97.5, rotation: 90 };
+    const f = footprint(item, catalog);
+    const text = describeItem({
+      item,
+      catalogItem: f.catalogItem,
+      box: f.box,
+      warnings: { outside: true, overlaps: ['c1'] },
+      nameOf,
+      unit: 'cm',
+      locale: 'en',
+    });
+    expect(text).toContain('rotated 90°');
+    expect(text).toContain('Warning: overlaps Tova Dining Chair; partly outside the room.');
+  });
+
+  it('names an item missing from the catalog', () => {
+    const item = { id: 'x', catalog_id: 'gone', x: 25, y: 25, rotation: 0 };
+    const f = footprint(item, catalog);
+    expect(
+      describeItem({
+        item,
+        catalogItem: undefined,
+        box: f.box,
+        warnings: undefined,
+        nameOf,
+        unit: 'cm',
+        locale: 'en',
+      }),
+    ).toMatch(/^Unknown item, 0 cm from the left wall/);
+  });
+});
+
+describe('describeWarnings', () => {
+  it('shortens long overlap lists', () => {
+    expect(describeWarnings({ outside: false, overlaps: ['c1', 'c2', 'c3', 'c4'] }, nameOf)).toBe(
+      'overlaps Tova Dining Chair, Chair two and 2 more',
+    );
+    expect(describeWarnings(undefined, nameOf)).toBe('');
+  });
+});
+
+describe('formatAngle', () => {
+  it('shows at most one decimal', () => {
+    expect(formatAngle(12.345, 'en')).toBe('12.3°');
+  });
+});

@@ -1,0 +1,55 @@
+import type { CatalogItem, PlacedItem } from './design.ts';
+import type { Box } from './geometry.ts';
+import { formatLength, type Unit } from './units.ts';
+import type { ItemWarnings } from './warnings.ts';
+
+export interface DescribeItemInput {
+  item: PlacedItem;
+  catalogItem: CatalogItem | undefined;
+  /** The box around the item as placed (see `footprint`). */
+  box: Box;
+  warnings: ItemWarnings | undefined;
+  /** Names other items by id, for "overlaps …". */
+  nameOf: (id: string) => string;
+  unit: Unit;
+  locale?: string | undefined;
+}
+
+export function itemName(catalogItem: CatalogItem | undefined): string {
+  return catalogItem?.name ?? 'Unknown item';
+}
+
+/** Degrees for people: `90°`, `12.5°`. */
+export function formatAngle(degrees: number, locale?: string): string {
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(degrees)}°`;
+}
+
+/** The warnings as one sentence, or '' when there are none. */
+export function describeWarnings(warnings: ItemWarnings | undefined, nameOf: (id: string) => string): string {
+  if (!warnings) return '';
+  const parts: string[] = [];
+  if (warnings.overlaps.length > 0) parts.push(`overlaps ${listNames(warnings.overlaps.map(nameOf))}`);
+  if (warnings.outside) parts.push('partly outside the room');
+  return parts.join('; ');
+}
+
+function listNames(names: string[]): string {
+  if (names.length <= 2) return names.join(' and ');
+  return `${names.slice(0, 2).join(', ')} and ${names.length - 2} more`;
+}
+
+/**
+ * What a screen reader says for a placed item: name, size, where it stands (distance of its
+ * box from the left and top walls), rotation and warnings.
+ */
+export function describeItem(input: DescribeItemInput): string {
+  const { item, catalogItem, box, unit, locale } = input;
+  const len = (cm: number) => formatLength(cm, unit, locale);
+  const size = catalogItem ? `, ${len(catalogItem.width_cm)} by ${len(catalogItem.depth_cm)}` : '';
+  let text =
+    `${itemName(catalogItem)}${size}, ${len(box.minX)} from the left wall, ${len(box.minY)} from the top wall` +
+    `, rotated ${formatAngle(item.rotation, locale)}.`;
+  const warning = describeWarnings(input.warnings, input.nameOf);
+  if (warning) text += ` Warning: ${warning}.`;
+  return text;
+}

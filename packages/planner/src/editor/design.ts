@@ -1,0 +1,91 @@
+import type { Catalog, CatalogItem, PlacedItem, Room } from '@planner/platform/schemas';
+
+export type { Catalog, CatalogItem, PlacedItem, Room };
+
+/**
+ * What the user designs: a room and the furniture in it. Immutable: every edit makes a new
+ * `Design` (sharing unchanged items), so history keeps snapshots cheaply and a component can
+ * compare by identity.
+ */
+export interface Design {
+  readonly room: Room;
+  readonly items: readonly PlacedItem[];
+}
+
+/** The platform's limits (see `Room` and `ProjectInput` in @planner/platform/schemas). */
+export const ROOM_MIN_CM = 50;
+export const ROOM_MAX_CM = 5000;
+export const MAX_ITEMS = 500;
+/** Item centres stay inside this range (the platform refuses anything beyond ±100 000). */
+export const COORD_LIMIT_CM = 100_000;
+
+export const DEFAULT_ROOM: Room = { width_cm: 500, depth_cm: 400, unit: 'm' };
+
+export function emptyDesign(room: Room = DEFAULT_ROOM): Design {
+  return { room: { ...room }, items: [] };
+}
+
+/** Catalog items by id. */
+export type CatalogIndex = ReadonlyMap<string, CatalogItem>;
+
+export function indexCatalog(catalog: Catalog | null | undefined): CatalogIndex {
+  return new Map((catalog?.items ?? []).map((item) => [item.id, item]));
+}
+
+/** Degrees clockwise in [0, 360), to a hundredth of a degree (the platform refuses 360). */
+export function normalizeRotation(degrees: number): number {
+  if (!Number.isFinite(degrees)) return 0;
+  const r = Math.round((((degrees % 360) + 360) % 360) * 100) / 100;
+  return r >= 360 ? 0 : r;
+}
+
+/** A room size in whole centimetres within the platform's limits. */
+export function clampRoomSize(cm: number): number {
+  if (!Number.isFinite(cm)) return ROOM_MIN_CM;
+  return Math.min(ROOM_MAX_CM, Math.max(ROOM_MIN_CM, Math.round(cm)));
+}
+
+/** A coordinate rounded to a tenth of a centimetre and kept within the platform's range. */
+export function clampCoord(cm: number): number {
+  if (!Number.isFinite(cm)) return 0;
+  return Math.min(COORD_LIMIT_CM, Math.max(-COORD_LIMIT_CM, Math.round(cm * 10) / 10));
+}
+
+/**
+ * Accepts only a well-formed design (from a draft or the platform) and drops what the
+ * platform would refuse; returns null when there is nothing usable.
+ */
+export function sanitizeDesign(value: unknown): Design | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { room, items } = value as { room?: unknown; items?: unknown };
+  if (typeof room !== 'object' || room === null || !Array.isArray(items)) return null;
+  const r = room as Record<string, unknown>;
+  if (typeof r.width_cm !== 'number' || typeof r.depth_cm !== 'number') return null;
+  const clean: PlacedItem[] = [];
+  const seen = new Set<string>();
+  for (const raw of items) {
+    if (clean.length >= MAX_ITEMS) break;
+    if (typeof raw !== 'object' || raw === null) continue;
+    const i = raw as Record<string, unknown>;
+    if (typeof i.id !== 'string' || !i.id || i.id.length > 64 || seen.has(i.id)) continue;
+    if (typeof i.catalog_id !== 'string' || !i.catalog_id || i.catalog_id.length > 64) continue;
+    if (typeof i.x !== 'number' || typeof i.y !== 'number' || typeof i.rotation !== 'number') continue;
+    if (![i.x, i.y, i.rotation].every(Number.isFinite)) continue;
+    seen.add(i.id);
+    clean.push({
+      id: i.id,
+      catalog_id: i.catalog_id,
+      x: clampCoord(i.x),
+      y: clampCoord(i.y),
+      rotation: normalizeRotation(i.rotation),
+    });
+  }
+  return {
+    room: {
+      width_cm: clampRoomSize(r.width_cm),
+      depth_cm: clampRoomSize(r.depth_cm),
+      unit: r.unit === 'cm' ? 'cm' : 'm',
+    },
+    items: clean,
+  };
+}

@@ -1,0 +1,56 @@
+import { createPlannerClient } from '@planner/api-client/bridge';
+import { mountPlanner } from './app.ts';
+import type { PlannerServices } from './services.ts';
+import { trackSession } from './session/session-state.ts';
+
+/**
+ * The iframe page's entry: the planner client (token store, request queue, bridge to the
+ * host page), the session badge's source of truth, and the UI.
+ *
+ * The API's address comes from the planner's own server (a meta tag it fills in), never
+ * from the host page: a host that could choose it could send the planner's tokens anywhere.
+ */
+const apiBase =
+  document.querySelector<HTMLMetaElement>('meta[name="planner-api"]')?.content.replace(/^%.*%$/, '') ||
+  'http://127.0.0.1:4000';
+
+// A planner may fire hundreds of calls at once (a bulk import, many symbols): the bound is a
+// safety net against runaway loops, not a throttle.
+const client = createPlannerClient({
+  baseUrl: apiBase,
+  plannerVersion: '0.1.0',
+  queue: { maxPending: 1000 },
+});
+const session = trackSession(client, {
+  get onLine() {
+    return navigator.onLine;
+  },
+  addEventListener: (type, listener) => addEventListener(type, listener),
+});
+
+const services: PlannerServices = {
+  getCatalog: (o) => client.services.getCatalog(o),
+  getIdentity: (o) => client.services.getIdentity(o),
+  listProjects: (o) => client.services.listProjects(o),
+  createProject: (input, o) => client.services.createProject(input, o),
+  getProject: (id, o) => client.services.getProject(id, o),
+  updateProject: (id, input, etag, o) => client.services.updateProject(id, input, etag, o),
+  deleteProject: (id, etag, o) => client.services.deleteProject(id, etag, o),
+  symbolUrl: (relative) => new URL(relative, apiBase).href,
+  session,
+  requestLogin: (reason) => {
+    client.bridge.loginRequired(reason);
+  },
+  projectSaved: (project) => {
+    client.bridge.emit({ type: 'projectSaved', ...project });
+  },
+  reportHeight: (height) => {
+    client.bridge.emit({ type: 'resize', height: Math.ceil(height) });
+  },
+};
+
+const commands = mountPlanner(document.getElementById('planner')!, services);
+client.bridge.expose(commands);
+
+// For diagnostics and the browser tests: reachable from this origin only.
+Object.assign(globalThis, { planner: { client, services, commands } });

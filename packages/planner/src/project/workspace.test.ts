@@ -1,0 +1,297 @@
+import { ApiClientError } from '@planner/api-client';
+import { describe, expect, it } from 'vitest';
+import { DraftStore } from '../draft/draft-store.ts';
+import { addItem, moveItemBy } from '../editor/commands.ts';
+import { FakeServices, MemoryStorage } from '../testing/fake-services.ts';
+import { isPlannerError } from './planner-error.ts';
+import { Workspace } from './workspace.ts';
+
+const KEY = 'planner:draft:v1:test';
+
+function setup(options: { services?: FakeServices; storage?: MemoryStorage } = {}) {
+  const services = options.services ?? new FakeServices();
+  const storage = options.storage ?? new MemoryStorage();
+  let n = 0;
+  const ws = new Workspace({
+    services,
+    drafts: new DraftStore({ storage, key: KEY, debounceMs: 0 }),
+    newKey: () => `key-${++n}`,
+  });
+  services.session.subscribe((s) => ws.onSession(s));
+  return { services, storage, ws, stored: () => JSON.parse(storage.getItem(KEY) ?? 'null') };
+}
+
+const addChair = (ws: Workspace, id = 'c1') =>
+  ws.editor.apply('Add chair', (d) => addItem(d, 'chair', { x: 100, y: 100 }, id));
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('Workspace: drafts', () => {
+  it('marks edits dirty and keeps them in the draft', () => {
+    const { ws, stored } = setup();
+    expect(ws.state.dirty).toBe(false);
+    addChair(ws);
+    ws.flushDraft();
+    expect(ws.state.dirty).toBe(true);
+    expect(stored()).toMatchObject({ dirty: true, design: { items: [{ id: 'c1' }] } });
+  });
+
+  it('restores a dirty draft at once, before the session connects', () => {
+    const storage = new MemoryStorage();
+    const first = setup({ storage });
+    addChair(first.ws);
+    first.ws.rename('Den');
+    first.ws.flushDraft();
+
+    const services = new FakeServices({ session: { status: 'connecting' } });
+    const { ws } = setup({ services, storage });
+    expect(ws.design.items.map((i) => i.id)).toEqual(['c1']);
+    expect(ws.state).toMatchObject({ dirty: true, project: { name: 'Den' }, notice: { kind: 'info' } });
+  });
+
+  it('marks the draft clean only when the platform confirms the save', async () => {
+    const { ws, services, stored } = setup();
+    addChair(ws);
+    services.fail('createProject', new ApiClientError('NETWORK_ERROR', 'Failed to fetch'));
+    await expect(ws.save()).rejects.toMatchObject({ code: 'SAVE_FAILED' });
+    expect(stored().dirty).toBe(true);
+    await ws.save();
+    expect(stored()).toMatchObject({ dirty: false, project: { etag: '"v1"' } });
+  });
+});
+
+describe('Workspace: saving', () => {
+  it('asks a visitor to log in instead of saving', async () => {
+    const { ws, services } = setup({ services: new FakeServices({ session: { status: 'visitor' } }) });
+    addChair(ws);
+    const error = await rejection(ws.save());
+    expect(isPlannerError(error, 'LOGIN_REQUIRED')).toBe(true);
+    expect(services.loginRequests).toEqual(['save']);
+    expect(services.calls.some((c) => c.method === 'createProject')).toBe(false);
+    expect(ws.state.notice).toMatchObject({ kind: 'login' });
+    expect(ws.state.dirty).toBe(true);
+  });
+
+  it('asks for a login when the user token is read-only', async () => {
+    const services = new FakeServices({ session: { status: 'signed-in', userId: 'u', canSave: false } });
+    const { ws } = setup({ services });
+    await expect(ws.save()).rejects.toMatchObject({ code: 'LOGIN_REQUIRED' });
+    expect(services.loginRequests).toEqual(['save']);
+  });
+
+  it('refuses to save offline without sending anything', async () => {
+    const { ws, services } = setup({ services: new FakeServices({ session: { status: 'offline' } }) });
+    await expect(ws.save()).rejects.toMatchObject({ code: 'OFFLINE' });
+    expect(services.calls).toHaveLength(0);
+  });
+
+  it('creates the project first, then updates it with its ETag', async () => {
+    const { ws, services } = setup();
+    addChair(ws);
+    ws.rename('Living room');
+    const first = await ws.save();
+    expect(first).toMatchObject({ name: 'Living room', version: 1 });
+    expect(ws.state).toMatchObject({
+      dirty: false,
+      project: { id: first.id, etag: '"v1"', ownerId: 'shopper-1' },
+    });
+
+    ws.editor.apply('Move', (d) => moveItemBy(d, 'c1', 10, 0));
+    const second = await ws.save();
+    expect(second).toEqual({ id: first.id, name: 'Living room', version: 2 });
+    const update = services.calls.find((c) => c.method === 'updateProject');
+    expect(update?.args[2]).toBe('"v1"');
+    expect(services.projects.get(first.id)?.items[0]?.x).toBe(110);
+    expect(services.saved).toEqual([first, second]);
+  });
+
+  it('saves a blank name as "Untitled room"', async () => {
+    const { ws } = setup();
+    ws.rename('   ');
+    expect((await ws.save()).name).toBe('Untitled room');
+    expect(ws.state.project.name).toBe('Untitled room');
+  });
+
+  it('joins a save already in flight', async () => {
+    const { ws, services } = setup();
+    addChair(ws);
+    const [a, b] = await Promise.all([ws.save(), ws.save()]);
+    expect(a).toEqual(b);
+    expect(services.calls.filter((c) => c.method === 'createProject')).toHaveLength(1);
+  });
+
+  it('stays dirty when the design changed while the save was in flight', async () => {
+    const { ws } = setup();
+    addChair(ws);
+    const saving = ws.save();
+    ws.editor.apply('Move', (d) => moveItemBy(d, 'c1', 5, 0));
+    await saving;
+    expect(ws.state.dirty).toBe(true);
+  });
+
+  it('reuses the idempotency key when a save whose answer was lost is retried', async () => {
+    const { ws, services } = setup();
+    addChair(ws);
+    services.loseResponse('createProject');
+    await expect(ws.save()).rejects.toMatchObject({ code: 'SAVE_FAILED' });
+    expect(services.projects.size).toBe(1);
+    const saved = await ws.save();
+    expect(services.projects.size).toBe(1);
+    const keys = services.calls
+      .filter((c) => c.method === 'createProject')
+      .map((c) => (c.args[1] as { idempotencyKey: string }).idempotencyKey);
+    expect(keys).toEqual(['key-1', 'key-1']);
+    expect(saved.id).toBe([...services.projects.keys()][0]);
+  });
+
+  it('reuses the key after a reload, from the draft', async () => {
+    const storage = new MemoryStorage();
+    const services = new FakeServices();
+    const first = setup({ services, storage });
+    addChair(first.ws);
+    services.loseResponse('createProject');
+    await expect(first.ws.save()).rejects.toBeDefined();
+
+    const second = setup({ services, storage });
+    await second.ws.save();
+    expect(services.projects.size).toBe(1);
+  });
+
+  it('uses a new key once the content changed', async () => {
+    const { ws, services } = setup();
+    addChair(ws);
+    services.fail('createProject', new ApiClientError('NETWORK_ERROR', 'Failed to fetch'));
+    await expect(ws.save()).rejects.toBeDefined();
+    ws.editor.apply('Move', (d) => moveItemBy(d, 'c1', 5, 0));
+    await ws.save();
+    const keys = services.calls
+      .filter((c) => c.method === 'createProject')
+      .map((c) => (c.args[1] as { idempotencyKey: string }).idempotencyKey);
+    expect(keys).toEqual(['key-1', 'key-2']);
+  });
+
+  it('saves a project deleted elsewhere as a new one', async () => {
+    const { ws, services } = setup();
+    const { id } = await ws.save();
+    services.projects.delete(id);
+    addChair(ws);
+    const saved = await ws.save();
+    expect(saved.id).not.toBe(id);
+    expect(services.projects.has(saved.id)).toBe(true);
+  });
+});
+
+describe('Workspace: conflicts', () => {
+  async function conflicted() {
+    const s = setup();
+    addChair(s.ws);
+    const { id } = await s.ws.save();
+    s.services.editElsewhere(id, { name: 'Their name', items: [] });
+    s.ws.editor.apply('Move', (d) => moveItemBy(d, 'c1', 50, 0));
+    const error = await rejection(s.ws.save());
+    return { ...s, id, error };
+  }
+
+  it('never overwrites a newer version', async () => {
+    const { ws, services, id, error } = await conflicted();
+    expect(isPlannerError(error, 'CONFLICT')).toBe(true);
+    expect(services.projects.get(id)).toMatchObject({ name: 'Their name', items: [], version: 2 });
+    expect(ws.state).toMatchObject({ dirty: true, notice: { kind: 'conflict' } });
+    expect(ws.design.items[0]?.x).toBe(150);
+  });
+
+  it('reloads theirs, and undo brings mine back', async () => {
+    const { ws } = await conflicted();
+    await ws.reloadTheirs();
+    expect(ws.design.items).toEqual([]);
+    expect(ws.state).toMatchObject({ dirty: false, project: { name: 'Their name', etag: '"v2"' } });
+    ws.editor.undo();
+    expect(ws.design.items[0]?.x).toBe(150);
+    expect(ws.state.dirty).toBe(true);
+  });
+
+  it('keeps mine as a copy, leaving theirs alone', async () => {
+    const { ws, services, id } = await conflicted();
+    const copy = await ws.saveAsCopy();
+    expect(copy.id).not.toBe(id);
+    expect(copy.name).toBe('Untitled room (copy)');
+    expect(services.projects.get(id)?.name).toBe('Their name');
+    expect(services.projects.get(copy.id)?.items[0]?.x).toBe(150);
+    expect(ws.state).toMatchObject({ dirty: false, project: { id: copy.id } });
+  });
+});
+
+describe('Workspace: projects', () => {
+  it('opens a project with a fresh history', async () => {
+    const { ws, services } = setup();
+    const { project } = await services.createProject({
+      name: 'Bedroom',
+      room: { width_cm: 300, depth_cm: 300, unit: 'cm' },
+      items: [{ id: 'b1', catalog_id: 'sofa', x: 150, y: 100, rotation: 90 }],
+    });
+    addChair(ws);
+    const snapshot = await ws.open(project.id);
+    expect(snapshot).toMatchObject({ id: project.id, name: 'Bedroom', room: { width_cm: 300 } });
+    expect(ws.editor.canUndo).toBe(false);
+    expect(ws.state).toMatchObject({ dirty: false, project: { etag: '"v1"' } });
+  });
+
+  it('keeps the design as unsaved when the open project is deleted', async () => {
+    const { ws, services } = setup();
+    addChair(ws);
+    const { id } = await ws.save();
+    await ws.deleteProject(id);
+    expect(services.projects.size).toBe(0);
+    expect(ws.state).toMatchObject({ dirty: true, project: { id: null, etag: null } });
+    expect(ws.design.items).toHaveLength(1);
+    const deleteCall = services.calls.find((c) => c.method === 'deleteProject');
+    expect(deleteCall?.args[1]).toBe('"v1"');
+  });
+
+  it('starts a new project', async () => {
+    const { ws } = setup();
+    addChair(ws);
+    await ws.save();
+    ws.newProject();
+    expect(ws.snapshot()).toMatchObject({ id: null, name: 'Untitled room', items: [] });
+    expect(ws.state.dirty).toBe(false);
+  });
+
+  it('detaches a project that belongs to another user', async () => {
+    const { ws, services } = setup();
+    addChair(ws);
+    await ws.save();
+    services.setSession({ status: 'signed-in', userId: 'someone-else', canSave: true });
+    expect(ws.state.project.id).toBeNull();
+    expect(ws.state.dirty).toBe(true);
+  });
+
+  it('shows the newest version of a clean project restored from a draft', async () => {
+    const storage = new MemoryStorage();
+    const services = new FakeServices({ session: { status: 'connecting' } });
+    const { project } = await services.createProject({
+      name: 'Office',
+      room: { width_cm: 300, depth_cm: 300, unit: 'cm' },
+      items: [],
+    });
+    const first = setup({ services, storage });
+    services.setSession({ status: 'signed-in', userId: 'shopper-1', canSave: true });
+    await first.ws.open(project.id);
+    services.editElsewhere(project.id, { name: 'Office v2' });
+
+    const services2 = services;
+    services2.setSession({ status: 'connecting' });
+    const second = setup({ services: services2, storage });
+    expect(second.ws.state.project.name).toBe('Office');
+    services2.setSession({ status: 'signed-in', userId: 'shopper-1', canSave: true });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(second.ws.state.project).toMatchObject({ name: 'Office v2', etag: '"v2"' });
+  });
+});

@@ -1,0 +1,518 @@
+import type { VersionedProject } from '@planner/api-client';
+import type { ProjectInput, ProjectSummary } from '@planner/platform/schemas';
+import { DRAFT_VERSION, type Draft, type DraftProject, type PendingSave, UNTITLED } from '../draft/draft.ts';
+import type { DraftStore } from '../draft/draft-store.ts';
+import { type Design, emptyDesign, sanitizeDesign } from '../editor/design.ts';
+import { Editor } from '../editor/editor.ts';
+import { newUuid } from '../editor/ids.ts';
+import type { PlannerServices, ProjectSnapshot, SessionState } from '../services.ts';
+import { describeError, errorCode, errorStatus } from './describe-error.ts';
+import { PlannerError, type PlannerErrorCode } from './planner-error.ts';
+
+export interface SavedProject {
+  id: string;
+  name: string;
+  version: number;
+}
+
+/** A message for the user about the project (saving, opening, conflicts). */
+export type Notice =
+  | { kind: 'info' | 'success'; message: string }
+  | { kind: 'error'; message: string; retry?: 'save' }
+  /** A visitor tried to save: the host was asked to show its login. */
+  | { kind: 'login'; message: string }
+  /** A save met a newer version: the user chooses how to go on. */
+  | { kind: 'conflict'; message: string };
+
+export interface WorkspaceState {
+  project: DraftProject;
+  /** The design or name has changes the platform has not confirmed. */
+  dirty: boolean;
+  /** What is in flight, if anything. */
+  busy: 'saving' | 'opening' | 'deleting' | null;
+  notice: Notice | null;
+  /** False when drafts cannot be kept in storage (memory only). */
+  draftPersistent: boolean;
+}
+
+export interface WorkspaceOptions {
+  services: PlannerServices;
+  drafts: DraftStore;
+  /** For tests. */
+  newKey?: () => string;
+}
+
+const MAX_NAME = 120;
+
+/**
+ * The open project: the editor with its design, which saved project it belongs to, whether it
+ * has unsaved changes, and the local draft that keeps it safe. Every platform call about
+ * projects goes through here, so the rules live in one place:
+ *
+ * - the draft is written on every change and marked clean only when the platform confirms;
+ * - a save retried with the same content reuses its `Idempotency-Key`;
+ * - a conflict (412) is never overwritten: the user reloads theirs or keeps a copy;
+ * - visitors and read-only sessions get `LoginRequired`, not a failed request.
+ */
+export class Workspace {
+  readonly editor: Editor;
+  readonly #services: PlannerServices;
+  readonly #drafts: DraftStore;
+  readonly #newKey: () => string;
+  readonly #listeners = new Set<(state: WorkspaceState) => void>();
+  #project: DraftProject;
+  #dirty: boolean;
+  #busy: WorkspaceState['busy'] = null;
+  #notice: Notice | null = null;
+  #pendingSave: PendingSave | null;
+  #saving: Promise<SavedProject> | undefined;
+  /** Counts design and name changes; a save knows from it whether edits happened meanwhile. */
+  #revision = 0;
+  /** Set while the design is replaced by the platform's version, which is not an unsaved change. */
+  #replacing = false;
+  #session: SessionState;
+  /** The last signed-in user: a save during a token refresh still knows whose project it is. */
+  #userId: string | null = null;
+  #checkedFreshness = false;
+
+  constructor(options: WorkspaceOptions) {
+    this.#services = options.services;
+    this.#drafts = options.drafts;
+    this.#newKey = options.newKey ?? newUuid;
+    this.#session = options.services.session.get();
+    if (this.#session.status === 'signed-in') this.#userId = this.#session.userId;
+    const draft = this.#drafts.load();
+    this.editor = new Editor(draft?.design ?? emptyDesign());
+    this.#project = draft?.project ?? blankProject();
+    this.#dirty = draft?.dirty ?? false;
+    this.#pendingSave = draft?.pendingSave ?? null;
+    if (draft?.dirty) {
+      this.#notice = { kind: 'info', message: 'Your unsaved design was restored from this device.' };
+    }
+    this.editor.subscribe(() => {
+      if (this.#replacing) return;
+      this.#revision++;
+      this.#dirty = true;
+      this.#persistSoon();
+      this.#emit();
+    });
+  }
+
+  get state(): WorkspaceState {
+    return {
+      project: { ...this.#project },
+      dirty: this.#dirty,
+      busy: this.#busy,
+      notice: this.#notice,
+      draftPersistent: this.#drafts.persistent,
+    };
+  }
+
+  get design(): Design {
+    return this.editor.design;
+  }
+
+  subscribe(listener: (state: WorkspaceState) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  snapshot(): ProjectSnapshot {
+    const { room, items } = this.editor.design;
+    return {
+      id: this.#project.id,
+      name: this.#project.name,
+      room: { ...room },
+      items: items.map((i) => ({ ...i })),
+    };
+  }
+
+  dismissNotice(): void {
+    if (!this.#notice) return;
+    this.#notice = null;
+    this.#emit();
+  }
+
+  rename(name: string): void {
+    const next = name.slice(0, MAX_NAME);
+    if (next === this.#project.name) return;
+    this.#project = { ...this.#project, name: next };
+    this.#revision++;
+    this.#dirty = true;
+    this.#persistSoon();
+    this.#emit();
+  }
+
+  /** Writes any scheduled draft now (the page is being hidden or closed). */
+  flushDraft(): void {
+    this.#drafts.flush();
+  }
+
+  /** Keeps track of the session; a different user must not save over someone else's project. */
+  onSession(state: SessionState): void {
+    this.#session = state;
+    if (state.status === 'visitor') this.#userId = null;
+    if (state.status !== 'signed-in') return;
+    this.#userId = state.userId;
+    const owner = this.#project.ownerId;
+    if (this.#project.id && owner && owner !== state.userId) {
+      this.#detach('This design belonged to another account; saving will create a new project for you.');
+      return;
+    }
+    if (!this.#checkedFreshness) {
+      this.#checkedFreshness = true;
+      void this.#refreshIfStale();
+    }
+  }
+
+  /** Starts an empty, unsaved project (the old one stays saved on the platform, if it was). */
+  newProject(): void {
+    this.#replace(emptyDesign(), blankProject());
+    this.#notice = null;
+    this.#emit();
+  }
+
+  /** Opens a saved project, replacing the design (the caller confirms unsaved changes first). */
+  async open(id: string): Promise<ProjectSnapshot> {
+    this.#busy = 'opening';
+    this.#emit();
+    try {
+      const loaded = await this.#services.getProject(id);
+      this.#adopt(loaded, 'reset');
+      this.#notice = { kind: 'success', message: `Opened “${loaded.project.name}”.` };
+      return this.snapshot();
+    } catch (error) {
+      this.#notice = { kind: 'error', message: `Could not open the project. ${describeError(error)}` };
+      throw new PlannerError('LOAD_FAILED', describeError(error), { cause: error });
+    } finally {
+      this.#busy = null;
+      this.#emit();
+    }
+  }
+
+  async listProjects(): Promise<ProjectSummary[]> {
+    return (await this.#services.listProjects()).projects;
+  }
+
+  /** Deletes a saved project. Deleting the open one keeps its design here, as unsaved. */
+  async deleteProject(id: string): Promise<void> {
+    const isOpen = id === this.#project.id;
+    this.#busy = 'deleting';
+    this.#emit();
+    try {
+      await this.#services.deleteProject(id, isOpen ? (this.#project.etag ?? undefined) : undefined);
+      if (isOpen) {
+        this.#detach('The project was deleted. Its design is still here, unsaved, until you close it.');
+      }
+    } catch (error) {
+      const message =
+        errorCode(error) === 'CONFLICT'
+          ? 'The project changed elsewhere since you opened it, so it was not deleted.'
+          : `Could not delete the project. ${describeError(error)}`;
+      this.#notice = { kind: 'error', message };
+      throw new PlannerError(
+        errorCode(error) === 'CONFLICT' ? 'CONFLICT' : 'DELETE_FAILED',
+        describeError(error),
+        { cause: error },
+      );
+    } finally {
+      this.#busy = null;
+      this.#emit();
+    }
+  }
+
+  /**
+   * Saves: creates the project the first time, then updates it with the ETag it was read at.
+   * A second call while one is in flight joins it.
+   */
+  save(): Promise<SavedProject> {
+    this.#saving ??= this.#save(false).finally(() => {
+      this.#saving = undefined;
+    });
+    return this.#saving;
+  }
+
+  /** After a conflict: keep this design as a new project, leaving the other version alone. */
+  saveAsCopy(): Promise<SavedProject> {
+    this.#saving ??= this.#save(true).finally(() => {
+      this.#saving = undefined;
+    });
+    return this.#saving;
+  }
+
+  /** After a conflict: load the platform's version. Undo brings this design back. */
+  async reloadTheirs(): Promise<void> {
+    const id = this.#project.id;
+    if (!id) return;
+    this.#busy = 'opening';
+    this.#notice = null;
+    this.#emit();
+    try {
+      const loaded = await this.#services.getProject(id);
+      this.#adopt(loaded, 'undoable');
+      this.#notice = {
+        kind: 'info',
+        message: `Loaded the latest saved version (v${loaded.project.version}). Undo brings your changes back.`,
+      };
+    } catch (error) {
+      this.#notice = { kind: 'error', message: `Could not load the saved version. ${describeError(error)}` };
+      throw new PlannerError('LOAD_FAILED', describeError(error), { cause: error });
+    } finally {
+      this.#busy = null;
+      this.#emit();
+    }
+  }
+
+  async #save(asCopy: boolean): Promise<SavedProject> {
+    this.#checkSession();
+    const revision = this.#revision;
+    const name = this.#project.name.trim() || UNTITLED;
+    const baseName = asCopy ? copyName(name) : name;
+    const { room, items } = this.editor.design;
+    // Key order is fixed so the same content serialises to the same body (the platform
+    // compares a replayed key's body byte for byte).
+    const input: ProjectInput = {
+      name: baseName,
+      room: { width_cm: room.width_cm, depth_cm: room.depth_cm, unit: room.unit },
+      items: items.map((i) => ({ id: i.id, catalog_id: i.catalog_id, x: i.x, y: i.y, rotation: i.rotation })),
+    };
+    const id = asCopy ? null : this.#project.id;
+    const etag = asCopy ? null : this.#project.etag;
+    const fingerprint = JSON.stringify([id, etag, input]);
+    if (this.#pendingSave?.fingerprint !== fingerprint) {
+      this.#pendingSave = { key: this.#newKey(), fingerprint };
+      this.#drafts.write(this.#toDraft());
+    }
+    const idempotencyKey = this.#pendingSave.key;
+
+    this.#busy = 'saving';
+    if (this.#notice?.kind !== 'info') this.#notice = null;
+    this.#emit();
+    let result: VersionedProject;
+    try {
+      if (id && etag) {
+        try {
+          result = await this.#services.updateProject(id, input, etag, { idempotencyKey });
+        } catch (error) {
+          if (errorCode(error) !== 'HTTP_ERROR' || errorStatus(error) !== 404) throw error;
+          // Deleted elsewhere: saving it as a new project overwrites nothing and loses nothing.
+          this.#pendingSave = { key: this.#newKey(), fingerprint: JSON.stringify([null, null, input]) };
+          result = await this.#services.createProject(input, { idempotencyKey: this.#pendingSave.key });
+        }
+      } else {
+        result = await this.#services.createProject(input, { idempotencyKey });
+      }
+    } catch (error) {
+      this.#busy = null;
+      throw this.#saveFailed(error);
+    }
+    this.#busy = null;
+
+    const { project } = result;
+    this.#pendingSave = null;
+    this.#project = {
+      id: project.id,
+      etag: result.etag,
+      version: project.version,
+      // A name typed while the request was in flight wins over the one just saved.
+      name: asCopy || revision === this.#revision ? project.name : this.#project.name,
+      ownerId: this.#userId ?? this.#project.ownerId,
+    };
+    // Edits made while the request was in flight are still unsaved.
+    this.#dirty = revision !== this.#revision;
+    this.#drafts.write(this.#toDraft());
+    this.#notice = {
+      kind: 'success',
+      message: asCopy ? `Saved as “${project.name}”.` : `Saved “${project.name}”.`,
+    };
+    this.#emit();
+    const saved = { id: project.id, name: project.name, version: project.version };
+    this.#services.projectSaved(saved);
+    return saved;
+  }
+
+  /** Refuses a save the session cannot make, before any request is sent. */
+  #checkSession(): void {
+    const s = this.#session;
+    const refuse = (code: PlannerErrorCode, notice: Notice): never => {
+      this.#notice = notice;
+      this.#emit();
+      throw new PlannerError(code, notice.message);
+    };
+    const visitor =
+      s.status === 'visitor' ||
+      (s.status === 'refreshing' && s.previous === 'visitor') ||
+      (s.status === 'signed-in' && !s.canSave);
+    if (visitor) {
+      this.#services.requestLogin('save');
+      refuse('LOGIN_REQUIRED', {
+        kind: 'login',
+        message:
+          s.status === 'signed-in'
+            ? 'Your shop session is read-only. Log in on the shop again to save; your design stays here.'
+            : 'Log in on the shop to save your design. It stays here in the meantime.',
+      });
+    }
+    switch (s.status) {
+      case 'connecting':
+        refuse('NOT_READY', {
+          kind: 'info',
+          message: 'Still connecting to the shop; try saving again in a moment.',
+        });
+        break;
+      case 'offline':
+        refuse('OFFLINE', {
+          kind: 'error',
+          message:
+            'You are offline. Your changes are kept on this device; save again once you are back online.',
+          retry: 'save',
+        });
+        break;
+      case 'renew-failed':
+        refuse('SESSION_EXPIRED', {
+          kind: 'error',
+          message:
+            'Your session could not be renewed, so nothing was saved. Your changes are kept on this device.',
+        });
+        break;
+      case 'refused':
+        refuse('NOT_ALLOWED', {
+          kind: 'error',
+          message: 'This page is not allowed to save planner projects.',
+        });
+        break;
+    }
+  }
+
+  #saveFailed(error: unknown): PlannerError {
+    const code = errorCode(error);
+    if (code === 'CONFLICT') {
+      // This attempt is over; whatever the user chooses next is a new save.
+      this.#pendingSave = null;
+      this.#drafts.write(this.#toDraft());
+      this.#notice = {
+        kind: 'conflict',
+        message:
+          'This project was changed somewhere else (another tab or device) since you opened it. Nothing was overwritten.',
+      };
+      this.#emit();
+      return new PlannerError('CONFLICT', 'The project changed elsewhere.', { cause: error });
+    }
+    if (code === 'HTTP_ERROR' && errorStatus(error) === 403) {
+      this.#services.requestLogin('save');
+      this.#notice = {
+        kind: 'login',
+        message: 'Log in on the shop to save your design. It stays here meanwhile.',
+      };
+      this.#emit();
+      return new PlannerError('LOGIN_REQUIRED', 'Saving needs a login with write access.', { cause: error });
+    }
+    this.#notice = {
+      kind: 'error',
+      message: `Not saved: ${describeError(error)} Your changes are kept on this device.`,
+      retry: 'save',
+    };
+    this.#emit();
+    return new PlannerError('SAVE_FAILED', describeError(error), { cause: error });
+  }
+
+  /** A clean draft of a saved project may be older than the platform's: show the newest. */
+  async #refreshIfStale(): Promise<void> {
+    const { id, etag } = this.#project;
+    if (!id || this.#dirty) return;
+    try {
+      const loaded = await this.#services.getProject(id);
+      if (this.#dirty || this.#project.id !== id || loaded.etag === etag) return;
+      this.#adopt(loaded, 'reset');
+      this.#notice = { kind: 'info', message: 'Updated to the latest saved version of this project.' };
+      this.#emit();
+    } catch (error) {
+      if (errorCode(error) === 'HTTP_ERROR' && errorStatus(error) === 404 && this.#project.id === id) {
+        this.#detach('This project was deleted elsewhere. Its design is still here: save to keep it.');
+      }
+      // Anything else: keep the draft as it is; a save will meet any conflict.
+    }
+  }
+
+  /** Shows a platform version as the clean state of the project. */
+  #adopt(loaded: VersionedProject, mode: 'reset' | 'undoable'): void {
+    const { project, etag } = loaded;
+    const design = sanitizeDesign(project) ?? emptyDesign();
+    const meta: DraftProject = {
+      id: project.id,
+      etag,
+      version: project.version,
+      name: project.name,
+      ownerId: this.#userId,
+    };
+    if (mode === 'reset') {
+      this.#replace(design, meta);
+      return;
+    }
+    this.#replacing = true;
+    try {
+      this.editor.apply('Load saved version', () => design);
+    } finally {
+      this.#replacing = false;
+    }
+    this.#project = meta;
+    this.#pendingSave = null;
+    this.#dirty = false;
+    this.#revision++;
+    this.#drafts.write(this.#toDraft());
+  }
+
+  #replace(design: Design, meta: DraftProject): void {
+    this.#replacing = true;
+    try {
+      this.editor.reset(design);
+    } finally {
+      this.#replacing = false;
+    }
+    this.#project = meta;
+    this.#pendingSave = null;
+    this.#dirty = false;
+    this.#revision++;
+    this.#drafts.write(this.#toDraft());
+  }
+
+  /** Keeps the design but forgets the saved project it belonged to: the next save creates one. */
+  #detach(message: string): void {
+    this.#project = { ...this.#project, id: null, etag: null, version: null, ownerId: null };
+    this.#pendingSave = null;
+    this.#dirty = true;
+    this.#revision++;
+    this.#drafts.write(this.#toDraft());
+    this.#notice = { kind: 'info', message };
+    this.#emit();
+  }
+
+  #persistSoon(): void {
+    this.#drafts.schedule(() => this.#toDraft());
+  }
+
+  #toDraft(): Draft {
+    return {
+      v: DRAFT_VERSION,
+      savedAt: '',
+      project: { ...this.#project },
+      design: this.editor.design,
+      dirty: this.#dirty,
+      pendingSave: this.#pendingSave,
+    };
+  }
+
+  #emit(): void {
+    const state = this.state;
+    for (const listener of this.#listeners) listener(state);
+  }
+}
+
+function blankProject(): DraftProject {
+  return { id: null, etag: null, version: null, name: UNTITLED, ownerId: null };
+}
+
+function copyName(name: string): string {
+  const suffix = ' (copy)';
+  return name.endsWith(suffix) ? name : `${name.slice(0, MAX_NAME - suffix.length)}${suffix}`;
+}

@@ -1,0 +1,62 @@
+import type { CallOptions, VersionedProject } from '@planner/api-client';
+import type { Catalog, Identity, ProjectInput, ProjectList } from '@planner/platform/schemas';
+
+/**
+ * Everything the planner UI needs from the outside world. `main.ts` implements it with the
+ * api-client (request queue, web services) and the bridge to the host page; tests implement
+ * it with fakes. The UI never touches fetch, postMessage or tokens.
+ */
+export interface PlannerServices {
+  getCatalog(options?: CallOptions): Promise<Catalog>;
+  getIdentity(options?: CallOptions): Promise<Identity>;
+  listProjects(options?: CallOptions): Promise<ProjectList>;
+  createProject(input: ProjectInput, options?: CallOptions): Promise<VersionedProject>;
+  getProject(id: string, options?: CallOptions): Promise<VersionedProject>;
+  /** Fails with an ApiClientError of code `CONFLICT` when the project changed elsewhere. */
+  updateProject(
+    id: string,
+    input: ProjectInput,
+    etag: string,
+    options?: CallOptions,
+  ): Promise<VersionedProject>;
+  deleteProject(id: string, etag?: string, options?: CallOptions): Promise<void>;
+  /** Absolute URL of a catalog item's SVG symbol (`symbol_url` is relative to the API). */
+  symbolUrl(relative: string): string;
+
+  /** The session as the UI should show it; `subscribe` calls back at once and on every change. */
+  session: {
+    get(): SessionState;
+    subscribe(listener: (state: SessionState) => void): () => void;
+    /** After "session could not be renewed": ask the host for a token again. */
+    retry(): void;
+  };
+
+  /** Tell the host that a visitor tried to do something that needs a login (LoginRequired). */
+  requestLogin(reason: string): void;
+  /** Tell the host a project was saved (RPC event `projectSaved`). */
+  projectSaved(project: { id: string; name: string; version: number }): void;
+  /** Tell the host the planner's content height, for auto-resize. */
+  reportHeight(height: number): void;
+}
+
+export type SessionState =
+  /** Waiting for the host's first token. */
+  | { status: 'connecting' }
+  /** A legal-entity token: can design, cannot save. */
+  | { status: 'visitor' }
+  /** A user token. `canSave` is false for a read-only user token. */
+  | { status: 'signed-in'; userId: string; canSave: boolean }
+  /** A token expired and the host was asked for a new one; calls are held. */
+  | { status: 'refreshing'; previous: 'visitor' | 'signed-in' }
+  /** The host could not give a new token (provider failed, time-out). */
+  | { status: 'renew-failed'; message: string }
+  /** The browser is offline. */
+  | { status: 'offline' }
+  /** This page is not allowed to embed the planner (token from an unregistered origin). */
+  | { status: 'refused'; message: string };
+
+/**
+ * What the host page may call over the RPC channel: the protocol's `PlannerApi`
+ * (openProject and newProject resolve with the project as loaded).
+ */
+export type { PlannerApi as PlannerCommands, ProjectSnapshot, SavedProject } from '@planner/protocol';

@@ -1,0 +1,79 @@
+import type { PlannerClient } from '@planner/api-client/bridge';
+import type { SessionState } from '../services.ts';
+
+export interface OnlineSource {
+  readonly onLine: boolean;
+  addEventListener(type: 'online' | 'offline', listener: () => void): void;
+}
+
+/**
+ * Derives what the session badge shows from the client's token, queue and bridge events.
+ * One place decides, so the UI never has to reason about tokens.
+ */
+export function trackSession(client: PlannerClient, online: OnlineSource) {
+  let state: SessionState = { status: 'connecting' };
+  let signedIn: SessionState = state;
+  const listeners = new Set<(s: SessionState) => void>();
+  const set = (next: SessionState) => {
+    state = next;
+    for (const listener of listeners) listener(state);
+  };
+  const fromToken = (): SessionState => {
+    const record = client.tokens.current;
+    if (!record) return { status: 'connecting' };
+    if (record.kind === 'user') {
+      return {
+        status: 'signed-in',
+        userId: record.claims.uid ?? record.claims.sub,
+        canSave: record.claims.scope.split(' ').includes('write'),
+      };
+    }
+    return { status: 'visitor' };
+  };
+  const settle = () => {
+    signedIn = fromToken();
+    set(online.onLine ? signedIn : { status: 'offline' });
+  };
+
+  client.bridge.on('tokenAccepted', settle);
+  client.bridge.on('loggedOut', () => set({ status: 'connecting' }));
+  client.bridge.on('tokenRefused', (e) => {
+    // Only before the host is known: later refusals are one bad token, not a bad embed.
+    if (!e.pinned && e.reason === 'origin_not_allowed') {
+      set({ status: 'refused', message: 'This page is not allowed to embed the planner.' });
+    }
+  });
+  client.bridge.on('tokenUnavailable', (e) => set({ status: 'renew-failed', message: e.message }));
+  client.queue.on('refreshStart', (e) => {
+    if (e.early) return; // calls keep flowing: nothing for the user to notice
+    const previous = state.status === 'signed-in' ? 'signed-in' : 'visitor';
+    set({ status: 'refreshing', previous });
+  });
+  client.queue.on('refreshSuccess', settle);
+  client.queue.on('refreshTimeout', () =>
+    set({ status: 'renew-failed', message: 'The shop did not send a new session in time.' }),
+  );
+  client.queue.on('refreshFailure', (e) =>
+    set({
+      status: 'renew-failed',
+      message:
+        e.code === 'REFRESH_LIMITED'
+          ? 'The session keeps expiring; try again in a moment.'
+          : 'The session ended.',
+    }),
+  );
+  online.addEventListener('offline', () => set({ status: 'offline' }));
+  online.addEventListener('online', () => set(signedIn));
+
+  return {
+    get: () => state,
+    subscribe(listener: (s: SessionState) => void) {
+      listeners.add(listener);
+      listener(state);
+      return () => listeners.delete(listener);
+    },
+    retry() {
+      client.queue.check();
+    },
+  };
+}

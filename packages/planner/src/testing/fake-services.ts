@@ -1,0 +1,238 @@
+import { ApiClientError, type CallOptions, type VersionedProject } from '@planner/api-client';
+import type { Catalog, Project, ProjectInput, ProjectList } from '@planner/platform/schemas';
+import type { PlannerServices, SessionState } from '../services.ts';
+import { TEST_CATALOG } from './fixtures.ts';
+
+export interface FakeServicesOptions {
+  catalog?: Catalog;
+  session?: SessionState;
+  /** Milliseconds every call takes (0: answers on the next microtask). */
+  latencyMs?: number;
+  symbolUrl?: (relative: string) => string;
+}
+
+export interface FakeCall {
+  method: string;
+  args: unknown[];
+}
+
+/**
+ * An in-memory platform behind `PlannerServices`: projects with versions and ETags (`"v3"`),
+ * `If-Match` conflicts, and idempotency keys that replay the first answer. Tests and the dev
+ * preview use it; `fail(method, error)` makes the next call of a method fail.
+ */
+export class FakeServices implements PlannerServices {
+  readonly calls: FakeCall[] = [];
+  readonly projects = new Map<string, Project>();
+  readonly saved: { id: string; name: string; version: number }[] = [];
+  readonly loginRequests: string[] = [];
+  readonly heights: number[] = [];
+  catalog: Catalog;
+  latencyMs: number;
+  #session: SessionState;
+  #sessionListeners = new Set<(s: SessionState) => void>();
+  #failures = new Map<string, unknown[]>();
+  #lostResponses = new Set<string>();
+  #idempotent = new Map<string, VersionedProject>();
+  #symbolUrl: (relative: string) => string;
+  #nextId = 1;
+  retries = 0;
+
+  constructor(options: FakeServicesOptions = {}) {
+    this.catalog = options.catalog ?? TEST_CATALOG;
+    this.#session = options.session ?? { status: 'signed-in', userId: 'shopper-1', canSave: true };
+    this.latencyMs = options.latencyMs ?? 0;
+    this.#symbolUrl = options.symbolUrl ?? ((relative) => `https://api.test${relative}`);
+  }
+
+  readonly session = {
+    get: (): SessionState => this.#session,
+    subscribe: (listener: (s: SessionState) => void): (() => void) => {
+      this.#sessionListeners.add(listener);
+      listener(this.#session);
+      return () => this.#sessionListeners.delete(listener);
+    },
+    retry: (): void => {
+      this.retries++;
+    },
+  };
+
+  setSession(state: SessionState): void {
+    this.#session = state;
+    for (const listener of this.#sessionListeners) listener(state);
+  }
+
+  /** The next call of `method` rejects with `error` (queue several to fail several calls). */
+  fail(method: keyof PlannerServices, error: unknown): void {
+    const list = this.#failures.get(method) ?? [];
+    list.push(error);
+    this.#failures.set(method, list);
+  }
+
+  /** The next call of `method` is applied, but its answer is lost on the way back (a network error). */
+  loseResponse(method: 'createProject' | 'updateProject'): void {
+    this.#lostResponses.add(method);
+  }
+
+  /** Changes a stored project as another tab would, so the next update with the old ETag conflicts. */
+  editElsewhere(id: string, patch: Partial<ProjectInput>): Project {
+    const p = this.projects.get(id);
+    if (!p) throw new Error(`no project ${id}`);
+    const next: Project = { ...p, ...patch, version: p.version + 1, updated_at: new Date().toISOString() };
+    this.projects.set(id, next);
+    return next;
+  }
+
+  async getCatalog(options?: CallOptions): Promise<Catalog> {
+    await this.#call('getCatalog', [options]);
+    return this.catalog;
+  }
+
+  async getIdentity(options?: CallOptions) {
+    await this.#call('getIdentity', [options]);
+    const s = this.#session;
+    return {
+      kind: s.status === 'signed-in' ? ('user' as const) : ('legal_entity' as const),
+      scope: s.status === 'signed-in' && s.canSave ? 'read write' : 'read',
+      legal_entity: { id: 'le-1', name: 'Demo Furniture' },
+      user: s.status === 'signed-in' ? { id: s.userId } : null,
+      expires_at: new Date(Date.now() + 3600_000).toISOString(),
+    };
+  }
+
+  async listProjects(options?: CallOptions): Promise<ProjectList> {
+    await this.#call('listProjects', [options]);
+    const projects = [...this.projects.values()]
+      .sort((a, b) => b.updated_at.localeCompare(a.updated_at))
+      .map((p) => ({
+        id: p.id,
+        name: p.name,
+        version: p.version,
+        item_count: p.items.length,
+        updated_at: p.updated_at,
+      }));
+    return { projects };
+  }
+
+  async createProject(input: ProjectInput, options?: CallOptions): Promise<VersionedProject> {
+    await this.#call('createProject', [input, options]);
+    return this.#idempotently('createProject', options, () => {
+      const now = new Date().toISOString();
+      const id = `00000000-0000-4000-8000-${String(this.#nextId++).padStart(12, '0')}`;
+      const project: Project = { ...clone(input), id, version: 1, created_at: now, updated_at: now };
+      this.projects.set(id, project);
+      return { project: clone(project), etag: '"v1"' };
+    });
+  }
+
+  async getProject(id: string, options?: CallOptions): Promise<VersionedProject> {
+    await this.#call('getProject', [id, options]);
+    const p = this.projects.get(id);
+    if (!p)
+      throw new ApiClientError('HTTP_ERROR', 'No such project.', { status: 404, platformError: 'not_found' });
+    return { project: clone(p), etag: `"v${p.version}"` };
+  }
+
+  async updateProject(id: string, input: ProjectInput, etag: string, options?: CallOptions) {
+    await this.#call('updateProject', [id, input, etag, options]);
+    return this.#idempotently('updateProject', options, () => {
+      const p = this.projects.get(id);
+      if (!p) throw new ApiClientError('HTTP_ERROR', 'No such project.', { status: 404 });
+      if (etag !== `"v${p.version}"`)
+        throw new ApiClientError('CONFLICT', 'The project was changed elsewhere.', { status: 412 });
+      const next: Project = {
+        ...p,
+        ...clone(input),
+        version: p.version + 1,
+        updated_at: new Date().toISOString(),
+      };
+      this.projects.set(id, next);
+      return { project: clone(next), etag: `"v${next.version}"` };
+    });
+  }
+
+  async deleteProject(id: string, etag?: string, options?: CallOptions): Promise<void> {
+    await this.#call('deleteProject', [id, etag, options]);
+    const p = this.projects.get(id);
+    if (!p) throw new ApiClientError('HTTP_ERROR', 'No such project.', { status: 404 });
+    if (etag !== undefined && etag !== `"v${p.version}"`) {
+      throw new ApiClientError('CONFLICT', 'The project was changed elsewhere.', { status: 412 });
+    }
+    this.projects.delete(id);
+  }
+
+  symbolUrl(relative: string): string {
+    return this.#symbolUrl(relative);
+  }
+
+  requestLogin(reason: string): void {
+    this.loginRequests.push(reason);
+  }
+
+  projectSaved(project: { id: string; name: string; version: number }): void {
+    this.saved.push(project);
+  }
+
+  reportHeight(height: number): void {
+    this.heights.push(height);
+  }
+
+  async #call(method: string, args: unknown[]): Promise<void> {
+    this.calls.push({ method, args });
+    if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
+    else await Promise.resolve();
+    const failure = this.#failures.get(method)?.shift();
+    if (failure !== undefined) throw failure;
+  }
+
+  #idempotently(
+    method: string,
+    options: CallOptions | undefined,
+    apply: () => VersionedProject,
+  ): VersionedProject {
+    const key = options?.idempotencyKey;
+    const stored = key === undefined ? undefined : this.#idempotent.get(key);
+    if (stored) return { project: clone(stored.project), etag: stored.etag };
+    const result = apply();
+    if (key !== undefined) this.#idempotent.set(key, result);
+    if (this.#lostResponses.delete(method)) {
+      throw new ApiClientError('NETWORK_ERROR', 'Failed to fetch');
+    }
+    return result;
+  }
+}
+
+function clone<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/** A `Storage` in memory, for drafts in tests; `failWrites` makes `setItem` throw like a full quota. */
+export class MemoryStorage implements Storage {
+  #data = new Map<string, string>();
+  failWrites = false;
+
+  get length(): number {
+    return this.#data.size;
+  }
+
+  clear(): void {
+    this.#data.clear();
+  }
+
+  getItem(key: string): string | null {
+    return this.#data.get(key) ?? null;
+  }
+
+  key(index: number): string | null {
+    return [...this.#data.keys()][index] ?? null;
+  }
+
+  removeItem(key: string): void {
+    this.#data.delete(key);
+  }
+
+  setItem(key: string, value: string): void {
+    if (this.failWrites) throw new DOMException('Quota exceeded', 'QuotaExceededError');
+    this.#data.set(key, value);
+  }
+}
