@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadMasterKey } from './crypto/master-key.ts';
 import { PlatformError } from './errors.ts';
@@ -31,7 +32,8 @@ export function storageFromEnv(env: NodeJS.ProcessEnv) {
 /**
  * Reads the platform's settings from the environment (twelve-factor): PORT, HOST,
  * PLANNER_PUBLIC_URL, DATABASE_URL or PLANNER_DATA_DIR, PLANNER_MASTER_KEY(_FILE),
- * PLANNER_CORS_ORIGINS (comma-separated), PLANNER_MAX_TOKEN_LIFETIME.
+ * PLANNER_CORS_ORIGINS (comma-separated), PLANNER_MAX_TOKEN_LIFETIME, PLANNER_ADMIN_TOKEN(_FILE),
+ * PLANNER_TRUST_PROXY.
  */
 export function configFromEnv(env: NodeJS.ProcessEnv): { options: PlatformOptions; server: ServerSettings } {
   const port = int('PORT', env.PORT, 4000);
@@ -47,6 +49,18 @@ export function configFromEnv(env: NodeJS.ProcessEnv): { options: PlatformOption
         .map((o) => o.trim())
         .filter(Boolean),
       maxTokenLifetime: int('PLANNER_MAX_TOKEN_LIFETIME', env.PLANNER_MAX_TOKEN_LIFETIME, 86_400),
+      adminToken: adminTokenFromEnv(env),
+      trustProxy: /^(1|true|yes)$/i.test(env.PLANNER_TRUST_PROXY ?? ''),
     },
   };
+}
+
+/** The admin API's operator token: PLANNER_ADMIN_TOKEN, or the file PLANNER_ADMIN_TOKEN_FILE names. */
+function adminTokenFromEnv(env: NodeJS.ProcessEnv): string | undefined {
+  const text = env.PLANNER_ADMIN_TOKEN
+    ? env.PLANNER_ADMIN_TOKEN
+    : env.PLANNER_ADMIN_TOKEN_FILE
+      ? readFileSync(env.PLANNER_ADMIN_TOKEN_FILE, 'utf8')
+      : undefined;
+  return text?.trim() || undefined;
 }

@@ -2,7 +2,13 @@ import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { onboardHost, startTestPlatform, type TestPlatform } from './testing/test-platform.ts';
+import {
+  consumerFor,
+  onboardBackend,
+  onboardHost,
+  startTestPlatform,
+  type TestPlatform,
+} from './testing/test-platform.ts';
 
 const run = promisify(execFile);
 let tp: TestPlatform;
@@ -32,5 +38,33 @@ describe('README token examples', () => {
     const { stdout } = await run(interpreter, ['-c', await example(name)], { env });
     const answer = JSON.parse(stdout) as { token_type: string; scope: string; expires_in: number };
     expect(answer).toMatchObject({ token_type: 'Bearer', scope: 'read write', expires_in: 900 });
+  });
+});
+
+describe('README OAuth and back-end examples', () => {
+  it.each([
+    ['oauth-sh', undefined],
+    ['password-sh', 'refresh_token'],
+  ])('the %s example gets an OAuth token', async (name, extra) => {
+    const { legalEntity } = await onboardHost(tp, { name: `Docs ${name}` });
+    const consumer = await consumerFor(tp, legalEntity.id, 'docs-user');
+    const { stdout } = await run('bash', ['-c', await example(name)], {
+      env: { ...env, CONSUMER_KEY: consumer.consumerKey, CONSUMER_SECRET: consumer.consumerSecret },
+    });
+    const answer = JSON.parse(stdout) as Record<string, unknown>;
+    expect(answer).toMatchObject({ token_type: 'bearer', expires_in: 28_800, scope: 'read' });
+    if (extra) expect(answer[extra]).toEqual(expect.any(String));
+  });
+
+  it('the backend-sh example gets a standard token', async () => {
+    const { profile } = await onboardBackend(tp, { name: 'Docs Backend' });
+    const { stdout } = await run('bash', ['-c', await example('backend-sh')], {
+      env: { ...env, ACCESS_KEY: profile.accessKey },
+    });
+    expect(JSON.parse(stdout)).toMatchObject({
+      token_type: 'Bearer',
+      expires_in: 3600,
+      scope: 'reporting messagebox',
+    });
   });
 });

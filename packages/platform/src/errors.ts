@@ -5,7 +5,8 @@ export type PlatformErrorCode =
   | 'sealed_value_corrupt'
   | 'not_found'
   | 'invalid_argument'
-  | 'conflict';
+  | 'conflict'
+  | 'subscription_required';
 
 export class PlatformError extends Error {
   override readonly name = 'PlatformError';

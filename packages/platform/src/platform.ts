@@ -1,12 +1,19 @@
 import { CatalogStore } from './catalog/catalog-store.ts';
 import type { MasterKey } from './crypto/master-key.ts';
+import { OperatorToken } from './crypto/operator-token.ts';
 import { openDatabase, type StorageOptions } from './db/open.ts';
 import { createApp } from './http/app.ts';
-import type { PlatformConfig, Services } from './services.ts';
-import { AccessTokens } from './tokens/access-tokens.ts';
+import type { PlatformConfig, RateLimits, Services } from './services.ts';
+import { AccessTokens, STANDARD_TOKEN_LIFETIME } from './tokens/access-tokens.ts';
 import { ApiKeyDirectory, REVOCATION_CHANNEL } from './tokens/api-key-directory.ts';
+import { BearerTokens } from './tokens/bearer-tokens.ts';
+import { OpaqueTokenDirectory } from './tokens/opaque-tokens.ts';
+import { parseRevocation } from './tokens/revocation-events.ts';
 import { SigningKeys } from './tokens/signing-keys.ts';
+import { SubscriptionDirectory } from './tokens/subscription-directory.ts';
+import { UsageRecorder } from './usage/usage.ts';
 import { createLogger, type Logger } from './util/log.ts';
+import { SlidingWindowLimiter } from './util/rate-limiter.ts';
 
 export interface PlatformOptions extends StorageOptions {
   master: MasterKey;
@@ -17,12 +24,28 @@ export interface PlatformOptions extends StorageOptions {
   log?: Logger;
   /** Injectable clock (epoch ms), for tests of expiry. */
   now?: () => number;
+  /** The operator token that opens the admin API (at least 32 characters); without it the admin API is off. */
+  adminToken?: string | undefined;
+  /** OAuth refresh-token lifetime, seconds (default 30 days). */
+  refreshTokenLifetime?: number;
+  /** OAuth endpoint rate limits (defaults: 20 a minute per consumer key, 120 a minute per address). */
+  rateLimits?: Partial<RateLimits>;
+  /** Behind a reverse proxy: rate-limit by its `X-Forwarded-For` instead of the socket's address. */
+  trustProxy?: boolean;
 }
+
+const DEFAULT_RATE_LIMITS: RateLimits = {
+  perConsumer: { limit: 20, windowSeconds: 60 },
+  perAddress: { limit: 120, windowSeconds: 60 },
+};
 
 export interface Platform {
   services: Services;
-  /** The HTTP interface: a web-standard `Request` → `Response` function. */
-  fetch: (request: Request) => Response | Promise<Response>;
+  /**
+   * The HTTP interface: a web-standard `Request` → `Response` function. `env` carries the
+   * Node server's bindings (the socket: rate limits need the caller's address).
+   */
+  fetch: (request: Request, env?: object) => Response | Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -40,11 +63,26 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     maxTokenLifetime: options.maxTokenLifetime ?? 86_400,
     minTokenLifetime: options.minTokenLifetime ?? 10,
     corsOrigins: options.corsOrigins ?? [],
+    oauthTokenUrl: `${publicUrl}/oauth/token`,
+    refreshTokenLifetime: options.refreshTokenLifetime ?? 30 * 86_400,
+    rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
+    trustProxy: options.trustProxy ?? false,
   };
+  // Checked before storage opens: a weak admin token is a configuration error, not a warning.
+  const operator = options.adminToken ? new OperatorToken(options.adminToken) : undefined;
   const db = await openDatabase(options);
-  const keys = new SigningKeys(db, options.master, config.maxTokenLifetime, now);
+  // A retired signing key stays published as long as any token it signed may live,
+  // back-ends' 60-minute standard tokens included.
+  const keys = new SigningKeys(
+    db,
+    options.master,
+    Math.max(config.maxTokenLifetime, STANDARD_TOKEN_LIFETIME),
+    now,
+  );
   const apiKeys = new ApiKeyDirectory(db, options.master, now);
   const tokens = new AccessTokens(keys, apiKeys, config.publicUrl, config.audience, now);
+  const opaqueTokens = new OpaqueTokenDirectory(db, now);
+  const subscriptions = new SubscriptionDirectory(db, now);
   const services: Services = {
     config,
     db,
@@ -53,6 +91,15 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     apiKeys,
     tokens,
     catalog: new CatalogStore(db),
+    bearer: new BearerTokens(tokens, opaqueTokens, subscriptions, now),
+    opaqueTokens,
+    subscriptions,
+    usage: new UsageRecorder(db, log, now),
+    limiters: {
+      perConsumer: new SlidingWindowLimiter(config.rateLimits.perConsumer, now),
+      perAddress: new SlidingWindowLimiter(config.rateLimits.perAddress, now),
+    },
+    operator,
     log,
     now,
   };
@@ -60,10 +107,24 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   // Revocations and rotations made by another instance (or the CLI) reach this one at once.
   const unlisten = [
     await db.listen(REVOCATION_CHANNEL, (payload) => {
-      const [kind, id] = payload.split(':');
-      if (kind === 'api_key' && id) {
-        apiKeys.forget(id);
-        tokens.forgetClient(id);
+      const event = parseRevocation(payload);
+      switch (event?.kind) {
+        case 'api_key':
+          apiKeys.forget(event.id);
+          tokens.forgetClient(event.id);
+          break;
+        case 'opaque_token':
+          opaqueTokens.forgetHash(event.id);
+          break;
+        case 'oauth_grant':
+          opaqueTokens.forgetGrant(event.id);
+          break;
+        case 'oauth_consumer':
+          opaqueTokens.forgetConsumer(event.id);
+          break;
+        case 'subscription':
+          subscriptions.forget(event.id);
+          break;
       }
     }),
     await db.listen(SIGNING_KEYS_CHANNEL, () => keys.invalidate()),
@@ -74,6 +135,13 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     () => {
       db.query('delete from used_assertions where expires_at < now()').catch(() => {});
       db.query("delete from idempotency_keys where created_at < now() - interval '24 hours'").catch(() => {});
+      // Expired OAuth tokens answer "unknown" as well as "expired": a day's grace keeps
+      // introspection informative, then they go. Refresh tokens are kept until they expire,
+      // so that reuse of a rotated one is still recognised.
+      db.query("delete from oauth_access_tokens where expires_at < now() - interval '1 day'").catch(() => {});
+      db.query("delete from oauth_refresh_tokens where expires_at < now() - interval '1 day'").catch(
+        () => {},
+      );
     },
     10 * 60 * 1000,
   );
@@ -82,7 +150,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const app = createApp(services);
   return {
     services,
-    fetch: (request) => app.fetch(request),
+    fetch: (request, env) => app.fetch(request, env),
     async close() {
       clearInterval(sweep);
       for (const stop of unlisten) await stop();

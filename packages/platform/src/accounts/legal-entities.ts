@@ -7,7 +7,11 @@ export interface LegalEntity {
   id: string;
   name: string;
   defaultTokenLifetime: number;
+  /** Default lifetime of OAuth access tokens (seed 002: 8 hours), seconds. */
+  oauthTokenLifetime: number;
   origins: string[];
+  /** The back-end services its subscription includes (see subscriptions.ts). */
+  services: string[];
   createdAt: string;
 }
 
@@ -15,19 +19,24 @@ interface Row {
   id: string;
   name: string;
   default_token_lifetime: number;
+  oauth_token_lifetime: number;
   created_at: Date | string;
   origins: string[] | null;
+  services: string[] | null;
 }
 
-const SELECT = `select le.id, le.name, le.default_token_lifetime, le.created_at,
-  array(select origin from embed_origins o where o.legal_entity_id = le.id order by origin) as origins
+const SELECT = `select le.id, le.name, le.default_token_lifetime, le.oauth_token_lifetime, le.created_at,
+  array(select origin from embed_origins o where o.legal_entity_id = le.id order by origin) as origins,
+  (select s.services from subscriptions s where s.legal_entity_id = le.id) as services
   from legal_entities le`;
 
 const toEntity = (r: Row): LegalEntity => ({
   id: r.id,
   name: r.name,
   defaultTokenLifetime: r.default_token_lifetime,
+  oauthTokenLifetime: r.oauth_token_lifetime,
   origins: r.origins ?? [],
+  services: r.services ?? [],
   createdAt: new Date(r.created_at).toISOString(),
 });
 
@@ -101,5 +110,19 @@ export async function setDefaultTokenLifetime(
   }
   await requireLegalEntity(db, id);
   await db.query('update legal_entities set default_token_lifetime = $2 where id = $1', [id, seconds]);
+  return requireLegalEntity(db, id);
+}
+
+/** Sets how long an OAuth access token of this legal entity lives unless the request asks otherwise. */
+export async function setOauthTokenLifetime(
+  db: Queryable,
+  id: string,
+  seconds: number,
+): Promise<LegalEntity> {
+  if (!Number.isInteger(seconds) || seconds < 60 || seconds > 86_400) {
+    throw new PlatformError('invalid_argument', 'The OAuth token lifetime is 60 to 86400 seconds.');
+  }
+  await requireLegalEntity(db, id);
+  await db.query('update legal_entities set oauth_token_lifetime = $2 where id = $1', [id, seconds]);
   return requireLegalEntity(db, id);
 }

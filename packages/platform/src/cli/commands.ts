@@ -7,18 +7,43 @@ import {
   removeOrigin,
   requireLegalEntity,
   setDefaultTokenLifetime,
+  setOauthTokenLifetime,
 } from '../accounts/legal-entities.ts';
+import { BACKEND_SERVICES, getSubscription, setSubscription } from '../accounts/subscriptions.ts';
+import {
+  type BackendProfile,
+  createBackendProfile,
+  getBackendProfileDetails,
+  listBackendProfiles,
+} from '../backends/backend-profiles.ts';
+import { deactivateStaticToken, generateStaticToken } from '../backends/static-tokens.ts';
 import { generateMasterKey } from '../crypto/master-key.ts';
+import { randomToken } from '../crypto/random.ts';
+import { PlatformError } from '../errors.ts';
+import { createConsumer, listConsumers, type OAuthConsumer, revokeConsumer } from '../oauth/consumers.ts';
 import { REVOCATION_CHANNEL } from '../tokens/api-key-directory.ts';
 import { SigningKeys } from '../tokens/signing-keys.ts';
+import { UsageRecorder } from '../usage/usage.ts';
+import { silentLogger } from '../util/log.ts';
 import { type Command, UsageError } from './command.ts';
 
 const describeEntity = (le: LegalEntity) =>
   [
     `${le.name}  (${le.id})`,
-    `  default token lifetime: ${le.defaultTokenLifetime} s`,
+    `  default token lifetime: ${le.defaultTokenLifetime} s, OAuth tokens: ${le.oauthTokenLifetime} s`,
     `  embed origins: ${le.origins.length ? le.origins.join(', ') : '(none: the planner will refuse its tokens)'}`,
+    `  back-end services: ${le.services.length ? le.services.join(', ') : '(none)'}`,
   ].join('\n');
+
+const describeProfile = (p: BackendProfile) =>
+  [
+    `${p.name}  (${p.id})`,
+    `  external system: ${p.externalSystem}`,
+    `  static token: ${p.staticToken ? `active since ${p.staticToken.createdAt} (${p.staticToken.id})` : '(none)'}`,
+  ].join('\n');
+
+const describeConsumer = (c: OAuthConsumer) =>
+  `${c.consumerKey}  user ${c.externalUserId}  scope "${c.scope}"  ${c.label || '-'}  created ${c.createdAt}${c.revokedAt ? `  REVOKED ${c.revokedAt}` : ''}`;
 
 const seconds = (value: unknown, name: string): number | undefined => {
   if (value === undefined) return undefined;
@@ -162,6 +187,186 @@ export const commands: Command[] = [
       const key = await revokeApiKey(db, id!);
       await db.notify(REVOCATION_CHANNEL, `api_key:${key.id}`);
       return { json: key, text: `Revoked ${key.id} at ${key.revokedAt}.` };
+    },
+  },
+  {
+    name: 'legal-entity set-oauth-lifetime',
+    summary: "Set how long a legal entity's OAuth access tokens live by default (seed 002: 28800 s)",
+    usage: 'legal-entity set-oauth-lifetime <legal-entity-id> <seconds>',
+    positionals: ['legal-entity-id', 'seconds'],
+    async run(ctx, { positionals: [id, s] }) {
+      const le = await setOauthTokenLifetime((await ctx.open()).db, id!, seconds(s, 'seconds')!);
+      return { json: le, text: describeEntity(le) };
+    },
+  },
+  {
+    name: 'subscription set',
+    summary: `Set the back-end services of a legal entity's subscription (${BACKEND_SERVICES.join(', ')}); none clears it`,
+    usage: `subscription set <legal-entity-id> [--service <${BACKEND_SERVICES.join('|')}>]...`,
+    positionals: ['legal-entity-id'],
+    options: { service: { type: 'string', multiple: true } },
+    async run(ctx, { values, positionals: [id] }) {
+      const { db } = await ctx.open();
+      // Announced: running instances check back-end tokens against the new list at once.
+      const subscription = await setSubscription(db, id!, (values.service as string[] | undefined) ?? []);
+      return {
+        json: subscription,
+        text: `Back-end services of ${id}: ${subscription.services.join(', ') || '(none)'}`,
+      };
+    },
+  },
+  {
+    name: 'subscription show',
+    summary: "Show the back-end services of a legal entity's subscription",
+    usage: 'subscription show <legal-entity-id>',
+    positionals: ['legal-entity-id'],
+    async run(ctx, { positionals: [id] }) {
+      const { db } = await ctx.open();
+      await requireLegalEntity(db, id!);
+      const subscription = await getSubscription(db, id!);
+      return {
+        json: subscription,
+        text: `Back-end services of ${id}: ${subscription.services.join(', ') || '(none)'}`,
+      };
+    },
+  },
+  {
+    name: 'backend-profile create',
+    summary:
+      'Create a back-end profile (the subscription must include back-end services); prints its access key',
+    usage: 'backend-profile create <legal-entity-id> --name <name> --external-system <system>',
+    positionals: ['legal-entity-id'],
+    options: { name: { type: 'string' }, 'external-system': { type: 'string' } },
+    async run(ctx, { values, positionals: [id] }) {
+      if (typeof values.name !== 'string') throw new UsageError('--name is required.');
+      if (typeof values['external-system'] !== 'string')
+        throw new UsageError('--external-system is required.');
+      const { db, master } = await ctx.open();
+      const profile = await createBackendProfile(db, master, id!, {
+        name: values.name,
+        externalSystem: values['external-system'],
+      });
+      return {
+        json: profile,
+        text: `Created ${describeProfile(profile)}\n  access key: ${profile.accessKey}`,
+      };
+    },
+  },
+  {
+    name: 'backend-profile list',
+    summary: "List a legal entity's back-end profiles (not their access keys: see show)",
+    usage: 'backend-profile list <legal-entity-id>',
+    positionals: ['legal-entity-id'],
+    async run(ctx, { positionals: [id] }) {
+      const profiles = await listBackendProfiles((await ctx.open()).db, id!);
+      return {
+        json: profiles,
+        text: profiles.length ? profiles.map(describeProfile).join('\n') : 'No back-end profiles.',
+      };
+    },
+  },
+  {
+    name: 'backend-profile show',
+    summary: "Show a back-end profile's details, with its access key",
+    usage: 'backend-profile show <profile-id>',
+    positionals: ['profile-id'],
+    async run(ctx, { positionals: [id] }) {
+      const { db, master } = await ctx.open();
+      const profile = await getBackendProfileDetails(db, master, id!);
+      if (!profile) throw new PlatformError('not_found', `No back-end profile ${id}.`);
+      return { json: profile, text: `${describeProfile(profile)}\n  access key: ${profile.accessKey}` };
+    },
+  },
+  {
+    name: 'static-token generate',
+    summary: "Generate a back-end profile's static token (replacing the active one); printed this once",
+    usage: 'static-token generate <profile-id>',
+    positionals: ['profile-id'],
+    async run(ctx, { positionals: [id] }) {
+      const { db } = await ctx.open();
+      const issued = await generateStaticToken(db, id!, Date.now());
+      await new UsageRecorder(db, silentLogger).count(issued.legalEntityId, 'token:backend_static');
+      const { token, profileId, createdAt } = issued;
+      return {
+        json: { token, id: issued.id, profileId, createdAt, replaced: issued.replaced?.id ?? null },
+        text: [
+          `Static token: ${token}`,
+          '',
+          `It never expires; store it in the back-end now: it is shown only once.${issued.replaced ? ' The previous one is deactivated.' : ''}`,
+        ].join('\n'),
+      };
+    },
+  },
+  {
+    name: 'static-token deactivate',
+    summary: "Deactivate a back-end profile's static token: running platforms refuse it at once",
+    usage: 'static-token deactivate <profile-id>',
+    positionals: ['profile-id'],
+    async run(ctx, { positionals: [id] }) {
+      const { db } = await ctx.open();
+      const { tokenHash: _, ...done } = await deactivateStaticToken(db, id!, Date.now());
+      return {
+        json: done,
+        text: `Deactivated the static token of ${done.profileId} at ${done.deactivatedAt}.`,
+      };
+    },
+  },
+  {
+    name: 'consumer create',
+    summary: "Create an OAuth consumer key and secret for a host's user; the secret is printed once",
+    usage: 'consumer create <legal-entity-id> --user <host-user-id> [--scope "read write"] [--label <label>]',
+    positionals: ['legal-entity-id'],
+    options: { user: { type: 'string' }, scope: { type: 'string' }, label: { type: 'string' } },
+    async run(ctx, { values, positionals: [id] }) {
+      if (typeof values.user !== 'string') throw new UsageError('--user is required.');
+      const { db } = await ctx.open();
+      const consumer = await createConsumer(db, id!, {
+        externalUserId: values.user,
+        ...(typeof values.scope === 'string' ? { scope: values.scope } : {}),
+        ...(typeof values.label === 'string' ? { label: values.label } : {}),
+      });
+      return {
+        json: consumer,
+        text: [
+          `Consumer key:     ${consumer.consumerKey}`,
+          `Consumer secret:  ${consumer.consumerSecret}`,
+          `Acts as user ${consumer.externalUserId}, scope "${consumer.scope}".`,
+          '',
+          'Store the secret now: it is shown only once.',
+        ].join('\n'),
+      };
+    },
+  },
+  {
+    name: 'consumer list',
+    summary: "List a legal entity's OAuth consumers (never their secrets)",
+    usage: 'consumer list <legal-entity-id>',
+    positionals: ['legal-entity-id'],
+    async run(ctx, { positionals: [id] }) {
+      const consumers = await listConsumers((await ctx.open()).db, id!);
+      return {
+        json: consumers,
+        text: consumers.length ? consumers.map(describeConsumer).join('\n') : 'No OAuth consumers.',
+      };
+    },
+  },
+  {
+    name: 'consumer revoke',
+    summary: 'Revoke an OAuth consumer: no more tokens, and its tokens stop working at once',
+    usage: 'consumer revoke <consumer-key>',
+    positionals: ['consumer-key'],
+    async run(ctx, { positionals: [key] }) {
+      const consumer = await revokeConsumer((await ctx.open()).db, key!);
+      return { json: consumer, text: `Revoked ${consumer.consumerKey} at ${consumer.revokedAt}.` };
+    },
+  },
+  {
+    name: 'admin-token',
+    summary: 'Print a new random operator token for the admin API (set it as PLANNER_ADMIN_TOKEN)',
+    usage: 'admin-token',
+    async run() {
+      const token = randomToken('adm', 32);
+      return { json: { admin_token: token }, text: token };
     },
   },
   {

@@ -6,7 +6,13 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateMasterKey } from '../crypto/master-key.ts';
-import { startTestPlatform, tokenFor } from '../testing/test-platform.ts';
+import {
+  authed,
+  postForm,
+  startTestPlatform,
+  type TestPlatform,
+  tokenFor,
+} from '../testing/test-platform.ts';
 
 const run = promisify(execFile);
 const CLI = new URL('./main.ts', import.meta.url).pathname;
@@ -116,6 +122,71 @@ describe('planner-admin, end to end', { timeout: 120_000 }, () => {
       revokedAt: string;
     }[];
     expect(list[0]!.revokedAt).toEqual(expect.any(String));
+  });
+
+  // The longest: a dozen processes, each opening the database.
+  it('sets up back-ends and OAuth consumers; deactivations reach a running platform', {
+    timeout: 240_000,
+  }, async () => {
+    const le = JSON.parse((await cli('legal-entity', 'create', '--name', 'Backend Co', '--json')).stdout) as {
+      id: string;
+    };
+    const sub = await cli('subscription', 'set', le.id, '--service', 'reporting', '--json');
+    expect(JSON.parse(sub.stdout)).toMatchObject({ services: ['reporting'] });
+
+    const profile = JSON.parse(
+      (await cli('backend-profile', 'create', le.id, '--name', 'ERP', '--external-system', 'SAP', '--json'))
+        .stdout,
+    ) as { id: string; accessKey: string };
+    expect(profile.accessKey).toMatch(/^ak_/);
+    const listed = await cli('backend-profile', 'list', le.id);
+    expect(listed.stdout).toContain(profile.id);
+    expect(listed.stdout).not.toContain(profile.accessKey);
+    expect((await cli('backend-profile', 'show', profile.id)).stdout).toContain(profile.accessKey);
+    const statik = JSON.parse((await cli('static-token', 'generate', profile.id, '--json')).stdout) as {
+      token: string;
+    };
+    expect(statik.token).toMatch(/^st_/);
+    const consumer = JSON.parse(
+      (await cli('consumer', 'create', le.id, '--user', 'shopper-1', '--scope', 'read write', '--json'))
+        .stdout,
+    ) as { consumerKey: string; consumerSecret: string };
+    expect(consumer.consumerSecret).toMatch(/^cs_/);
+    expect((await cli('consumer', 'list', le.id)).stdout).not.toContain(consumer.consumerSecret);
+
+    const start = async () =>
+      startTestPlatform({
+        ...(env.PLANNER_DATA_DIR ? { dataDir: env.PLANNER_DATA_DIR } : { schema: env.PLANNER_DB_SCHEMA }),
+        master: (await import('../crypto/master-key.ts')).loadMasterKey(env),
+        now: Date.now,
+      });
+    const stop = async (tp: TestPlatform) => {
+      await tp.server.close();
+      await tp.platform.close();
+    };
+    const report = (tp: TestPlatform) => fetch(`${tp.url}/v1/reporting/usage`, authed(statik.token));
+    let tp = await start();
+    let oauth: string;
+    try {
+      expect((await report(tp)).status).toBe(200);
+      const res = await postForm(tp, '/oauth/token', {
+        grant_type: 'password',
+        username: consumer.consumerKey,
+        password: consumer.consumerSecret,
+      });
+      oauth = ((await res.json()) as { access_token: string }).access_token;
+      expect((await fetch(`${tp.url}/v1/projects`, authed(oauth))).status).toBe(200);
+      if (!env.DATABASE_URL) await stop(tp);
+      // With PostgreSQL the platform keeps running: the CLI's NOTIFY reaches it.
+      expect((await cli('static-token', 'deactivate', profile.id)).code).toBe(0);
+      expect((await cli('consumer', 'revoke', consumer.consumerKey)).code).toBe(0);
+      if (env.DATABASE_URL) await new Promise((r) => setTimeout(r, 300));
+      else tp = await start();
+      expect((await report(tp)).status).toBe(401);
+      expect((await fetch(`${tp.url}/v1/projects`, authed(oauth))).status).toBe(401);
+    } finally {
+      await stop(tp).catch(() => {});
+    }
   });
 
   it('explains what is missing instead of failing obscurely', async () => {

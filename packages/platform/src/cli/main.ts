@@ -15,7 +15,7 @@ const GLOBAL_HELP = `planner-admin: the platform's operator CLI
 Usage: planner-admin <command> [options] [--json]
 
 Commands:
-${commands.map((c) => `  ${c.name.padEnd(26)} ${c.summary}`).join('\n')}
+${commands.map((c) => `  ${c.name.padEnd(32)} ${c.summary}`).join('\n')}
 
 Every command takes --help and --json. Storage: DATABASE_URL (PostgreSQL) or
 PLANNER_DATA_DIR (embedded, default .data/platform; stop the platform first).

@@ -2,14 +2,31 @@ import { randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
+import { PlatformError } from '../errors.ts';
 import type { Services } from '../services.ts';
 import type { AppEnv } from './env.ts';
 import { ApiError } from './errors.ts';
+import { NO_STORE } from './oauth/errors.ts';
+import { registerAdminRoutes } from './routes/admin.ts';
+import { registerBackendTokenRoutes } from './routes/backend-tokens.ts';
 import { registerCatalogRoutes } from './routes/catalog.ts';
 import { registerIdentityRoutes } from './routes/identity.ts';
+import { registerMessageboxRoutes } from './routes/messagebox.ts';
+import { registerOAuthIntrospectionRoutes } from './routes/oauth-introspection.ts';
+import { registerOAuthRevocationRoutes } from './routes/oauth-revocation.ts';
+import { registerOAuthTokenRoutes } from './routes/oauth-token.ts';
 import { registerProjectRoutes } from './routes/projects.ts';
+import { registerReportingRoutes } from './routes/reporting.ts';
 import { registerTokenRoutes } from './routes/tokens.ts';
 import { registerWellKnownRoutes } from './routes/well-known.ts';
+
+/** Errors of the platform's own operations (the admin API's), as HTTP answers. */
+const PLATFORM_ERRORS: Partial<Record<PlatformError['code'], [number, ApiError['code']]>> = {
+  not_found: [404, 'not_found'],
+  invalid_argument: [400, 'invalid_request'],
+  conflict: [409, 'conflict'],
+  subscription_required: [409, 'subscription_required'],
+};
 
 const errorBody = (code: string, description: string) => ({ error: code, error_description: description });
 
@@ -58,14 +75,28 @@ export function createApp(services: Services): OpenAPIHono<AppEnv> {
     type: 'http',
     scheme: 'bearer',
     bearerFormat: 'JWT',
-    description: 'An access token from POST /v1/tokens.',
+    description:
+      'An access token: from POST /v1/tokens (planner), POST /v1/backend/tokens or a static token (back-ends), or POST /oauth/token.',
+  });
+
+  // RFC 6749 §5.1, RFC 7662 §2.2: nothing the OAuth endpoints answer may be cached, errors included.
+  app.use('/oauth/*', async (c, next) => {
+    await next();
+    for (const [name, value] of Object.entries(NO_STORE)) c.header(name, value);
   });
 
   registerWellKnownRoutes(app);
   registerTokenRoutes(app);
+  registerBackendTokenRoutes(app);
+  registerOAuthTokenRoutes(app);
+  registerOAuthRevocationRoutes(app);
+  registerOAuthIntrospectionRoutes(app);
   registerCatalogRoutes(app);
   registerIdentityRoutes(app);
   registerProjectRoutes(app);
+  registerReportingRoutes(app);
+  registerMessageboxRoutes(app);
+  registerAdminRoutes(app);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
@@ -83,6 +114,8 @@ export function createApp(services: Services): OpenAPIHono<AppEnv> {
     if (error instanceof ApiError) {
       return c.json(errorBody(error.code, error.description), error.status as 400, error.headers);
     }
+    const mapped = error instanceof PlatformError ? PLATFORM_ERRORS[error.code] : undefined;
+    if (mapped) return c.json(errorBody(mapped[1], error.message), mapped[0] as 400);
     if (error instanceof HTTPException && error.status < 500) {
       // Hono's own 4xx, e.g. malformed JSON from the validator.
       return c.json(errorBody('invalid_request', error.message || 'Bad request.'), error.status);

@@ -1,11 +1,12 @@
-import type { AccessTokenClaims } from '../schemas/tokens.ts';
 import type { Services } from '../services.ts';
+import type { Principal } from '../tokens/principal.ts';
 
 /** Hono's per-request variables. */
 export interface AppEnv {
   Variables: {
     services: Services;
-    claims: AccessTokenClaims;
+    /** Who the bearer token speaks for (set by `bearerAuth`). */
+    principal: Principal;
     requestId: string;
   };
 }

@@ -10,6 +10,8 @@ export type ApiErrorCode =
   | 'unauthorized_client'
   | 'unsupported_grant_type'
   | 'invalid_scope'
+  // RFC 7009 §2.2.1 (revocation)
+  | 'unsupported_token_type'
   // Ours
   | 'not_found'
   | 'method_not_allowed'
@@ -20,6 +22,8 @@ export type ApiErrorCode =
   | 'idempotency_key_reused'
   | 'idempotency_key_invalid'
   | 'rate_limited'
+  | 'conflict'
+  | 'subscription_required'
   | 'server_error';
 
 /**

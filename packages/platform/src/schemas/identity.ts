@@ -1,13 +1,14 @@
 import { z } from '@hono/zod-openapi';
-import { TOKEN_KINDS } from './tokens.ts';
 
 export const Identity = z
   .object({
-    kind: z.enum(TOKEN_KINDS),
+    kind: z.enum(['legal_entity', 'user', 'backend', 'oauth']).openapi({
+      description: "Planner tokens (legal_entity, user), a back-end's tokens (backend), OAuth (oauth).",
+    }),
     scope: z.string(),
     legal_entity: z.object({ id: z.string(), name: z.string() }),
     user: z.object({ id: z.string() }).nullable().openapi({ description: "The host's id for the user." }),
-    expires_at: z.string().datetime(),
+    expires_at: z.string().datetime().nullable().openapi({ description: 'Null for a static token.' }),
   })
   .openapi('Identity');
 export type Identity = z.infer<typeof Identity>;

@@ -67,3 +67,22 @@ export interface AccessTokenClaims {
   /** Embed origins registered for the legal entity: where the planner may accept it from. */
   origins: string[];
 }
+
+/**
+ * Claims of a back-end profile's standard token (seed 000): the same RFC 9068 JWT, kind
+ * `backend`, issued to the profile (`sub` = `client_id` = the profile id) with the
+ * subscription's services as its scope. It lives 60 minutes and cannot be deactivated.
+ */
+export interface BackendTokenClaims {
+  iss: string;
+  aud: string;
+  sub: string;
+  client_id: string;
+  iat: number;
+  exp: number;
+  jti: string;
+  /** The back-end services it may call, e.g. `reporting messagebox`. */
+  scope: string;
+  kind: 'backend';
+  le: string;
+}

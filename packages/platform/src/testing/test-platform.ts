@@ -4,12 +4,18 @@ import { SignJWT } from 'jose';
 import pg from 'pg';
 import { createApiKey } from '../accounts/api-keys.ts';
 import { createLegalEntity } from '../accounts/legal-entities.ts';
+import { setSubscription } from '../accounts/subscriptions.ts';
+import { createBackendProfile } from '../backends/backend-profiles.ts';
 import { masterKeyFrom } from '../crypto/master-key.ts';
+import { createConsumer } from '../oauth/consumers.ts';
 import { createPlatform, type Platform, type PlatformOptions } from '../platform.ts';
 import { CLIENT_ASSERTION_TYPE, type TokenRequest } from '../schemas/tokens.ts';
 import { listen, type RunningServer } from '../server.ts';
 import { paramsHash } from '../tokens/client-assertion.ts';
 import { createLogger } from '../util/log.ts';
+
+/** The operator token of test platforms (the admin API). */
+export const TEST_ADMIN_TOKEN = 'adm_test-operator-token-0123456789abcdef';
 
 /** A controllable clock: tests move time instead of waiting. */
 export class TestClock {
@@ -52,6 +58,7 @@ export async function startTestPlatform(overrides: Partial<PlatformOptions> = {}
     now: clock.now,
     log: createLogger({ write: (line) => logs.push(line), level: 'debug' }),
     corsOrigins: ['http://127.0.0.1:5999'],
+    adminToken: TEST_ADMIN_TOKEN,
     ...overrides,
   };
   const tp: TestPlatform = {
@@ -159,5 +166,63 @@ export function freePort(): Promise<number> {
       const { port } = probe.address() as { port: number };
       probe.close(() => resolve(port));
     });
+  });
+}
+
+/** A legal entity whose subscription includes `services`, with a back-end profile. */
+export async function onboardBackend(tp: TestPlatform, input: { name?: string; services?: string[] } = {}) {
+  const { db, master } = tp.platform.services;
+  const { legalEntity, apiKey } = await onboardHost(tp, { name: input.name ?? 'Backend Shop' });
+  await setSubscription(db, legalEntity.id, input.services ?? ['reporting', 'messagebox']);
+  const profile = await createBackendProfile(db, master, legalEntity.id, {
+    name: 'ERP',
+    externalSystem: 'SAP S/4HANA',
+  });
+  return { legalEntity, apiKey, profile };
+}
+
+/** A standard token for an access key, failing the test when refused. */
+export async function standardToken(tp: TestPlatform, accessKey: string): Promise<string> {
+  const res = await fetch(`${tp.url}/v1/backend/tokens`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ access_key: accessKey }),
+  });
+  if (res.status !== 200) throw new Error(`standard token refused: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { access_token: string }).access_token;
+}
+
+/** An OAuth consumer for the host's user `userId`. */
+export function consumerFor(tp: TestPlatform, legalEntityId: string, userId: string, scope = 'read') {
+  return createConsumer(tp.platform.services.db, legalEntityId, { externalUserId: userId, scope });
+}
+
+/** `Authorization: Basic` for a client id and secret (RFC 6749 §2.3.1: each form-urlencoded first). */
+export const basic = (id: string, secret: string) =>
+  `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64')}`;
+
+/** POSTs a form to an OAuth endpoint. */
+export function postForm(
+  tp: TestPlatform,
+  path: string,
+  params: Record<string, string>,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return fetch(`${tp.url}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+    body: new URLSearchParams(params).toString(),
+  });
+}
+
+/** Calls the admin API with the operator token. */
+export function admin(tp: TestPlatform, method: string, path: string, body?: unknown): Promise<Response> {
+  return fetch(`${tp.url}/admin/api${path}`, {
+    method,
+    headers: {
+      Authorization: `Bearer ${TEST_ADMIN_TOKEN}`,
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { decodeProtectedHeader, errors, jwtVerify, SignJWT } from 'jose';
 import { sha256 } from '../crypto/random.ts';
 import { invalidToken } from '../http/errors.ts';
-import type { AccessTokenClaims, TokenKind } from '../schemas/tokens.ts';
+import type { AccessTokenClaims, BackendTokenClaims, TokenKind } from '../schemas/tokens.ts';
 import { LruCache } from '../util/lru-cache.ts';
 import type { ApiKeyDirectory } from './api-key-directory.ts';
 import { SIGNING_ALG, type SigningKeys } from './signing-keys.ts';
@@ -22,13 +22,18 @@ export interface IssueInput {
 
 const MAX_TOKEN_LENGTH = 8192;
 
+/** Seed 000: a back-end's standard token is valid for 60 minutes from issue. */
+export const STANDARD_TOKEN_LIFETIME = 3600;
+
+export type VerifiedClaims = AccessTokenClaims | BackendTokenClaims;
+
 /**
  * Issues and verifies the platform's access tokens (RFC 9068 JWTs). Verification is
  * cached by a hash of the token — never past its `exp`, dropped when its API key is
  * revoked — because an ES256 check costs ~100 µs and the planner sends many calls per token.
  */
 export class AccessTokens {
-  readonly #verified: LruCache<string, AccessTokenClaims>;
+  readonly #verified: LruCache<string, VerifiedClaims>;
 
   constructor(
     private readonly keys: SigningKeys,
@@ -42,7 +47,6 @@ export class AccessTokens {
   }
 
   async issue(input: IssueInput): Promise<{ token: string; claims: AccessTokenClaims }> {
-    const { kid, privateKey } = await this.keys.current();
     const iat = Math.floor(this.now() / 1000);
     const claims: AccessTokenClaims = {
       iss: this.issuer,
@@ -58,14 +62,42 @@ export class AccessTokens {
       ...(input.externalUserId ? { uid: input.externalUserId } : {}),
       origins: input.origins,
     };
-    const token = await new SignJWT({ ...claims })
-      .setProtectedHeader({ alg: SIGNING_ALG, typ: 'at+jwt', kid })
-      .sign(privateKey);
+    const token = await this.#sign({ ...claims });
     return { token, claims };
   }
 
+  /**
+   * A back-end profile's standard token (seed 000): 60 minutes, the services as its scope.
+   * Nothing is stored, so nothing can deactivate it: it simply expires.
+   */
+  async issueBackend(input: {
+    profileId: string;
+    legalEntityId: string;
+    services: readonly string[];
+  }): Promise<{ token: string; claims: BackendTokenClaims }> {
+    const iat = Math.floor(this.now() / 1000);
+    const claims: BackendTokenClaims = {
+      iss: this.issuer,
+      aud: this.audience,
+      sub: input.profileId,
+      client_id: input.profileId,
+      iat,
+      exp: iat + STANDARD_TOKEN_LIFETIME,
+      jti: randomUUID(),
+      scope: input.services.join(' '),
+      kind: 'backend',
+      le: input.legalEntityId,
+    };
+    return { token: await this.#sign({ ...claims }), claims };
+  }
+
+  async #sign(claims: Record<string, unknown>): Promise<string> {
+    const { kid, privateKey } = await this.keys.current();
+    return new SignJWT(claims).setProtectedHeader({ alg: SIGNING_ALG, typ: 'at+jwt', kid }).sign(privateKey);
+  }
+
   /** Verifies a bearer token; throws an RFC 6750 `invalid_token` ApiError otherwise. */
-  async verify(token: string): Promise<AccessTokenClaims> {
+  async verify(token: string): Promise<VerifiedClaims> {
     if (token.length > MAX_TOKEN_LENGTH || token.split('.').length !== 3) {
       throw invalidToken('The access token is malformed.');
     }
@@ -74,9 +106,11 @@ export class AccessTokens {
     if (cached) return cached;
 
     const claims = await this.#verifySignatureAndClaims(token);
-    const apiKey = await this.apiKeys.get(claims.client_id);
-    if (!apiKey || apiKey.revokedAt || apiKey.legalEntityId !== claims.le) {
-      throw invalidToken('The access token was revoked.');
+    if (claims.kind !== 'backend') {
+      const apiKey = await this.apiKeys.get(claims.client_id);
+      if (!apiKey || apiKey.revokedAt || apiKey.legalEntityId !== claims.le) {
+        throw invalidToken('The access token was revoked.');
+      }
     }
     this.#verified.set(cacheKey, claims, claims.exp * 1000);
     return claims;
@@ -87,7 +121,7 @@ export class AccessTokens {
     this.#verified.deleteWhere((claims) => claims.client_id === apiKeyId);
   }
 
-  async #verifySignatureAndClaims(token: string): Promise<AccessTokenClaims> {
+  async #verifySignatureAndClaims(token: string): Promise<VerifiedClaims> {
     let header: ReturnType<typeof decodeProtectedHeader>;
     try {
       header = decodeProtectedHeader(token);
@@ -100,28 +134,16 @@ export class AccessTokens {
     if (typeof header.kid !== 'string') throw invalidToken('The access token has no key id.');
     const key = await this.keys.publicKey(header.kid);
     if (!key) throw invalidToken('The access token is signed with an unknown key.');
+    let payload: Record<string, unknown>;
     try {
-      const { payload } = await jwtVerify(token, key, {
+      ({ payload } = await jwtVerify(token, key, {
         algorithms: [SIGNING_ALG],
         issuer: this.issuer,
         audience: this.audience,
         typ: 'at+jwt',
         currentDate: new Date(this.now()),
-        requiredClaims: [
-          'iss',
-          'aud',
-          'sub',
-          'exp',
-          'iat',
-          'jti',
-          'client_id',
-          'scope',
-          'kind',
-          'le',
-          'origins',
-        ],
-      });
-      return payload as unknown as AccessTokenClaims;
+        requiredClaims: ['iss', 'aud', 'sub', 'exp', 'iat', 'jti', 'client_id', 'scope', 'kind', 'le'],
+      }));
     } catch (error) {
       if (error instanceof errors.JWTExpired) throw invalidToken('The access token expired.');
       if (error instanceof errors.JWTClaimValidationFailed) {
@@ -135,5 +157,17 @@ export class AccessTokens {
       }
       throw invalidToken('The access token signature is invalid.');
     }
+    // Each kind has its own claims: the planner's tokens name their embed origins, a
+    // back-end's standard token is issued to a profile.
+    if (payload.kind === 'backend') {
+      if (typeof payload.client_id !== 'string' || !payload.client_id.startsWith('bp_')) {
+        throw invalidToken('The access token is invalid.');
+      }
+      return payload as unknown as BackendTokenClaims;
+    }
+    if ((payload.kind === 'legal_entity' || payload.kind === 'user') && Array.isArray(payload.origins)) {
+      return payload as unknown as AccessTokenClaims;
+    }
+    throw invalidToken('The access token is invalid.');
   }
 }

@@ -14,7 +14,9 @@ export interface Logger {
 // to correlate two log lines about the same credential and useless to an attacker.
 const SECRET_FIELD = /secret|token|assertion|authorization|password|cookie|master|private/i;
 const JWT = /\beyJ[\w-]+\.[\w-]+\.[\w-]*/g;
-const PREFIXED_SECRET = /\b(sk|st|cs|rt)_[\w-]{16,}/g;
+// Secret key, static token, consumer secret, refresh token, access key, OAuth access token,
+// operator token: every prefix of a secret the platform makes.
+const PREFIXED_SECRET = /\b(sk|st|cs|rt|ak|oat|adm)_[\w-]{16,}/g;
 
 const fingerprint = (value: unknown): string => `[redacted:${sha256(String(value)).slice(0, 8)}]`;
 

@@ -33,7 +33,7 @@ export const idempotency = () =>
       );
     }
     const { db } = c.var.services;
-    const caller = `${c.var.claims.le}:${c.var.claims.sub}`;
+    const caller = `${c.var.principal.le}:${c.var.principal.sub}`;
     const body = await c.req.raw.clone().text();
     const requestHash = sha256(`${c.req.method} ${c.req.path}\n${body}`);
 

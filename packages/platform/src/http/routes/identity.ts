@@ -21,16 +21,16 @@ const route = createRoute({
 
 export function registerIdentityRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, async (c) => {
-    const { claims } = c.var;
-    const legalEntity = await getLegalEntity(c.var.services.db, claims.le);
+    const { principal } = c.var;
+    const legalEntity = await getLegalEntity(c.var.services.db, principal.le);
     if (!legalEntity) throw invalidToken('The legal entity of this token no longer exists.');
     return c.json(
       {
-        kind: claims.kind,
-        scope: claims.scope,
+        kind: principal.kind,
+        scope: principal.scope,
         legal_entity: { id: legalEntity.id, name: legalEntity.name },
-        user: claims.uid ? { id: claims.uid } : null,
-        expires_at: new Date(claims.exp * 1000).toISOString(),
+        user: principal.uid ? { id: principal.uid } : null,
+        expires_at: principal.exp === null ? null : new Date(principal.exp * 1000).toISOString(),
       },
       200,
     );

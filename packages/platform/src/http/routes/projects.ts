@@ -16,8 +16,9 @@ import { idempotency } from '../middleware/idempotency.ts';
 import { jsonBody } from '../middleware/json-body.ts';
 
 const MAX_BODY = 256 * 1024;
-const userRead = bearerAuth({ kinds: ['user'], scope: 'read' });
-const userWrite = bearerAuth({ kinds: ['user'], scope: 'write' });
+// A user's projects: the planner's user tokens, and OAuth tokens, which act as their consumer's user.
+const userRead = bearerAuth({ kinds: ['user', 'oauth'], scope: 'read' });
+const userWrite = bearerAuth({ kinds: ['user', 'oauth'], scope: 'write' });
 const errors = (codes: number[]) =>
   Object.fromEntries(
     codes.map((code) => [
@@ -128,12 +129,14 @@ const preconditionFailed = (current: number) =>
 
 export function registerProjectRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(list, async (c) => {
-    return c.json({ projects: await listProjects(c.var.services.db, c.var.claims.sub) }, 200);
+    return c.json({ projects: await listProjects(c.var.services.db, c.var.principal.sub) }, 200);
   });
 
   app.openapi(create, async (c) => {
-    const project = await createProject(c.var.services.db, c.var.claims.sub, c.req.valid('json'));
-    c.var.services.log.info('project.created', { project: project.id, sub: c.var.claims.sub });
+    const { services, principal } = c.var;
+    const project = await createProject(services.db, principal.sub, c.req.valid('json'));
+    services.log.info('project.created', { project: project.id, sub: principal.sub });
+    await services.usage.count(principal.le, 'project:created');
     c.header('ETag', etagOf(project.version));
     c.header('Location', `/v1/projects/${project.id}`);
     return c.json(project, 201);
@@ -141,7 +144,7 @@ export function registerProjectRoutes(app: OpenAPIHono<AppEnv>) {
 
   app.openapi(read, async (c) => {
     const { id } = c.req.valid('param');
-    const project = isUuid(id) ? await getProject(c.var.services.db, c.var.claims.sub, id) : undefined;
+    const project = isUuid(id) ? await getProject(c.var.services.db, c.var.principal.sub, id) : undefined;
     if (!project) throw project404();
     c.header('ETag', etagOf(project.version));
     c.header('Cache-Control', 'private, no-cache');
@@ -162,13 +165,14 @@ export function registerProjectRoutes(app: OpenAPIHono<AppEnv>) {
     const expected = versionFromIfMatch(ifMatch);
     const result = await updateProject(
       c.var.services.db,
-      c.var.claims.sub,
+      c.var.principal.sub,
       id,
       expected ?? -1,
       c.req.valid('json'),
     );
     if ('missing' in result) throw project404();
     if ('conflict' in result) throw preconditionFailed(result.conflict.version);
+    await c.var.services.usage.count(c.var.principal.le, 'project:saved');
     c.header('ETag', etagOf(result.project.version));
     return c.json(result.project, 200);
   });
@@ -179,10 +183,10 @@ export function registerProjectRoutes(app: OpenAPIHono<AppEnv>) {
     const ifMatch = c.req.header('If-Match');
     const expected = ifMatch === undefined ? undefined : (versionFromIfMatch(ifMatch) ?? -1);
     const { db } = c.var.services;
-    const outcome = await deleteProject(db, c.var.claims.sub, id, expected);
+    const outcome = await deleteProject(db, c.var.principal.sub, id, expected);
     if (outcome === 'missing') throw project404();
     if (outcome === 'conflict')
-      throw preconditionFailed((await getProject(db, c.var.claims.sub, id))?.version ?? 0);
+      throw preconditionFailed((await getProject(db, c.var.principal.sub, id))?.version ?? 0);
     return c.body(null, 204);
   });
 }

@@ -76,6 +76,8 @@ export function registerTokenRoutes(app: OpenAPIHono<AppEnv>) {
       scope,
       lifetime,
     });
+    await services.usage.count(legalEntity.id, `token:${claims.kind}`);
+    if (userId) await services.usage.activeUser(legalEntity.id, userId);
     c.header('Cache-Control', 'no-store');
     c.header('Pragma', 'no-cache');
     return c.json({ access_token: token, token_type: 'Bearer' as const, expires_in: lifetime, scope }, 200);

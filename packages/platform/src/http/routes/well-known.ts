@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { AuthorizationServerMetadata } from '../../schemas/oauth.ts';
 import type { AppEnv } from '../env.ts';
 
 const jwks = createRoute({
@@ -12,6 +13,19 @@ const jwks = createRoute({
       content: {
         'application/json': { schema: z.object({ keys: z.array(z.record(z.string(), z.unknown())) }) },
       },
+    },
+  },
+});
+
+const oauthMetadata = createRoute({
+  method: 'get',
+  path: '/.well-known/oauth-authorization-server',
+  tags: ['OAuth'],
+  summary: 'OAuth authorization server metadata (RFC 8414)',
+  responses: {
+    200: {
+      description: 'Metadata',
+      content: { 'application/json': { schema: AuthorizationServerMetadata } },
     },
   },
 });
@@ -33,6 +47,31 @@ export function registerWellKnownRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(jwks, async (c) => {
     c.header('Cache-Control', 'public, max-age=300');
     return c.json(await c.var.services.keys.jwks(), 200);
+  });
+  app.openapi(oauthMetadata, (c) => {
+    const { publicUrl, oauthTokenUrl } = c.var.services.config;
+    const clientAuth = ['client_secret_basic', 'client_secret_post'];
+    c.header('Cache-Control', 'public, max-age=3600');
+    return c.json(
+      {
+        issuer: publicUrl,
+        token_endpoint: oauthTokenUrl,
+        revocation_endpoint: `${publicUrl}/oauth/revoke`,
+        introspection_endpoint: `${publicUrl}/oauth/introspect`,
+        jwks_uri: `${publicUrl}/.well-known/jwks.json`,
+        // client_credentials first: RFC 9700 §2.4 says the password grant must not be used.
+        grant_types_supported: ['client_credentials', 'refresh_token', 'password'],
+        // No authorization endpoint: no browser-redirect flows.
+        response_types_supported: [],
+        // `none`: the password grant of seed 002 sends the credentials as username/password.
+        token_endpoint_auth_methods_supported: [...clientAuth, 'none'],
+        revocation_endpoint_auth_methods_supported: clientAuth,
+        introspection_endpoint_auth_methods_supported: clientAuth,
+        scopes_supported: ['read', 'write'],
+        service_documentation: `${publicUrl}/openapi.json`,
+      },
+      200,
+    );
   });
   app.openapi(health, async (c) => {
     await c.var.services.db.query('select 1');

@@ -1,0 +1,29 @@
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv } from '../env.ts';
+import { ApiError, invalidToken } from '../errors.ts';
+
+const BEARER = /^Bearer +(\S+)$/i;
+
+/**
+ * The admin API's gate: `Authorization: Bearer <operator token>` (PLANNER_ADMIN_TOKEN).
+ * Without a configured token the admin API does not exist on this instance: a 404 that says
+ * so, rather than a login that can never succeed.
+ */
+export const adminAuth = () =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const { operator } = c.var.services;
+    if (!operator) {
+      throw new ApiError(
+        404,
+        'not_found',
+        'The admin API is disabled on this instance: start the platform with PLANNER_ADMIN_TOKEN.',
+      );
+    }
+    const match = BEARER.exec(c.req.header('Authorization') ?? '');
+    if (!match || !operator.matches(match[1]!)) {
+      throw invalidToken('The admin API needs the operator token as a Bearer token.');
+    }
+    await next();
+    // Answers carry access keys and one-time secrets: never kept by a cache.
+    c.header('Cache-Control', 'no-store');
+  });

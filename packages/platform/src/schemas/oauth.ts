@@ -1,0 +1,87 @@
+import { z } from '@hono/zod-openapi';
+
+/** `POST /oauth/token` parameters (form-encoded; documentation only: the route parses them itself). */
+export const OAuthTokenForm = z
+  .object({
+    grant_type: z.enum(['client_credentials', 'password', 'refresh_token']),
+    username: z.string().optional().openapi({ description: 'password grant: the consumer key' }),
+    password: z.string().optional().openapi({ description: 'password grant: the consumer secret' }),
+    client_id: z.string().optional().openapi({
+      description: 'Optional; when given, the consumer key (or with client_secret: client_secret_post).',
+    }),
+    client_secret: z
+      .string()
+      .optional()
+      .openapi({ description: 'client_secret_post; HTTP Basic is preferred.' }),
+    refresh_token: z.string().optional().openapi({ description: 'refresh_token grant' }),
+    scope: z
+      .string()
+      .optional()
+      .openapi({ description: '"read" or "read write"; default: the consumer\'s scope.' }),
+    expires_in: z
+      .string()
+      .optional()
+      .openapi({ description: "Seconds; default: the legal entity's OAuth token lifetime (28800)." }),
+  })
+  .openapi('OAuthTokenForm');
+
+export const OAuthTokenResponse = z
+  .object({
+    access_token: z.string().openapi({ example: 'oat_…' }),
+    token_type: z.literal('bearer'),
+    expires_in: z.number().int().openapi({ example: 28800 }),
+    refresh_token: z
+      .string()
+      .optional()
+      .openapi({ description: 'Not for client_credentials. Single use: each refresh returns a new one.' }),
+    scope: z.string(),
+  })
+  .openapi('OAuthTokenResponse');
+
+/** RFC 7009 / RFC 7662 request parameters. */
+export const TokenForm = z
+  .object({
+    token: z.string(),
+    token_type_hint: z.enum(['access_token', 'refresh_token']).optional(),
+  })
+  .openapi('TokenForm');
+
+export const IntrospectionResponse = z
+  .object({
+    active: z.boolean(),
+    token_use: z
+      .enum(['access_token', 'standard_token', 'static_token', 'refresh_token'])
+      .optional()
+      .openapi({ description: "Ours: which of the platform's tokens it is." }),
+    kind: z.enum(['legal_entity', 'user', 'backend', 'oauth']).optional(),
+    scope: z.string().optional(),
+    client_id: z.string().optional(),
+    username: z.string().optional().openapi({ description: "The host's id for the user." }),
+    sub: z.string().optional(),
+    le: z.string().optional().openapi({ description: 'The legal entity.' }),
+    token_type: z.string().optional(),
+    iss: z.string().optional(),
+    aud: z.string().optional(),
+    iat: z.number().int().optional(),
+    exp: z.number().int().optional().openapi({ description: 'Absent for a static token: it never expires.' }),
+    jti: z.string().optional(),
+  })
+  .openapi('IntrospectionResponse');
+
+/** RFC 8414 §2. */
+export const AuthorizationServerMetadata = z
+  .object({
+    issuer: z.string(),
+    token_endpoint: z.string(),
+    revocation_endpoint: z.string(),
+    introspection_endpoint: z.string(),
+    jwks_uri: z.string(),
+    grant_types_supported: z.array(z.string()),
+    response_types_supported: z.array(z.string()),
+    token_endpoint_auth_methods_supported: z.array(z.string()),
+    revocation_endpoint_auth_methods_supported: z.array(z.string()),
+    introspection_endpoint_auth_methods_supported: z.array(z.string()),
+    scopes_supported: z.array(z.string()),
+    service_documentation: z.string(),
+  })
+  .openapi('AuthorizationServerMetadata');
