@@ -13,6 +13,8 @@ export interface Channel {
   sent?: boolean;
   /** Whether the planner has spoken on the events port (it runs the SDK bridge). */
   heard?: boolean;
+  /** The planner page load these ports went to (`Ready.instance`). */
+  instance?: string | undefined;
   call<K extends keyof PlannerApi>(name: K, args: Parameters<PlannerApi[K]>): ReturnType<PlannerApi[K]>;
   /** Closes our ports and rejects every call still waiting for an answer with `reason`. */
   close(reason: EmbedError): void;

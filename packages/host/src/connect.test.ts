@@ -183,6 +183,30 @@ describe('handshake', () => {
     exposeApi(secondRpc!);
     await expect(api.getProject()).resolves.toEqual(snapshot);
   });
+
+  it('keeps the channel when a Ready of the same page load crossed its token, and reconnects on a new one', async () => {
+    const first = message<ReadyMessage>('Ready', { planner: '0.1.0', instance: 'load-1' });
+    const planner = start(async () => LEGAL);
+    planner.receive(first);
+    const api = await planner.connection.ready;
+    const [rpc] = planner.ports(0);
+    exposeApi(rpc!);
+
+    planner.receive(first); // a repeat sent before our token arrived
+    await settle();
+    expect(planner.types()).toEqual(['Authentication', 'Connect', 'Authentication']);
+    await expect(api.getProject()).resolves.toEqual(snapshot);
+
+    planner.receive(message<ReadyMessage>('Ready', { planner: '0.1.0', instance: 'load-2' }));
+    await settle();
+    expect(planner.types()).toEqual([
+      'Authentication',
+      'Connect',
+      'Authentication',
+      'Authentication',
+      'Connect',
+    ]);
+  });
 });
 
 describe('TokenExpired', () => {

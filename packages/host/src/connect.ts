@@ -179,10 +179,15 @@ export function connect(messenger: Messenger, options: ConnectOptions): PlannerC
     const { ns, v, type, ...detail } = received;
     if (type === 'Ready') {
       clearTimeout(readyTimer);
-      if (channel.sent) {
+      const instance = (received as { instance?: string }).instance;
+      // A `Ready` from the page load we already connected crossed our token on the wire:
+      // answer it with a token, keep the channel. Another load (or a planner that sends no
+      // id) reloaded: its calls in flight are lost, reconnect.
+      if (channel.sent && !(instance && instance === channel.instance)) {
         channel.close(new EmbedError('DISCONNECTED'));
         channel = openChannel(onEvent);
       }
+      channel.instance = instance;
       return refresh();
     }
     if (type === 'TokenExpired') refresh();

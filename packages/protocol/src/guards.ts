@@ -35,7 +35,7 @@ const isRec = (d: unknown): d is Rec => typeof d === 'object' && d !== null && !
 
 /** One validator per message: each takes a record already known to be ours. */
 const shape: Record<MessageType, (d: Rec) => boolean> = {
-  Ready: (d) => str(d.planner),
+  Ready: (d) => str(d.planner) && (d.instance === undefined || str(d.instance, 64)),
   Authentication: (d) => token(d.token),
   Login: (d) => token(d.token),
   Logout: () => true,

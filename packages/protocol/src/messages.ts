@@ -33,6 +33,12 @@ interface Base<T extends MessageType> {
 export interface ReadyMessage extends Base<'Ready'> {
   /** Planner build version, for diagnostics. */
   planner: string;
+  /**
+   * A random id of this page load of the planner. A repeated `Ready` with the id the host
+   * already answered crossed its token on the wire (the planner repeats until a token
+   * arrives); a new id means the planner reloaded. Optional: older planners omit it.
+   */
+  instance?: string;
 }
 
 /** Host → planner. A legal-entity token: nobody is logged in on the host. */

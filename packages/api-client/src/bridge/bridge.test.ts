@@ -41,9 +41,13 @@ const targeted = () => win.parent.posted.filter((p) => p.targetOrigin !== '*');
 
 describe('Bridge: Ready', () => {
   it('says Ready to the parent with target * at once, then with back-off until the first token', () => {
-    expect(win.parent.posted).toEqual([{ message: msg('Ready', { planner: '1.2.3' }), targetOrigin: '*' }]);
+    expect(win.parent.posted).toEqual([
+      { message: msg('Ready', { planner: '1.2.3', instance: expect.any(String) }), targetOrigin: '*' },
+    ]);
     vi.advanceTimersByTime(250 + 500 + 1000 + 2000 + 4000 + 5000 + 5000);
     expect(win.parent.sent('Ready')).toHaveLength(8);
+    // One page load, one id: the host tells a repeat from a reload by it.
+    expect(new Set(win.parent.sent('Ready').map((m) => (m as { instance: string }).instance)).size).toBe(1);
 
     win.deliver(msg('Authentication', { token: fakeToken() }));
     vi.advanceTimersByTime(60_000);

@@ -105,6 +105,8 @@ export class Bridge implements Observable<BridgeEventMap> {
   /** A `Connect` from `window.parent` that came before the first token: used once its origin is pinned. */
   private early: { origin: string; ports: ReadonlyArray<MessagePort> } | undefined;
   private destroyed = false;
+  /** This page load's id, sent in every `Ready` (see the protocol's `ReadyMessage`). */
+  private readonly instance = Math.random().toString(36).slice(2, 12);
 
   constructor(options: BridgeOptions) {
     this.tokens = options.tokens;
@@ -293,7 +295,10 @@ export class Bridge implements Observable<BridgeEventMap> {
     // Not in a frame: there is no host to greet (and we would only talk to ourselves).
     if ((this.win.parent as unknown) === this.win) return;
     try {
-      this.win.parent.postMessage(message<ReadyMessage>('Ready', { planner: this.version }), '*');
+      this.win.parent.postMessage(
+        message<ReadyMessage>('Ready', { planner: this.version, instance: this.instance }),
+        '*',
+      );
     } catch {
       // A parent that went away; the next attempt or destroy() follows.
     }

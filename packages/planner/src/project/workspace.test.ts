@@ -79,6 +79,18 @@ describe('Workspace: saving', () => {
     expect(ws.state.dirty).toBe(true);
   });
 
+  it('drops the request to log in once the user has logged in with write access', async () => {
+    const { ws, services } = setup({ services: new FakeServices({ session: { status: 'visitor' } }) });
+    addChair(ws);
+    await expect(ws.save()).rejects.toMatchObject({ code: 'LOGIN_REQUIRED' });
+    services.setSession({ status: 'signed-in', userId: 'u', canSave: false });
+    expect(ws.state.notice).toMatchObject({ kind: 'login' });
+    services.setSession({ status: 'signed-in', userId: 'u', canSave: true });
+    expect(ws.state.notice).toBeNull();
+    expect(ws.state.dirty).toBe(true);
+    await expect(ws.save()).resolves.toMatchObject({ version: 1 });
+  });
+
   it('asks for a login when the user token is read-only', async () => {
     const services = new FakeServices({ session: { status: 'signed-in', userId: 'u', canSave: false } });
     const { ws } = setup({ services });

@@ -154,6 +154,11 @@ export class Workspace {
     if (state.status === 'visitor') this.#userId = null;
     if (state.status !== 'signed-in') return;
     this.#userId = state.userId;
+    if (state.canSave && this.#notice?.kind === 'login') {
+      // The login it asked for happened: "Log in on the shop to save" is no longer true.
+      this.#notice = null;
+      this.#emit();
+    }
     const owner = this.#project.ownerId;
     if (this.#project.id && owner && owner !== state.userId) {
       this.#detach('This design belonged to another account; saving will create a new project for you.');
