@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -32,7 +33,9 @@ export interface StackOptions {
 }
 
 export interface Stack {
-  urls: { platform: string; planner: string; shop: string };
+  urls: { platform: string; planner: string; shop: string; adminConsole: string };
+  /** The file holding the operator token that opens the admin console and API (never printed). */
+  adminTokenFile: string;
   /** The running platform, for tests that provision more hosts. */
   platform: Platform;
   close(): Promise<void>;
@@ -40,6 +43,7 @@ export interface Stack {
 
 const repo = new URL('../../', import.meta.url).pathname;
 const plannerDir = join(repo, 'packages/planner');
+const adminConsoleDir = join(repo, 'packages/admin-console');
 const shopPageDir = join(repo, 'demo-host');
 
 interface ShopCredentials {
@@ -59,12 +63,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     platform: `http://127.0.0.1:${ports.platform}`,
     planner: `http://127.0.0.1:${ports.planner}`,
     shop: `http://127.0.0.1:${ports.shop}`,
+    adminConsole: `http://127.0.0.1:${ports.platform}/admin/`,
   };
   await mkdir(dataDir, { recursive: true });
 
   if (options.build !== false) {
     const { build } = await import('vite');
     await build({ root: plannerDir, logLevel: 'warn' });
+    await build({ root: adminConsoleDir, logLevel: 'warn' });
     await build({ root: shopPageDir, configFile: join(shopPageDir, 'vite.config.ts'), logLevel: 'warn' });
   }
 
@@ -75,6 +81,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await chmod(keyFile, 0o600);
   }
   const master = masterKeyFrom(Buffer.from((await readFile(keyFile, 'utf8')).trim(), 'base64url'));
+  const adminTokenFile = join(dataDir, 'admin.token');
+  const adminToken = await operatorToken(adminTokenFile);
 
   const platformDir = join(dataDir, 'platform');
   const unlock = lockDataDir(platformDir);
@@ -83,6 +91,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     master,
     publicUrl: urls.platform,
     corsOrigins: [urls.planner],
+    adminToken,
+    adminConsoleDir: join(adminConsoleDir, 'dist'),
     log,
     ...(options.minTokenLifetime ? { minTokenLifetime: options.minTokenLifetime } : {}),
   });
@@ -123,6 +133,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
   return {
     urls,
+    adminTokenFile,
     platform,
     async close() {
       await Promise.all([plannerServer.close(), shopServer.close(), platformServer.close()]);
@@ -130,6 +141,18 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       unlock();
     },
   };
+}
+
+/**
+ * The operator token of the admin console and API: made on first start (as
+ * `planner-admin admin-token` would), readable by this user only, kept across restarts.
+ */
+async function operatorToken(file: string): Promise<string> {
+  if (!existsSync(file)) {
+    await writeFile(file, `adm_${randomBytes(32).toString('base64url')}\n`, { mode: 0o600 });
+    await chmod(file, 0o600);
+  }
+  return (await readFile(file, 'utf8')).trim();
 }
 
 /** The demo shop's legal entity and API key: created on first start, kept in the data folder. */

@@ -45,7 +45,16 @@ const stack = await startStack({
 });
 
 console.log(
-  `\n  Planner demo shop:  ${stack.urls.shop}/\n  (platform ${stack.urls.platform}, planner ${stack.urls.planner})\n  Ctrl-C stops everything.\n`,
+  [
+    '',
+    `  Planner demo shop:  ${stack.urls.shop}/`,
+    `  (platform ${stack.urls.platform}, planner ${stack.urls.planner})`,
+    `  Back-ends admin:    ${stack.urls.adminConsole}`,
+    // The token itself stays out of the terminal (and its scroll-back and logs).
+    `  (operator token in ${stack.adminTokenFile})`,
+    '  Ctrl-C stops everything.',
+    '',
+  ].join('\n'),
 );
 
 let stopping = false;

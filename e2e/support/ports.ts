@@ -10,3 +10,9 @@ export const PORTS = {
 } as const;
 
 export const url = (port: number) => `http://127.0.0.1:${port}`;
+
+/**
+ * The operator token of the browser-test stack's admin console and API. Fixed, so specs can
+ * sign in; random-looking and only ever valid on this throw-away 127.0.0.1 stack.
+ */
+export const PLANNER_E2E_ADMIN_TOKEN = 'adm_e2e-7Qm2vX9pL4sN8rT1wY6zB3cF5hJ0kD';

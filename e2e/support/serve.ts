@@ -3,17 +3,23 @@
  * platform (fresh embedded database), the planner and the demo shop, plus a fixture host
  * website served from two more origins — one registered as an embed origin, one not.
  */
-import { rm } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { startStack } from '@planner/demo-host';
 import { createTokenClient } from '@planner/host/server';
 import { createApiKey, createLegalEntity, createLogger } from '@planner/platform';
 import { fixtureApp } from './fixture-app.ts';
-import { PORTS, url } from './ports.ts';
+import { PLANNER_E2E_ADMIN_TOKEN, PORTS, url } from './ports.ts';
 
-const dataDir = join(import.meta.dirname, '../../test-results/e2e-stack');
+// Not under test-results/: Playwright empties its output folder at the start of every run,
+// which would delete the database under a stack that is being reused (reuseExistingServer).
+const dataDir = join(tmpdir(), `planner-e2e-stack-${PORTS.platform}`);
 await rm(dataDir, { recursive: true, force: true });
+// The stack reads its operator token from here (and would make a random one): specs know this one.
+await mkdir(dataDir, { recursive: true });
+await writeFile(join(dataDir, 'admin.token'), PLANNER_E2E_ADMIN_TOKEN, { mode: 0o600 });
 
 const stack = await startStack({
   dataDir,

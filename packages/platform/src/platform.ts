@@ -32,6 +32,8 @@ export interface PlatformOptions extends StorageOptions {
   rateLimits?: Partial<RateLimits>;
   /** Behind a reverse proxy: rate-limit by its `X-Forwarded-For` instead of the socket's address. */
   trustProxy?: boolean;
+  /** The built operator console (`@planner/admin-console`'s `dist/`), served at `/admin/`. */
+  adminConsoleDir?: string | undefined;
 }
 
 const DEFAULT_RATE_LIMITS: RateLimits = {
@@ -147,7 +149,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   );
   sweep.unref();
 
-  const app = createApp(services);
+  const app = createApp(services, { adminConsoleDir: options.adminConsoleDir });
   return {
     services,
     fetch: (request, env) => app.fetch(request, env),

@@ -47,7 +47,8 @@ describe('Bridge: Ready', () => {
     vi.advanceTimersByTime(250 + 500 + 1000 + 2000 + 4000 + 5000 + 5000);
     expect(win.parent.sent('Ready')).toHaveLength(8);
     // One page load, one id: the host tells a repeat from a reload by it.
-    expect(new Set(win.parent.sent('Ready').map((m) => (m as { instance: string }).instance)).size).toBe(1);
+    expect(new Set(win.parent.sent('Ready').map((m) => m.message.instance)).size).toBe(1);
+    expect(win.parent.sent('Ready')[0]!.message.instance).toMatch(/^[a-z0-9]{6,}$/);
 
     win.deliver(msg('Authentication', { token: fakeToken() }));
     vi.advanceTimersByTime(60_000);

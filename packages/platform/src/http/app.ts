@@ -4,6 +4,7 @@ import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { PlatformError } from '../errors.ts';
 import type { Services } from '../services.ts';
+import { adminConsoleFiles } from './admin-console.ts';
 import type { AppEnv } from './env.ts';
 import { ApiError } from './errors.ts';
 import { NO_STORE } from './oauth/errors.ts';
@@ -30,8 +31,13 @@ const PLATFORM_ERRORS: Partial<Record<PlatformError['code'], [number, ApiError['
 
 const errorBody = (code: string, description: string) => ({ error: code, error_description: description });
 
+export interface AppOptions {
+  /** The built operator console, served at `/admin/`; without it `/admin/` is a 404. */
+  adminConsoleDir?: string | undefined;
+}
+
 /** The platform's HTTP interface: a `Request` → `Response` function with every route. */
-export function createApp(services: Services): OpenAPIHono<AppEnv> {
+export function createApp(services: Services, options: AppOptions = {}): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({
     // Schema failures are the caller's: a 400 that says which field, never a 500.
     defaultHook: (result) => {
@@ -97,6 +103,7 @@ export function createApp(services: Services): OpenAPIHono<AppEnv> {
   registerReportingRoutes(app);
   registerMessageboxRoutes(app);
   registerAdminRoutes(app);
+  if (options.adminConsoleDir) serveAdminConsole(app, options.adminConsoleDir);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
@@ -125,4 +132,21 @@ export function createApp(services: Services): OpenAPIHono<AppEnv> {
   });
 
   return app;
+}
+
+/**
+ * The operator console at `/admin/`. Registered after the admin API, so `/admin/api/*` is
+ * always the API's (an unknown API path stays a JSON 404, never the console's HTML).
+ */
+function serveAdminConsole(app: OpenAPIHono<AppEnv>, dir: string): void {
+  const files = adminConsoleFiles(dir);
+  // Relative asset URLs in index.html resolve against `/admin/`, not `/`.
+  app.get('/admin', (c) => c.redirect('/admin/', 301));
+  app.use('/admin/*', async (c, next) => {
+    const path = c.req.path;
+    if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || path.startsWith('/admin/api/')) return next();
+    const res = await files(path.slice('/admin/'.length));
+    if (res) return res;
+    return next();
+  });
 }

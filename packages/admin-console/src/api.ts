@@ -1,0 +1,218 @@
+/**
+ * The admin API (`/admin/api/*`) as the console uses it. The response types mirror the
+ * platform's admin schemas (`@planner/platform/schemas`, `schemas/admin.ts`): those are Zod
+ * values, and inferring from them would pull Zod's types into a browser package for five
+ * plain shapes.
+ */
+
+export type BackendService = 'reporting' | 'messagebox';
+export const BACKEND_SERVICES: readonly BackendService[] = ['reporting', 'messagebox'];
+export const SERVICE_LABELS: Record<BackendService, string> = {
+  reporting: 'Reporting service',
+  messagebox: 'Messagebox service',
+};
+
+export interface LegalEntity {
+  id: string;
+  name: string;
+  default_token_lifetime: number;
+  oauth_token_lifetime: number;
+  origins: string[];
+  services: BackendService[];
+  created_at: string;
+}
+
+export interface BackendProfile {
+  id: string;
+  legal_entity_id: string;
+  name: string;
+  external_system: string;
+  created_at: string;
+  /** The active static token's id and date, never the token itself. */
+  static_token: { id: string; created_at: string } | null;
+}
+
+export interface BackendProfileDetails extends BackendProfile {
+  access_key: string;
+  services: BackendService[];
+}
+
+export interface NewStaticToken {
+  static_token: string;
+  id: string;
+  profile_id: string;
+  created_at: string;
+  replaced: string | null;
+}
+
+export interface DeactivatedStaticToken {
+  id: string;
+  profile_id: string;
+  deactivated_at: string;
+}
+
+export type ConsumerScope = 'read' | 'read write';
+
+export interface OAuthConsumer {
+  consumer_key: string;
+  legal_entity_id: string;
+  user_id: string;
+  label: string;
+  scope: ConsumerScope;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface NewOAuthConsumer extends OAuthConsumer {
+  consumer_secret: string;
+}
+
+/** A refused request: the HTTP status and the platform's `{ error, error_description }`. */
+export class AdminApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.name = 'AdminApiError';
+    this.status = status;
+    this.code = code;
+  }
+
+  /** The operator token was refused: the console must ask for it again. */
+  get unauthorized(): boolean {
+    return this.status === 401;
+  }
+}
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+const enc = encodeURIComponent;
+
+/** Says what went wrong in words an operator can act on; the platform's text when it has one. */
+function describe(status: number, description: string | undefined): string {
+  if (status === 401) return 'The operator token was refused. Check it and sign in again.';
+  if (description) return description;
+  if (status === 0) return 'The platform could not be reached.';
+  return `The platform answered ${status}.`;
+}
+
+export class AdminApi {
+  readonly #token: string;
+  readonly #base: string;
+  readonly #fetch: FetchLike;
+
+  /**
+   * `fetch` is bound here: called as a method of this object, the browser's `fetch` would
+   * throw "Illegal invocation".
+   */
+  constructor(token: string, options: { base?: string; fetch?: FetchLike } = {}) {
+    this.#token = token;
+    this.#base = (options.base ?? '/admin/api').replace(/\/+$/, '');
+    this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  }
+
+  async #call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = {
+      Authorization: `Bearer ${this.#token}`,
+      Accept: 'application/json',
+    };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    let res: Response;
+    try {
+      res = await this.#fetch(`${this.#base}${path}`, {
+        method,
+        headers,
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        // Answers carry access keys and one-time secrets.
+        cache: 'no-store',
+        credentials: 'omit',
+      });
+    } catch {
+      throw new AdminApiError(0, 'network_error', describe(0, undefined));
+    }
+    const text = await res.text();
+    let parsed: unknown;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    if (!res.ok) {
+      const error = (parsed ?? {}) as { error?: unknown; error_description?: unknown };
+      const code = typeof error.error === 'string' ? error.error : 'http_error';
+      const description = typeof error.error_description === 'string' ? error.error_description : undefined;
+      throw new AdminApiError(res.status, code, describe(res.status, description));
+    }
+    return parsed as T;
+  }
+
+  async legalEntities(): Promise<LegalEntity[]> {
+    return (await this.#call<{ legal_entities: LegalEntity[] }>('GET', '/legal-entities')).legal_entities;
+  }
+
+  legalEntity(id: string): Promise<LegalEntity> {
+    return this.#call('GET', `/legal-entities/${enc(id)}`);
+  }
+
+  setSubscription(id: string, services: BackendService[]): Promise<LegalEntity> {
+    return this.#call('PUT', `/legal-entities/${enc(id)}/subscription`, { services });
+  }
+
+  async backendProfiles(legalEntityId: string): Promise<BackendProfile[]> {
+    const path = `/legal-entities/${enc(legalEntityId)}/backend-profiles`;
+    return (await this.#call<{ backend_profiles: BackendProfile[] }>('GET', path)).backend_profiles;
+  }
+
+  createBackendProfile(
+    legalEntityId: string,
+    input: { name: string; external_system: string },
+  ): Promise<BackendProfileDetails> {
+    return this.#call('POST', `/legal-entities/${enc(legalEntityId)}/backend-profiles`, input);
+  }
+
+  backendProfile(id: string): Promise<BackendProfileDetails> {
+    return this.#call('GET', `/backend-profiles/${enc(id)}`);
+  }
+
+  generateStaticToken(profileId: string): Promise<NewStaticToken> {
+    return this.#call('POST', `/backend-profiles/${enc(profileId)}/static-token`);
+  }
+
+  deactivateStaticToken(profileId: string): Promise<DeactivatedStaticToken> {
+    return this.#call('DELETE', `/backend-profiles/${enc(profileId)}/static-token`);
+  }
+
+  async oauthConsumers(legalEntityId: string): Promise<OAuthConsumer[]> {
+    const path = `/legal-entities/${enc(legalEntityId)}/oauth-consumers`;
+    return (await this.#call<{ oauth_consumers: OAuthConsumer[] }>('GET', path)).oauth_consumers;
+  }
+
+  createOAuthConsumer(
+    legalEntityId: string,
+    input: { user_id: string; label?: string; scope?: ConsumerScope },
+  ): Promise<NewOAuthConsumer> {
+    return this.#call('POST', `/legal-entities/${enc(legalEntityId)}/oauth-consumers`, input);
+  }
+
+  revokeOAuthConsumer(consumerKey: string): Promise<OAuthConsumer> {
+    return this.#call('DELETE', `/oauth-consumers/${enc(consumerKey)}`);
+  }
+}
+
+/** A message for any error a call may throw. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof AdminApiError) return error.message;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Signs in: the token is only kept once the platform has accepted it. Answers the legal
+ * entities, which the console shows next anyway.
+ */
+export async function signIn(token: string, options: { base?: string; fetch?: FetchLike } = {}) {
+  const trimmed = token.trim();
+  if (!trimmed) throw new AdminApiError(401, 'invalid_token', 'Paste the operator token.');
+  const api = new AdminApi(trimmed, options);
+  return { api, token: trimmed, legalEntities: await api.legalEntities() };
+}

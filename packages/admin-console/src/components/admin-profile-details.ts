@@ -1,0 +1,231 @@
+import { css, html, LitElement, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { type AdminApi, type BackendProfileDetails, type NewStaticToken, SERVICE_LABELS } from '../api.ts';
+import './admin-confirm-dialog.ts';
+import type { AdminConfirmDialog } from './admin-confirm-dialog.ts';
+import './admin-secret.ts';
+import { failure, formatDate } from './events.ts';
+import { base } from './styles.ts';
+
+/**
+ * A back-end profile's details page: its access key, and its static token — generated here,
+ * shown once, replaced or deactivated. A freshly generated token is held in this element's
+ * state only: leaving the page forgets it, as the platform already has.
+ */
+@customElement('admin-profile-details')
+export class AdminProfileDetails extends LitElement {
+  @property({ attribute: false }) api!: AdminApi;
+  @property() profileId = '';
+  @state() private _profile: BackendProfileDetails | null = null;
+  @state() private _error = '';
+  @state() private _actionError = '';
+  @state() private _issued: NewStaticToken | null = null;
+  @state() private _done = '';
+  @state() private _busy = false;
+  @query('admin-confirm-dialog') private _confirm!: AdminConfirmDialog;
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('profileId')) {
+      this._profile = null;
+      this._issued = null;
+      this._done = '';
+      void this.#load();
+    }
+  }
+
+  async #load(): Promise<void> {
+    this._error = '';
+    try {
+      this._profile = await this.api.backendProfile(this.profileId);
+      // A new page: focus its heading, so screen readers announce where the operator is.
+      await this.updateComplete;
+      (this.renderRoot.querySelector('h1') as HTMLElement | null)?.focus();
+    } catch (error) {
+      this._error = failure(this, error);
+    }
+  }
+
+  async #generate(): Promise<void> {
+    const profile = this._profile;
+    if (!profile) return;
+    if (profile.static_token) {
+      const ok = await this._confirm.ask({
+        title: 'Replace the static token?',
+        message:
+          'A new static token replaces the active one: the current token is refused from its next request on. External systems using it must be given the new one.',
+        confirmLabel: 'Replace static token',
+        danger: true,
+      });
+      if (!ok) return;
+    }
+    await this.#act(async () => {
+      this._issued = await this.api.generateStaticToken(profile.id);
+      this._done = '';
+    });
+  }
+
+  async #deactivate(): Promise<void> {
+    const profile = this._profile;
+    if (!profile?.static_token) return;
+    const ok = await this._confirm.ask({
+      title: 'Deactivate the static token?',
+      message:
+        'External systems using it are refused from their next request on. This cannot be undone; you can generate a new static token later.',
+      confirmLabel: 'Deactivate',
+      danger: true,
+    });
+    if (!ok) return;
+    await this.#act(async () => {
+      await this.api.deactivateStaticToken(profile.id);
+      this._issued = null;
+      this._done = 'The static token is deactivated.';
+    });
+  }
+
+  async #act(work: () => Promise<void>): Promise<void> {
+    this._busy = true;
+    this._actionError = '';
+    try {
+      await work();
+      this._profile = await this.api.backendProfile(this.profileId);
+    } catch (error) {
+      this._actionError = failure(this, error);
+    } finally {
+      this._busy = false;
+    }
+  }
+
+  #staticToken(profile: BackendProfileDetails) {
+    const active = profile.static_token;
+    return html`
+      <section class="card" aria-labelledby="static-title">
+        <h2 id="static-title">Static token</h2>
+        <p class="hint">
+          A token that does not expire: the external system sends it with each back-end request, without a token
+          request. Less secure than the standard token; deactivate it when it is no longer needed.
+        </p>
+        <p class="state">
+          ${
+            active
+              ? html`<span class="badge on">Active</span> generated ${formatDate(active.created_at)}`
+              : html`<span class="badge">None</span> no active static token`
+          }
+        </p>
+        ${
+          this._issued
+            ? html`
+              <div class="notice warn issued" role="alert">
+                <strong>Copy it now.</strong> This static token is shown only this once: it cannot be displayed
+                again. If it is lost, generate a new one.
+              </div>
+              <admin-secret label="Static token" .value=${this._issued.static_token}></admin-secret>
+            `
+            : ''
+        }
+        <div class="row actions">
+          <button type="button" class="btn primary" ?disabled=${this._busy} @click=${() => this.#generate()}>
+            ${active ? 'Generate new static token' : 'Generate static token'}
+          </button>
+          <button type="button" class="btn danger" ?disabled=${this._busy || !active} @click=${() => this.#deactivate()}>
+            Deactivate static token
+          </button>
+        </div>
+        <p class="notice ok" role="status" ?hidden=${!this._done}>${this._done}</p>
+        <p class="notice error" role="alert" ?hidden=${!this._actionError}>${this._actionError}</p>
+      </section>
+    `;
+  }
+
+  override render() {
+    const p = this._profile;
+    return html`
+      <button type="button" class="btn quiet small back" @click=${() => this.dispatchEvent(new CustomEvent('back'))}>
+        ← Back-end profiles
+      </button>
+      ${this._error ? html`<p class="notice error" role="alert">${this._error}</p>` : ''}
+      ${!p && !this._error ? html`<p class="empty" role="status">Loading…</p>` : ''}
+      ${
+        p
+          ? html`
+            <h1 tabindex="-1">${p.name}</h1>
+            <section class="card" aria-labelledby="details-title">
+              <h2 id="details-title">Back-end details</h2>
+              <dl>
+                <dt>External system</dt>
+                <dd>${p.external_system}</dd>
+                <dt>Profile id</dt>
+                <dd class="mono">${p.id}</dd>
+                <dt>Created</dt>
+                <dd>${formatDate(p.created_at)}</dd>
+                <dt>Services</dt>
+                <dd>${p.services.length ? p.services.map((s) => SERVICE_LABELS[s]).join(', ') : 'None'}</dd>
+              </dl>
+              <admin-secret label="Access key" .value=${p.access_key}></admin-secret>
+              <p class="hint small">
+                The external system sends the access key to <code>POST /v1/backend/tokens</code> for a standard token,
+                valid 60 minutes.
+              </p>
+            </section>
+            ${this.#staticToken(p)}
+          `
+          : ''
+      }
+      <admin-confirm-dialog></admin-confirm-dialog>
+    `;
+  }
+
+  static override styles = [
+    base,
+    css`
+      :host {
+        display: grid;
+        gap: 16px;
+      }
+      .back {
+        justify-self: start;
+      }
+      h1 {
+        margin: 0;
+        font-size: 20px;
+      }
+      dl {
+        display: grid;
+        grid-template-columns: max-content 1fr;
+        gap: 6px 16px;
+        margin: 8px 0 16px;
+      }
+      dt {
+        color: var(--ad-muted);
+      }
+      dd {
+        margin: 0;
+      }
+      .state {
+        display: flex;
+        gap: 8px;
+        align-items: center;
+        margin: 0 0 12px;
+      }
+      .issued {
+        margin: 0 0 12px;
+      }
+      .actions {
+        margin-top: 12px;
+      }
+      .small {
+        font-size: 13px;
+        margin: 6px 0 0;
+      }
+      code {
+        font-family: var(--ad-mono);
+        font-size: 12px;
+      }
+    `,
+  ];
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'admin-profile-details': AdminProfileDetails;
+  }
+}

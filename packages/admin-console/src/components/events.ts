@@ -1,0 +1,22 @@
+import { AdminApiError, errorMessage } from '../api.ts';
+
+/** Fired (bubbling out of shadow roots) when the platform refuses the operator token. */
+export const UNAUTHORIZED = 'admin-unauthorized';
+/** Fired to open a back-end profile's details; `detail` is its id. */
+export const OPEN_PROFILE = 'admin-open-profile';
+
+/**
+ * The one way components report a failed call: a refused operator token ends the session
+ * (the app asks for it again), anything else is the message to show in place.
+ */
+export function failure(from: HTMLElement, error: unknown): string {
+  if (error instanceof AdminApiError && error.unauthorized) {
+    from.dispatchEvent(
+      new CustomEvent(UNAUTHORIZED, { bubbles: true, composed: true, detail: error.message }),
+    );
+  }
+  return errorMessage(error);
+}
+
+export const formatDate = (iso: string) =>
+  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
