@@ -34,6 +34,7 @@ export {
 export {
   type CallOptions,
   createWebServices,
+  type InboxOptions,
   type Requester,
   type VersionedProject,
   type WebServices,

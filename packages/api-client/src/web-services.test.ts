@@ -1,4 +1,4 @@
-import type { Project, ProjectInput } from '@planner/platform/schemas';
+import type { InboxMessage, Project, ProjectInput } from '@planner/platform/schemas';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RequestOptions } from './queue/request-queue.ts';
 import { invalidToken } from './testing/fake-fetch.ts';
@@ -104,6 +104,46 @@ describe('web services', () => {
       code: expected,
       status,
       platformError: code,
+    });
+  });
+
+  it('reads the inbox, with an optional limit', async () => {
+    const message: InboxMessage = {
+      id: '3f1c2a56-0b7e-4a8e-9d51-1b2c3d4e5f60',
+      subject: 'Your sofa has shipped',
+      body: 'It arrives on Monday.',
+      from: { name: 'Demo Furniture' },
+      broadcast: false,
+      created_at: '2030-01-01T12:00:00.000Z',
+      read_at: null,
+    };
+    const inbox = { messages: [message], unread_count: 1 };
+    const { calls, services } = platform(() => Response.json(inbox));
+    expect(await services.getInbox()).toEqual(inbox);
+    await services.getInbox({ limit: 10 });
+    expect(calls.map((c) => [c.options.method, c.url])).toEqual([
+      ['GET', 'https://api.example/v1/messagebox/inbox'],
+      ['GET', 'https://api.example/v1/messagebox/inbox?limit=10'],
+    ]);
+    expect(calls[1]!.options).not.toHaveProperty('limit');
+  });
+
+  it('marks a message read with a POST, escaping the id, and maps 404', async () => {
+    const read = { id: 'm/1', read_at: '2030-01-01T12:10:00.000Z' };
+    let status = 200;
+    const { calls, services } = platform(() =>
+      status === 200 ? Response.json(read) : error(404, 'not_found', 'No such message.'),
+    );
+    expect(await services.markMessageRead('m/1')).toEqual(read);
+    expect(calls[0]!.options.method).toBe('POST');
+    expect(calls[0]!.url).toBe('https://api.example/v1/messagebox/messages/m%2F1/read');
+
+    status = 404;
+    await expect(services.markMessageRead('gone')).rejects.toMatchObject({
+      code: 'HTTP_ERROR',
+      status: 404,
+      platformError: 'not_found',
+      message: 'No such message.',
     });
   });
 

@@ -1,4 +1,12 @@
-import type { Catalog, Identity, Project, ProjectInput, ProjectList } from '@planner/platform/schemas';
+import type {
+  Catalog,
+  Identity,
+  Inbox,
+  InboxMessage,
+  Project,
+  ProjectInput,
+  ProjectList,
+} from '@planner/platform/schemas';
 import { ApiClientError } from './errors.ts';
 import type { RequestOptions } from './queue/request-queue.ts';
 
@@ -48,6 +56,15 @@ export interface WebServices {
   ): Promise<VersionedProject>;
   /** With `etag`, deletes only that version (`CONFLICT` if it changed). */
   deleteProject(id: string, etag?: string, options?: CallOptions): Promise<void>;
+  /** The signed-in user's Messagebox inbox (own messages and broadcasts), unread first. */
+  getInbox(options?: InboxOptions): Promise<Inbox>;
+  /** Marks a message read; idempotent (the first read time stays). Answers the message, read. */
+  markMessageRead(id: string, options?: CallOptions): Promise<InboxMessage>;
+}
+
+export interface InboxOptions extends CallOptions {
+  /** At most this many messages (1–200; the platform's default is 50). */
+  limit?: number;
 }
 
 export interface WebServicesOptions {
@@ -93,6 +110,14 @@ export function createWebServices({ baseUrl, queue }: WebServicesOptions): WebSe
       const headers: Record<string, string> = etag === undefined ? {} : { 'If-Match': etag };
       const response = await send(project(id), { method: 'DELETE', headers }, options);
       response.body?.cancel().catch(() => {});
+    },
+    async getInbox({ limit, ...options } = {}) {
+      const query = limit === undefined ? '' : `?limit=${encodeURIComponent(limit)}`;
+      return json<Inbox>(await send(url(`/v1/messagebox/inbox${query}`), { method: 'GET' }, options));
+    },
+    async markMessageRead(id, options) {
+      const path = `/v1/messagebox/messages/${encodeURIComponent(id)}/read`;
+      return json<InboxMessage>(await send(url(path), { method: 'POST' }, options));
     },
   };
 }

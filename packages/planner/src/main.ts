@@ -36,6 +36,8 @@ const services: PlannerServices = {
   getProject: (id, o) => client.services.getProject(id, o),
   updateProject: (id, input, etag, o) => client.services.updateProject(id, input, etag, o),
   deleteProject: (id, etag, o) => client.services.deleteProject(id, etag, o),
+  getInbox: (o) => client.services.getInbox(o),
+  markMessageRead: (id, o) => client.services.markMessageRead(id, o),
   symbolUrl: (relative) => new URL(relative, apiBase).href,
   session,
   requestLogin: (reason) => {

@@ -1,5 +1,12 @@
-import type { CallOptions, VersionedProject } from '@planner/api-client';
-import type { Catalog, Identity, ProjectInput, ProjectList } from '@planner/platform/schemas';
+import type { CallOptions, InboxOptions, VersionedProject } from '@planner/api-client';
+import type {
+  Catalog,
+  Identity,
+  Inbox,
+  InboxMessage,
+  ProjectInput,
+  ProjectList,
+} from '@planner/platform/schemas';
 
 /**
  * Everything the planner UI needs from the outside world. `main.ts` implements it with the
@@ -20,6 +27,10 @@ export interface PlannerServices {
     options?: CallOptions,
   ): Promise<VersionedProject>;
   deleteProject(id: string, etag?: string, options?: CallOptions): Promise<void>;
+  /** The signed-in user's Messagebox inbox (own messages and broadcasts), unread first. */
+  getInbox(options?: InboxOptions): Promise<Inbox>;
+  /** Marks a message read (idempotent); answers the message as read. */
+  markMessageRead(id: string, options?: CallOptions): Promise<InboxMessage>;
   /** Absolute URL of a catalog item's SVG symbol (`symbol_url` is relative to the API). */
   symbolUrl(relative: string): string;
 

@@ -23,6 +23,7 @@ const paths = {
   info: svg`<circle cx="10" cy="10" r="7"/><path d="M10 9v5"/><path d="M10 6.5v.01"/>`,
   chevron: svg`<path d="m7 8 3 3 3-3"/>`,
   refresh: svg`<path d="M16 4v4h-4"/><path d="M4 16v-4h4"/><path d="M15.5 8A6 6 0 0 0 5 6.5M4.5 12A6 6 0 0 0 15 13.5"/>`,
+  mail: svg`<rect x="3" y="5" width="14" height="10" rx="2"/><path d="m3.5 6 6.5 5 6.5-5"/>`,
   logo: svg`<rect x="3" y="3" width="14" height="14" rx="3"/><path d="M3 10h7V3M10 10v7"/>`,
 } as const;
 

@@ -40,6 +40,7 @@ import { base, tokens } from './styles.ts';
 import './planner-canvas.ts';
 import './planner-catalog.ts';
 import './planner-confirm-dialog.ts';
+import './planner-inbox.ts';
 import './planner-inspector.ts';
 import './planner-projects-dialog.ts';
 import './planner-room-bar.ts';
@@ -613,6 +614,7 @@ export class PlannerApp extends LitElement {
           .retryButton=${false}
           @planner-session-retry=${() => this.services.session.retry()}
         ></planner-session-status>
+        <planner-inbox .services=${this.services} .locale=${this.locale}></planner-inbox>
         <div class="actions" role="toolbar" aria-label="Project">
           <div class="group">
             <button

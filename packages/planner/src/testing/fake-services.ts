@@ -1,5 +1,17 @@
-import { ApiClientError, type CallOptions, type VersionedProject } from '@planner/api-client';
-import type { Catalog, Project, ProjectInput, ProjectList } from '@planner/platform/schemas';
+import {
+  ApiClientError,
+  type CallOptions,
+  type InboxOptions,
+  type VersionedProject,
+} from '@planner/api-client';
+import type {
+  Catalog,
+  Inbox,
+  InboxMessage,
+  Project,
+  ProjectInput,
+  ProjectList,
+} from '@planner/platform/schemas';
 import type { PlannerServices, SessionState } from '../services.ts';
 import { TEST_CATALOG } from './fixtures.ts';
 
@@ -9,6 +21,8 @@ export interface FakeServicesOptions {
   /** Milliseconds every call takes (0: answers on the next microtask). */
   latencyMs?: number;
   symbolUrl?: (relative: string) => string;
+  /** The signed-in user's Messagebox messages (none by default). */
+  messages?: InboxMessage[];
 }
 
 export interface FakeCall {
@@ -28,6 +42,8 @@ export class FakeServices implements PlannerServices {
   readonly loginRequests: string[] = [];
   readonly heights: number[] = [];
   catalog: Catalog;
+  /** The inbox, as stored: `getInbox` answers unread first, then newest first. */
+  messages: InboxMessage[];
   latencyMs: number;
   #session: SessionState;
   #sessionListeners = new Set<(s: SessionState) => void>();
@@ -40,6 +56,7 @@ export class FakeServices implements PlannerServices {
 
   constructor(options: FakeServicesOptions = {}) {
     this.catalog = options.catalog ?? TEST_CATALOG;
+    this.messages = clone(options.messages ?? []);
     this.#session = options.session ?? { status: 'signed-in', userId: 'shopper-1', canSave: true };
     this.latencyMs = options.latencyMs ?? 0;
     this.#symbolUrl = options.symbolUrl ?? ((relative) => `https://api.test${relative}`);
@@ -159,6 +176,30 @@ export class FakeServices implements PlannerServices {
       throw new ApiClientError('CONFLICT', 'The project was changed elsewhere.', { status: 412 });
     }
     this.projects.delete(id);
+  }
+
+  async getInbox(options?: InboxOptions): Promise<Inbox> {
+    await this.#call('getInbox', [options]);
+    const messages = [...this.messages]
+      .sort(
+        (a, b) =>
+          Number(a.read_at !== null) - Number(b.read_at !== null) || b.created_at.localeCompare(a.created_at),
+      )
+      .slice(0, options?.limit ?? 50);
+    return {
+      messages: clone(messages),
+      unread_count: this.messages.filter((m) => m.read_at === null).length,
+    };
+  }
+
+  async markMessageRead(id: string, options?: CallOptions): Promise<InboxMessage> {
+    await this.#call('markMessageRead', [id, options]);
+    const message = this.messages.find((m) => m.id === id);
+    if (!message) {
+      throw new ApiClientError('HTTP_ERROR', 'No such message.', { status: 404, platformError: 'not_found' });
+    }
+    message.read_at ??= new Date().toISOString();
+    return clone(message);
   }
 
   symbolUrl(relative: string): string {
