@@ -29,15 +29,7 @@ const session = trackSession(client, {
 });
 
 const services: PlannerServices = {
-  getCatalog: (o) => client.services.getCatalog(o),
-  getIdentity: (o) => client.services.getIdentity(o),
-  listProjects: (o) => client.services.listProjects(o),
-  createProject: (input, o) => client.services.createProject(input, o),
-  getProject: (id, o) => client.services.getProject(id, o),
-  updateProject: (id, input, etag, o) => client.services.updateProject(id, input, etag, o),
-  deleteProject: (id, etag, o) => client.services.deleteProject(id, etag, o),
-  getInbox: (o) => client.services.getInbox(o),
-  markMessageRead: (id, o) => client.services.markMessageRead(id, o),
+  ...client.services,
   symbolUrl: (relative) => new URL(relative, apiBase).href,
   session,
   requestLogin: (reason) => {

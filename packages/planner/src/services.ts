@@ -1,36 +1,12 @@
-import type { CallOptions, InboxOptions, VersionedProject } from '@planner/api-client';
-import type {
-  Catalog,
-  Identity,
-  Inbox,
-  InboxMessage,
-  ProjectInput,
-  ProjectList,
-} from '@planner/platform/schemas';
+import type { WebServices } from '@planner/api-client';
 
 /**
- * Everything the planner UI needs from the outside world. `main.ts` implements it with the
- * api-client (request queue, web services) and the bridge to the host page; tests implement
- * it with fakes. The UI never touches fetch, postMessage or tokens.
+ * Everything the planner UI needs from the outside world: the platform's web services
+ * (the api-client's typed calls, as they are) plus the host and session. `main.ts`
+ * implements it with the api-client and the bridge to the host page; tests implement it
+ * with fakes. The UI never touches fetch, postMessage or tokens.
  */
-export interface PlannerServices {
-  getCatalog(options?: CallOptions): Promise<Catalog>;
-  getIdentity(options?: CallOptions): Promise<Identity>;
-  listProjects(options?: CallOptions): Promise<ProjectList>;
-  createProject(input: ProjectInput, options?: CallOptions): Promise<VersionedProject>;
-  getProject(id: string, options?: CallOptions): Promise<VersionedProject>;
-  /** Fails with an ApiClientError of code `CONFLICT` when the project changed elsewhere. */
-  updateProject(
-    id: string,
-    input: ProjectInput,
-    etag: string,
-    options?: CallOptions,
-  ): Promise<VersionedProject>;
-  deleteProject(id: string, etag?: string, options?: CallOptions): Promise<void>;
-  /** The signed-in user's Messagebox inbox (own messages and broadcasts), unread first. */
-  getInbox(options?: InboxOptions): Promise<Inbox>;
-  /** Marks a message read (idempotent); answers the message as read. */
-  markMessageRead(id: string, options?: CallOptions): Promise<InboxMessage>;
+export interface PlannerServices extends WebServices {
   /** Absolute URL of a catalog item's SVG symbol (`symbol_url` is relative to the API). */
   symbolUrl(relative: string): string;
 
