@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import { loadMasterKey } from './crypto/master-key.ts';
 import { PlatformError } from './errors.ts';
 import type { PlatformOptions } from './platform.ts';
+import type { RateLimits } from './services.ts';
+import type { RateLimit } from './util/rate-limiter.ts';
 
 export interface ServerSettings {
   port: number;
@@ -16,6 +18,51 @@ const int = (name: string, value: string | undefined, fallback: number): number 
     throw new PlatformError('invalid_argument', `${name} must be an integer.`);
   return n;
 };
+
+const positive = (name: string, value: string): number => {
+  const n = int(name, value, 0);
+  if (n < 1) throw new PlatformError('invalid_argument', `${name} must be at least 1.`);
+  return n;
+};
+
+/** `PLANNER_TRUST_PROXY`: how many proxies append to X-Forwarded-For; `true` is one. */
+function trustedProxies(value: string | undefined): number {
+  if (value === undefined || value === '' || /^(false|no)$/i.test(value)) return 0;
+  if (/^(true|yes)$/i.test(value)) return 1;
+  const hops = int('PLANNER_TRUST_PROXY', value, 0);
+  if (hops > 10) throw new PlatformError('invalid_argument', 'PLANNER_TRUST_PROXY is 0 to 10 proxies.');
+  return hops;
+}
+
+/** A rate limit written `<limit>/<window seconds>`, e.g. `10/300`; unset, the default. */
+function rateLimit(name: string, value: string | undefined): RateLimit | undefined {
+  if (value === undefined || value === '') return undefined;
+  const match = /^\s*(\d{1,9})\s*\/\s*(\d{1,9})\s*$/.exec(value);
+  const rule = match && { limit: Number(match[1]), windowSeconds: Number(match[2]) };
+  if (!rule || rule.limit < 1 || rule.windowSeconds < 1) {
+    throw new PlatformError(
+      'invalid_argument',
+      `${name} is <attempts>/<seconds>, both at least 1 (e.g. 10/300).`,
+    );
+  }
+  return rule;
+}
+
+const RATE_LIMIT_VARIABLES: Record<keyof RateLimits, string> = {
+  tokenRequests: 'PLANNER_RATE_LIMIT_TOKEN_REQUESTS',
+  authFailures: 'PLANNER_RATE_LIMIT_AUTH_FAILURES',
+  consumerFailures: 'PLANNER_RATE_LIMIT_CONSUMER_FAILURES',
+  operatorFailures: 'PLANNER_RATE_LIMIT_OPERATOR_FAILURES',
+};
+
+function rateLimitsFromEnv(env: NodeJS.ProcessEnv): Partial<RateLimits> {
+  const limits: Partial<RateLimits> = {};
+  for (const [rule, name] of Object.entries(RATE_LIMIT_VARIABLES) as [keyof RateLimits, string][]) {
+    const value = rateLimit(name, env[name]);
+    if (value) limits[rule] = value;
+  }
+  return limits;
+}
 
 /** The default embedded data folder, relative to where the platform is started. */
 export const DEFAULT_DATA_DIR = '.data/platform';
@@ -33,7 +80,7 @@ export function storageFromEnv(env: NodeJS.ProcessEnv) {
  * Reads the platform's settings from the environment (twelve-factor): PORT, HOST,
  * PLANNER_PUBLIC_URL, DATABASE_URL or PLANNER_DATA_DIR, PLANNER_MASTER_KEY(_FILE),
  * PLANNER_CORS_ORIGINS (comma-separated), PLANNER_MAX_TOKEN_LIFETIME, PLANNER_ADMIN_TOKEN(_FILE),
- * PLANNER_TRUST_PROXY.
+ * PLANNER_TRUST_PROXY, PLANNER_OAUTH_GRANT_LIFETIME, PLANNER_RATE_LIMIT_*.
  */
 export function configFromEnv(env: NodeJS.ProcessEnv): { options: PlatformOptions; server: ServerSettings } {
   const port = int('PORT', env.PORT, 4000);
@@ -50,7 +97,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv): { options: PlatformOption
         .filter(Boolean),
       maxTokenLifetime: int('PLANNER_MAX_TOKEN_LIFETIME', env.PLANNER_MAX_TOKEN_LIFETIME, 86_400),
       adminToken: adminTokenFromEnv(env),
-      trustProxy: /^(1|true|yes)$/i.test(env.PLANNER_TRUST_PROXY ?? ''),
+      trustedProxies: trustedProxies(env.PLANNER_TRUST_PROXY),
+      rateLimits: rateLimitsFromEnv(env),
+      ...(env.PLANNER_OAUTH_GRANT_LIFETIME
+        ? { oauthGrantLifetime: positive('PLANNER_OAUTH_GRANT_LIFETIME', env.PLANNER_OAUTH_GRANT_LIFETIME) }
+        : {}),
     },
   };
 }

@@ -13,7 +13,7 @@ import { SigningKeys } from './tokens/signing-keys.ts';
 import { SubscriptionDirectory } from './tokens/subscription-directory.ts';
 import { UsageRecorder } from './usage/usage.ts';
 import { createLogger, type Logger } from './util/log.ts';
-import { SlidingWindowLimiter } from './util/rate-limiter.ts';
+import { RateLimiter } from './util/rate-limiter.ts';
 
 export interface PlatformOptions extends StorageOptions {
   master: MasterKey;
@@ -28,18 +28,28 @@ export interface PlatformOptions extends StorageOptions {
   adminToken?: string | undefined;
   /** OAuth refresh-token lifetime, seconds (default 30 days). */
   refreshTokenLifetime?: number;
-  /** OAuth endpoint rate limits (defaults: 20 a minute per consumer key, 120 a minute per address). */
+  /** Absolute lifetime of an OAuth grant, seconds (default 90 days). */
+  oauthGrantLifetime?: number;
+  /** Rate limits (defaults: `DEFAULT_RATE_LIMITS`). */
   rateLimits?: Partial<RateLimits>;
-  /** Behind a reverse proxy: rate-limit by its `X-Forwarded-For` instead of the socket's address. */
-  trustProxy?: boolean;
+  /**
+   * How many reverse proxies in front of the platform append to `X-Forwarded-For` (default 0:
+   * the socket's address is the caller's).
+   */
+  trustedProxies?: number;
   /** The built operator console (`@planner/admin-console`'s `dist/`), served at `/admin/`. */
   adminConsoleDir?: string | undefined;
 }
 
-const DEFAULT_RATE_LIMITS: RateLimits = {
-  perConsumer: { limit: 20, windowSeconds: 60 },
-  perAddress: { limit: 120, windowSeconds: 60 },
+export const DEFAULT_RATE_LIMITS: RateLimits = {
+  tokenRequests: { limit: 120, windowSeconds: 60 },
+  authFailures: { limit: 30, windowSeconds: 300 },
+  consumerFailures: { limit: 10, windowSeconds: 300 },
+  operatorFailures: { limit: 10, windowSeconds: 300 },
 };
+
+/** Default absolute lifetime of an OAuth grant: 90 days. */
+export const DEFAULT_OAUTH_GRANT_LIFETIME = 90 * 86_400;
 
 export interface Platform {
   services: Services;
@@ -67,8 +77,9 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     corsOrigins: options.corsOrigins ?? [],
     oauthTokenUrl: `${publicUrl}/oauth/token`,
     refreshTokenLifetime: options.refreshTokenLifetime ?? 30 * 86_400,
+    oauthGrantLifetime: options.oauthGrantLifetime ?? DEFAULT_OAUTH_GRANT_LIFETIME,
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
-    trustProxy: options.trustProxy ?? false,
+    trustedProxies: options.trustedProxies ?? 0,
   };
   // Checked before storage opens: a weak admin token is a configuration error, not a warning.
   const operator = options.adminToken ? new OperatorToken(options.adminToken) : undefined;
@@ -98,8 +109,10 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     subscriptions,
     usage: new UsageRecorder(db, log, now),
     limiters: {
-      perConsumer: new SlidingWindowLimiter(config.rateLimits.perConsumer, now),
-      perAddress: new SlidingWindowLimiter(config.rateLimits.perAddress, now),
+      tokenRequests: new RateLimiter(config.rateLimits.tokenRequests),
+      authFailures: new RateLimiter(config.rateLimits.authFailures),
+      consumerFailures: new RateLimiter(config.rateLimits.consumerFailures),
+      operatorFailures: new RateLimiter(config.rateLimits.operatorFailures),
     },
     operator,
     log,

@@ -10,15 +10,25 @@ import type { SigningKeys } from './tokens/signing-keys.ts';
 import type { SubscriptionDirectory } from './tokens/subscription-directory.ts';
 import type { UsageRecorder } from './usage/usage.ts';
 import type { Logger } from './util/log.ts';
-import type { RateLimit, SlidingWindowLimiter } from './util/rate-limiter.ts';
+import type { RateLimit, RateLimiter } from './util/rate-limiter.ts';
 
-/** Rate limits of the OAuth endpoints (RFC 6749 §4.3.2 asks for brute-force protection). */
+/**
+ * Rate limits (RFC 6749 §4.3.2 asks for brute-force protection). Only failures count against
+ * a credential, so nobody can lock a consumer out by guessing its secret from elsewhere.
+ */
 export interface RateLimits {
-  /** Token requests per consumer key. */
-  perConsumer: RateLimit;
-  /** Token requests, and failed client authentications elsewhere, per client address. */
-  perAddress: RateLimit;
+  /** Requests to the OAuth token URL per client address (IPv6: per /64), failed or not. */
+  tokenRequests: RateLimit;
+  /** Failed authentications of any kind (consumer, access key, bearer) per client address. */
+  authFailures: RateLimit;
+  /** Failed authentications of one consumer key from one client address. */
+  consumerFailures: RateLimit;
+  /** Wrong operator tokens at the admin API per client address. */
+  operatorFailures: RateLimit;
 }
+
+/** One limiter per rule of `RateLimits`. */
+export type Limiters = { [K in keyof RateLimits]: RateLimiter };
 
 export interface PlatformConfig {
   /** The platform's public base URL: the tokens' issuer. */
@@ -37,9 +47,14 @@ export interface PlatformConfig {
   oauthTokenUrl: string;
   /** How long an OAuth refresh token lives, in seconds (each use replaces it). */
   refreshTokenLifetime: number;
+  /**
+   * The absolute lifetime of an OAuth grant, in seconds from its first token: no refresh
+   * extends it, and after it the consumer must authenticate for a new grant.
+   */
+  oauthGrantLifetime: number;
   rateLimits: RateLimits;
-  /** Take the client address from the last `X-Forwarded-For` entry (behind a reverse proxy). */
-  trustProxy: boolean;
+  /** How many reverse proxies in front of the platform append to `X-Forwarded-For` (0: none). */
+  trustedProxies: number;
 }
 
 /** Everything a request handler may use; built once per process by `createPlatform`. */
@@ -56,7 +71,7 @@ export interface Services {
   opaqueTokens: OpaqueTokenDirectory;
   subscriptions: SubscriptionDirectory;
   usage: UsageRecorder;
-  limiters: { perConsumer: SlidingWindowLimiter; perAddress: SlidingWindowLimiter };
+  limiters: Limiters;
   /** The admin API's operator token; undefined when the admin API is disabled. */
   operator: OperatorToken | undefined;
   log: Logger;

@@ -7,7 +7,8 @@ import type { OAuthConsumer } from './consumers.ts';
  * OAuth grants: one token request and every refresh after it. Access tokens (`oat_…`) and
  * refresh tokens (`rt_…`) are opaque, 256 random bits, stored only as SHA-256 hashes.
  * Refresh tokens rotate: each works once, and a second use (an attacker or a confused
- * client replaying an old one) revokes the whole grant (RFC 9700 §4.14.2).
+ * client replaying an old one) revokes the whole grant (RFC 9700 §4.14.2). A grant has an
+ * absolute lifetime from its first token: no token of it, refreshed or not, outlives it.
  */
 
 export type GrantType = 'password' | 'client_credentials';
@@ -33,6 +34,8 @@ export interface OAuthTokenRecord {
   scope: string;
   /** Epoch ms. */
   issuedAt: number;
+  /** When the token's grant started (its first token), epoch ms. */
+  grantCreatedAt: number;
   expiresAt: number;
   /** Revoked itself, by its grant or by its consumer. */
   revoked: boolean;
@@ -50,6 +53,7 @@ interface Row {
   scope: string;
   created_at: Date | string;
   expires_at: Date | string;
+  grant_created_at: Date | string;
   token_revoked_at?: Date | string | null;
   used_at?: Date | string | null;
   grant_revoked_at: Date | string | null;
@@ -62,7 +66,7 @@ const JOINS = `join oauth_grants g on g.id = t.grant_id
   join oauth_consumers c on c.consumer_key = g.consumer_key
   join users u on u.id = c.user_id`;
 const COLUMNS = `t.token_hash, t.grant_id, g.consumer_key, c.legal_entity_id, c.user_id, u.external_id, t.scope,
-  t.created_at, t.expires_at, g.revoked_at as grant_revoked_at, c.revoked_at as consumer_revoked_at`;
+  t.created_at, t.expires_at, g.created_at as grant_created_at, g.revoked_at as grant_revoked_at, c.revoked_at as consumer_revoked_at`;
 
 const toRecord = (use: OAuthTokenRecord['use'], r: Row): OAuthTokenRecord => ({
   use,
@@ -75,6 +79,7 @@ const toRecord = (use: OAuthTokenRecord['use'], r: Row): OAuthTokenRecord => ({
   scope: r.scope,
   issuedAt: new Date(r.created_at).getTime(),
   expiresAt: new Date(r.expires_at).getTime(),
+  grantCreatedAt: new Date(r.grant_created_at).getTime(),
   revoked: Boolean(r.token_revoked_at || r.grant_revoked_at || r.consumer_revoked_at),
   used: Boolean(r.used_at),
 });
@@ -101,19 +106,34 @@ export async function findRefreshToken(
   return row && toRecord('refresh_token', row);
 }
 
+interface TokenInput {
+  scope: string;
+  refreshScope?: string;
+  /** Seconds. */
+  lifetime: number;
+  refreshLifetime?: number;
+  nowMs: number;
+  /** The end of the grant's absolute lifetime, epoch ms: no token lives past it. */
+  grantEndsAt: number;
+}
+
 async function insertTokens(
   tx: Queryable,
   grantId: string,
-  input: { scope: string; refreshScope?: string; lifetime: number; refreshLifetime?: number; nowMs: number },
+  input: TokenInput,
 ): Promise<Omit<IssuedTokens, 'grantId'>> {
   const accessToken = randomToken('oat', 32);
+  const lifetime = Math.max(
+    0,
+    Math.min(input.lifetime, Math.floor((input.grantEndsAt - input.nowMs) / 1000)),
+  );
   await tx.query(
     `insert into oauth_access_tokens (token_hash, grant_id, scope, created_at, expires_at)
      values ($1, $2, $3, $4, $5)`,
-    [sha256(accessToken), grantId, input.scope, iso(input.nowMs), iso(input.nowMs + input.lifetime * 1000)],
+    [sha256(accessToken), grantId, input.scope, iso(input.nowMs), iso(input.nowMs + lifetime * 1000)],
   );
   if (input.refreshLifetime === undefined) {
-    return { accessToken, expiresIn: input.lifetime, scope: input.scope };
+    return { accessToken, expiresIn: lifetime, scope: input.scope };
   }
   const refreshToken = randomToken('rt', 32);
   await tx.query(
@@ -124,13 +144,16 @@ async function insertTokens(
       grantId,
       input.refreshScope ?? input.scope,
       iso(input.nowMs),
-      iso(input.nowMs + input.refreshLifetime * 1000),
+      iso(Math.min(input.nowMs + input.refreshLifetime * 1000, input.grantEndsAt)),
     ],
   );
-  return { accessToken, refreshToken, expiresIn: input.lifetime, scope: input.scope };
+  return { accessToken, refreshToken, expiresIn: lifetime, scope: input.scope };
 }
 
-/** Starts a grant: an access token, and a refresh token when `refreshLifetime` is given. */
+/**
+ * Starts a grant: an access token, and a refresh token when `refreshLifetime` is given.
+ * `grantLifetime` (seconds) is its absolute lifetime.
+ */
 export async function issueGrant(
   db: Database,
   input: {
@@ -139,6 +162,7 @@ export async function issueGrant(
     scope: string;
     lifetime: number;
     refreshLifetime?: number;
+    grantLifetime: number;
     nowMs: number;
   },
 ): Promise<IssuedTokens> {
@@ -148,7 +172,8 @@ export async function issueGrant(
       'insert into oauth_grants (id, consumer_key, grant_type, created_at) values ($1, $2, $3, $4)',
       [grantId, input.consumer.consumerKey, input.grantType, iso(input.nowMs)],
     );
-    return { grantId, ...(await insertTokens(tx, grantId, input)) };
+    const grantEndsAt = input.nowMs + input.grantLifetime * 1000;
+    return { grantId, ...(await insertTokens(tx, grantId, { ...input, grantEndsAt })) };
   });
 }
 
@@ -156,13 +181,14 @@ export type RefreshOutcome = { ok: true; tokens: IssuedTokens } | { ok: false; r
 
 /**
  * Exchanges a refresh token that the caller has already checked (found, live, the right
- * client, a scope within the original): marks it used and issues its successors, atomically.
+ * client, a scope within the original, its grant not past `grantEndsAt`): marks it used and
+ * issues its successors, atomically, none of them living past the grant's end.
  * When it was used already, this is a reuse: the grant is revoked and `reused` says so.
  */
 export async function rotateRefreshToken(
   db: Database,
   record: OAuthTokenRecord,
-  input: { scope: string; lifetime: number; refreshLifetime: number; nowMs: number },
+  input: { scope: string; lifetime: number; refreshLifetime: number; nowMs: number; grantEndsAt: number },
 ): Promise<RefreshOutcome> {
   const outcome = await db.transaction(async (tx): Promise<RefreshOutcome> => {
     const claimed = await tx.query(

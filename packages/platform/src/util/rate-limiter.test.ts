@@ -1,40 +1,45 @@
-import { describe, expect, it } from 'vitest';
-import { TestClock } from '../testing/test-platform.ts';
-import { SlidingWindowLimiter } from './rate-limiter.ts';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { RateLimiter } from './rate-limiter.ts';
 
-describe('SlidingWindowLimiter', () => {
-  it('allows `limit` attempts per window, then says when to come back', () => {
-    const clock = new TestClock(0);
-    const limiter = new SlidingWindowLimiter({ limit: 3, windowSeconds: 60 }, clock.now);
-    expect([1, 2, 3].map(() => limiter.take('a').ok)).toEqual([true, true, true]);
-    expect(limiter.take('a')).toEqual({ ok: false, retryAfter: 60 });
-    expect(limiter.take('b').ok).toBe(true);
-    clock.advance(59);
-    expect(limiter.take('a')).toEqual({ ok: false, retryAfter: 1 });
-    clock.advance(1);
-    expect([1, 2, 3].map(() => limiter.take('a').ok)).toEqual([true, true, true]);
-    expect(limiter.take('a').ok).toBe(false);
+describe('RateLimiter', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
   });
 
-  it('slides: attempts leave the window one by one', () => {
-    const clock = new TestClock(0);
-    const limiter = new SlidingWindowLimiter({ limit: 2, windowSeconds: 10 }, clock.now);
-    limiter.take('k');
-    clock.advance(5);
-    limiter.take('k');
-    expect(limiter.peek('k').ok).toBe(false);
-    clock.advance(5);
-    expect(limiter.peek('k').ok).toBe(true);
-    limiter.take('k');
-    expect(limiter.peek('k')).toEqual({ ok: false, retryAfter: 5 });
+  it('allows `limit` attempts per window, then says when to come back', async () => {
+    const limiter = new RateLimiter({ limit: 3, windowSeconds: 60 });
+    expect(await Promise.all([1, 2, 3].map(() => limiter.take('a')))).toEqual([
+      { ok: true },
+      { ok: true },
+      { ok: true },
+    ]);
+    expect(await limiter.take('a')).toEqual({ ok: false, retryAfter: 60 });
+    expect(await limiter.take('b')).toEqual({ ok: true });
+    vi.advanceTimersByTime(59_000);
+    expect(await limiter.take('a')).toEqual({ ok: false, retryAfter: 1 });
+    vi.advanceTimersByTime(1_000);
+    expect((await Promise.all([1, 2, 3].map(() => limiter.take('a')))).every((d) => d.ok)).toBe(true);
+    expect((await limiter.take('a')).ok).toBe(false);
   });
 
-  it('forgets the least recently used keys beyond its bound', () => {
-    const limiter = new SlidingWindowLimiter({ limit: 1, windowSeconds: 60 }, () => 0, 2);
-    limiter.take('a');
-    limiter.take('b');
-    limiter.take('c');
-    expect(limiter.peek('a').ok).toBe(true);
-    expect(limiter.peek('c').ok).toBe(false);
+  it('counts when called, not when awaited: a parallel burst gets exactly the limit through', async () => {
+    const limiter = new RateLimiter({ limit: 5, windowSeconds: 60 });
+    // Every call is made before any promise is awaited, as parallel requests would.
+    const decisions = await Promise.all(Array.from({ length: 12 }, () => limiter.take('k')));
+    expect(decisions.filter((d) => d.ok)).toHaveLength(5);
+  });
+
+  it('peeks without counting', async () => {
+    const limiter = new RateLimiter({ limit: 2, windowSeconds: 10 });
+    expect(await limiter.peek('k')).toEqual({ ok: true });
+    await limiter.take('k');
+    expect(await limiter.peek('k')).toEqual({ ok: true });
+    await limiter.take('k');
+    expect(await limiter.peek('k')).toEqual({ ok: false, retryAfter: 10 });
+    vi.advanceTimersByTime(10_000);
+    expect(await limiter.peek('k')).toEqual({ ok: true });
   });
 });

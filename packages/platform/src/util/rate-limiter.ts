@@ -1,4 +1,6 @@
-/** At most `limit` attempts in any `windowSeconds`. */
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+
+/** At most `limit` attempts in a window of `windowSeconds`. */
 export interface RateLimit {
   limit: number;
   windowSeconds: number;
@@ -7,43 +9,47 @@ export interface RateLimit {
 export type RateDecision = { ok: true } | { ok: false; retryAfter: number };
 
 /**
- * An in-memory sliding-window log per key: each attempt's time is kept for one window, and
- * a key with `limit` of them in the window is refused until the oldest leaves it. Bounded in
- * keys (the least recently used go first), so a flood of addresses cannot exhaust memory.
- * Per instance: behind a load balancer each instance limits on its own, which still bounds
- * guessing to `limit × instances` per window.
+ * A rate limit per key, in memory (rate-limiter-flexible's fixed windows: a key's window
+ * starts at its first attempt). Per instance: behind a load balancer each instance limits on
+ * its own, which still bounds guessing to `limit × instances` per window.
+ *
+ * Both methods read or count at the moment they are called, not when their promise settles:
+ * a caller that calls them before its first `await` is never overtaken by a parallel
+ * request (a burst of N parallel attempts gets exactly `limit` through).
  */
-export class SlidingWindowLimiter {
-  readonly #hits = new Map<string, number[]>();
+export class RateLimiter {
+  readonly #memory: RateLimiterMemory;
 
-  constructor(
-    readonly rule: RateLimit,
-    private readonly now: () => number = Date.now,
-    private readonly maxKeys = 100_000,
-  ) {}
-
-  /** Records an attempt if it is allowed. A refused attempt is not recorded. */
-  take(key: string): RateDecision {
-    const decision = this.peek(key);
-    if (decision.ok) {
-      const hits = this.#hits.get(key) ?? [];
-      hits.push(this.now());
-      // Re-inserting keeps the map in least-recently-used order, ready to evict.
-      this.#hits.delete(key);
-      this.#hits.set(key, hits);
-      if (this.#hits.size > this.maxKeys) this.#hits.delete(this.#hits.keys().next().value as string);
-    }
-    return decision;
+  constructor(readonly rule: RateLimit) {
+    this.#memory = new RateLimiterMemory({ points: rule.limit, duration: rule.windowSeconds });
   }
 
-  /** Whether an attempt would be allowed now, without recording one. */
-  peek(key: string): RateDecision {
-    const hits = this.#hits.get(key);
-    if (!hits) return { ok: true };
-    const windowMs = this.rule.windowSeconds * 1000;
-    const since = this.now() - windowMs;
-    while (hits.length && hits[0]! <= since) hits.shift();
-    if (hits.length < this.rule.limit) return { ok: true };
-    return { ok: false, retryAfter: Math.max(1, Math.ceil((hits[0]! + windowMs - this.now()) / 1000)) };
+  /** Counts an attempt; refused once the key has had `limit` in its window. */
+  take(key: string): Promise<RateDecision> {
+    return this.#memory.consume(key).then(
+      () => ({ ok: true }),
+      (refusal: unknown) => {
+        // rate-limiter-flexible rejects with its result when over the limit, and with an
+        // Error only when its store fails (never, for memory).
+        if (refusal instanceof RateLimiterRes) return blocked(refusal);
+        throw refusal;
+      },
+    );
+  }
+
+  /** Whether the key is at its limit, without counting an attempt. */
+  peek(key: string): Promise<RateDecision> {
+    return this.#memory
+      .get(key)
+      .then((state) =>
+        state && state.msBeforeNext > 0 && state.consumedPoints >= this.rule.limit
+          ? blocked(state)
+          : { ok: true },
+      );
   }
 }
+
+const blocked = (state: RateLimiterRes): RateDecision => ({
+  ok: false,
+  retryAfter: Math.max(1, Math.ceil(state.msBeforeNext / 1000)),
+});

@@ -1,13 +1,17 @@
 import { createMiddleware } from 'hono/factory';
+import { clientGroup } from '../client-address.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError, invalidToken } from '../errors.ts';
+import { underFailureLimits } from '../failure-limits.ts';
 
 const BEARER = /^Bearer +(\S+)$/i;
 
 /**
  * The admin API's gate: `Authorization: Bearer <operator token>` (PLANNER_ADMIN_TOKEN).
  * Without a configured token the admin API does not exist on this instance: a 404 that says
- * so, rather than a login that can never succeed.
+ * so, rather than a login that can never succeed. Wrong tokens count per client address
+ * (429 past the limit), so guessing is slow; the right token from an address that has not
+ * guessed always passes.
  */
 export const adminAuth = () =>
   createMiddleware<AppEnv>(async (c, next) => {
@@ -20,9 +24,14 @@ export const adminAuth = () =>
       );
     }
     const match = BEARER.exec(c.req.header('Authorization') ?? '');
-    if (!match || !operator.matches(match[1]!)) {
-      throw invalidToken('The admin API needs the operator token as a Bearer token.');
-    }
+    // No token at all is not a guess: only a wrong one counts.
+    const valid =
+      match &&
+      (await underFailureLimits(
+        [{ limiter: c.var.services.limiters.operatorFailures, key: clientGroup(c) }],
+        async () => operator.matches(match[1]!) || undefined,
+      ));
+    if (!valid) throw invalidToken('The admin API needs the operator token as a Bearer token.');
     await next();
     // Answers carry access keys and one-time secrets: never kept by a cache.
     c.header('Cache-Control', 'no-store');

@@ -1,9 +1,10 @@
 import type { Context } from 'hono';
-import { findConsumer, secretMatches } from '../../oauth/consumers.ts';
-import { clientAddress } from '../client-address.ts';
+import { clientGroup } from '../client-address.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError, insufficientScope } from '../errors.ts';
-import { invalidClient, tooManyRequests } from './errors.ts';
+import { underFailureLimits } from '../failure-limits.ts';
+import { verifyConsumer } from './consumer-auth.ts';
+import { invalidClient } from './errors.ts';
 import { readClientCredentials } from './form.ts';
 
 /**
@@ -30,39 +31,34 @@ export const mayAccess = (caller: OAuthCaller, owner: TokenOwner): boolean =>
   (caller.kind === 'consumer' && caller.consumerKey === owner.consumerKey);
 
 /**
- * Authenticates the caller. Failed attempts count against the caller's address, so these
- * endpoints cannot be used to guess secrets faster than the token URL allows.
+ * Authenticates the caller. Failed attempts count as they do at the token URL (per address,
+ * and a consumer's per consumer and address), so these endpoints cannot be used to guess
+ * secrets faster than it allows.
  */
 export async function authenticateCaller(
   c: Context<AppEnv>,
   form: Map<string, string>,
 ): Promise<OAuthCaller> {
   const { services } = c.var;
-  const address = `address:${clientAddress(c, services.config.trustProxy)}`;
-  const allowed = services.limiters.perAddress.peek(address);
-  if (!allowed.ok) throw tooManyRequests(allowed.retryAfter);
-  try {
-    return await identify(c, form);
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401) services.limiters.perAddress.take(address);
-    throw error;
-  }
-}
-
-async function identify(c: Context<AppEnv>, form: Map<string, string>): Promise<OAuthCaller> {
-  const { services } = c.var;
   const bearer = /^Bearer +(\S+)$/i.exec(c.req.header('Authorization') ?? '');
   if (bearer) {
     const token = bearer[1]!;
-    if (services.operator?.matches(token)) return { kind: 'operator' };
-    const principal = await services.bearer.resolve(token);
-    if (principal.kind !== 'backend') {
-      throw insufficientScope(
-        'backend',
-        'Only a back-end token or the operator token may call this endpoint with Bearer.',
-      );
-    }
-    return { kind: 'backend', profileId: principal.sub, legalEntityId: principal.le };
+    const refusal: { error?: unknown } = {};
+    const caller = await underFailureLimits(
+      [{ limiter: services.limiters.authFailures, key: clientGroup(c) }],
+      async () => {
+        try {
+          return await bearerCaller(c, token);
+        } catch (error) {
+          // Only a token that authenticates nobody is a failed guess; a 403 is not.
+          if (!(error instanceof ApiError && error.status === 401)) throw error;
+          refusal.error = error;
+          return undefined;
+        }
+      },
+    );
+    if (!caller) throw refusal.error;
+    return caller;
   }
   const client = readClientCredentials(c, form);
   if (!client) {
@@ -70,12 +66,25 @@ async function identify(c: Context<AppEnv>, form: Map<string, string>): Promise<
       'Authenticate: HTTP Basic with the consumer key and secret, a back-end token, or the operator token.',
     );
   }
-  const consumer = await findConsumer(services.db, client.clientId);
-  if (!consumer || consumer.revokedAt || !secretMatches(consumer, client.clientSecret)) {
+  const consumer = await verifyConsumer(c, client.clientId, client.clientSecret);
+  if (!consumer) {
     throw invalidClient(
       'Unknown or revoked consumer, or a wrong secret.',
       client.method === 'client_secret_basic',
     );
   }
   return { kind: 'consumer', consumerKey: consumer.consumerKey, legalEntityId: consumer.legalEntityId };
+}
+
+async function bearerCaller(c: Context<AppEnv>, token: string): Promise<OAuthCaller> {
+  const { services } = c.var;
+  if (services.operator?.matches(token)) return { kind: 'operator' };
+  const principal = await services.bearer.resolve(token);
+  if (principal.kind !== 'backend') {
+    throw insufficientScope(
+      'backend',
+      'Only a back-end token or the operator token may call this endpoint with Bearer.',
+    );
+  }
+  return { kind: 'backend', profileId: principal.sub, legalEntityId: principal.le };
 }

@@ -3,10 +3,11 @@ import { findProfileByAccessKey } from '../../backends/backend-profiles.ts';
 import { BackendTokenRequest, BackendTokenResponse } from '../../schemas/backends.ts';
 import { ErrorBody } from '../../schemas/common.ts';
 import { STANDARD_TOKEN_LIFETIME } from '../../tokens/access-tokens.ts';
-import { clientAddress } from '../client-address.ts';
+import { clientGroup } from '../client-address.ts';
 import type { AppEnv } from '../env.ts';
+import { underFailureLimits } from '../failure-limits.ts';
 import { jsonBody } from '../middleware/json-body.ts';
-import { invalidClient, NO_STORE, oauthError, tooManyRequests } from '../oauth/errors.ts';
+import { invalidClient, NO_STORE, oauthError } from '../oauth/errors.ts';
 
 const route = createRoute({
   method: 'post',
@@ -32,15 +33,11 @@ export function registerBackendTokenRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, async (c) => {
     const { services } = c.var;
     // Only failures count: a back-end may ask as often as it likes, a guesser may not.
-    const address = `address:${clientAddress(c, services.config.trustProxy)}`;
-    const allowed = services.limiters.perAddress.peek(address);
-    if (!allowed.ok) throw tooManyRequests(allowed.retryAfter);
-
-    const profile = await findProfileByAccessKey(services.db, c.req.valid('json').access_key);
-    if (!profile) {
-      services.limiters.perAddress.take(address);
-      throw invalidClient('Unknown access key.', false);
-    }
+    const profile = await underFailureLimits(
+      [{ limiter: services.limiters.authFailures, key: clientGroup(c) }],
+      () => findProfileByAccessKey(services.db, c.req.valid('json').access_key),
+    );
+    if (!profile) throw invalidClient('Unknown access key.', false);
     const subscribed = await services.subscriptions.services(profile.legalEntityId);
     if (subscribed.length === 0) {
       throw oauthError(

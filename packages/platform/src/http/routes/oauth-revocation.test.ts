@@ -170,7 +170,12 @@ describe('revocation (RFC 7009)', () => {
       error_description: 'The access token was revoked.',
     });
     expect(await introspect(access_token, asConsumer(alice))).toEqual({ active: false });
-    const refreshed = await postForm(tp, '/oauth/token', { grant_type: 'refresh_token', refresh_token });
+    const refreshed = await postForm(
+      tp,
+      '/oauth/token',
+      { grant_type: 'refresh_token', refresh_token },
+      asConsumer(alice),
+    );
     expect(refreshed.status).toBe(200);
   });
 
@@ -178,7 +183,12 @@ describe('revocation (RFC 7009)', () => {
     const { access_token, refresh_token } = await oauthTokens(alice);
     expect((await revoke(refresh_token, asConsumer(alice))).status).toBe(200);
     expect((await me(access_token)).status).toBe(401);
-    const refreshed = await postForm(tp, '/oauth/token', { grant_type: 'refresh_token', refresh_token });
+    const refreshed = await postForm(
+      tp,
+      '/oauth/token',
+      { grant_type: 'refresh_token', refresh_token },
+      asConsumer(alice),
+    );
     expect(await refreshed.json()).toMatchObject({ error: 'invalid_grant' });
   });
 

@@ -28,8 +28,9 @@ beforeAll(async () => {
   // Generous limits here: the rate-limit tests below run on a platform of their own.
   tp = await startTestPlatform({
     rateLimits: {
-      perConsumer: { limit: 1000, windowSeconds: 60 },
-      perAddress: { limit: 10_000, windowSeconds: 60 },
+      tokenRequests: { limit: 10_000, windowSeconds: 60 },
+      authFailures: { limit: 1000, windowSeconds: 60 },
+      consumerFailures: { limit: 1000, windowSeconds: 60 },
     },
   });
   host = await onboardHost(tp);
@@ -323,8 +324,16 @@ describe('client credentials grant with HTTP Basic (preferred)', () => {
 });
 
 describe('refresh tokens: rotation and reuse detection', () => {
-  const refresh = (refreshToken: string, extra: Record<string, string> = {}) =>
-    token({ grant_type: 'refresh_token', refresh_token: refreshToken, ...extra });
+  /** A refresh by `as` (HTTP Basic), by default the writer, whose tokens most tests use. */
+  const refresh = (
+    refreshToken: string,
+    extra: Record<string, string> = {},
+    as: { consumerKey: string; consumerSecret: string } = writer,
+  ) =>
+    token(
+      { grant_type: 'refresh_token', refresh_token: refreshToken, ...extra },
+      { Authorization: basic(as.consumerKey, as.consumerSecret) },
+    );
 
   it('rotates: each refresh answers a new access and refresh token', async () => {
     const first = await ok(await password(writer));
@@ -365,24 +374,22 @@ describe('refresh tokens: rotation and reuse detection', () => {
     await expectError(await refresh(narrow.refresh_token!, { scope: 'read write' }), 400, 'invalid_scope');
 
     const stolen = await ok(await password(reader));
-    await expectError(
-      await token(
-        { grant_type: 'refresh_token', refresh_token: stolen.refresh_token! },
-        { Authorization: basic(writer.consumerKey, writer.consumerSecret) },
-      ),
-      400,
-      'invalid_grant',
-    );
+    // Another consumer, authenticated, holding the reader's refresh token.
+    await expectError(await refresh(stolen.refresh_token!), 400, 'invalid_grant');
     await expectError(
       await refresh(stolen.refresh_token!, { client_id: writer.consumerKey }),
       400,
       'invalid_grant',
     );
     // Still usable by its owner: a refusal does not burn it.
-    await ok(await refresh(stolen.refresh_token!, { client_id: reader.consumerKey }));
+    await ok(await refresh(stolen.refresh_token!, { client_id: reader.consumerKey }, reader));
 
     const old = await ok(await password(reader));
-    await expectError(await later(31 * 86_400, () => refresh(old.refresh_token!)), 400, 'invalid_grant');
+    await expectError(
+      await later(31 * 86_400, () => refresh(old.refresh_token!, {}, reader)),
+      400,
+      'invalid_grant',
+    );
   });
 
   it('stops working when its consumer is revoked', async () => {
@@ -392,49 +399,7 @@ describe('refresh tokens: rotation and reuse detection', () => {
     const res = await admin(tp, 'DELETE', `/oauth-consumers/${consumer.consumerKey}`);
     expect(await res.json()).toMatchObject({ revoked_at: expect.any(String) });
     expect((await me(answer.access_token)).status).toBe(401);
-    await expectError(await refresh(answer.refresh_token!), 400, 'invalid_grant');
-  });
-});
-
-describe('rate limits (RFC 6749 §4.3.2)', () => {
-  let limited: TestPlatform;
-  let a: Awaited<ReturnType<typeof consumerFor>>;
-  let b: Awaited<ReturnType<typeof consumerFor>>;
-
-  beforeAll(async () => {
-    limited = await startTestPlatform({
-      rateLimits: {
-        perConsumer: { limit: 3, windowSeconds: 60 },
-        perAddress: { limit: 5, windowSeconds: 60 },
-      },
-    });
-    const shop = await onboardHost(limited);
-    a = await consumerFor(limited, shop.legalEntity.id, 'a');
-    b = await consumerFor(limited, shop.legalEntity.id, 'b');
-  });
-  afterAll(() => limited.close());
-
-  const attempt = (consumer: { consumerKey: string }, secret = 'cs_wrong-guess-of-the-secret-0000') =>
-    postForm(limited, '/oauth/token', {
-      grant_type: 'password',
-      username: consumer.consumerKey,
-      password: secret,
-    });
-
-  it('limits attempts per consumer key, then per address; 429 with Retry-After', async () => {
-    for (let i = 0; i < 3; i++) expect((await attempt(a)).status).toBe(400);
-    const blocked = await attempt(a, a.consumerSecret);
-    expect(blocked.status).toBe(429);
-    expect(blocked.headers.get('retry-after')).toBe('60');
-    expect(blocked.headers.get('cache-control')).toBe('no-store');
-    expect(await blocked.json()).toMatchObject({ error: 'rate_limited' });
-
-    // Another consumer from the same address: the address has one attempt left (the refused
-    // fourth counted against it too).
-    expect((await attempt(b, b.consumerSecret)).status).toBe(200);
-    expect((await attempt(b)).status).toBe(429);
-
-    limited.clock.advance(61);
-    expect((await attempt(a, a.consumerSecret)).status).toBe(200);
+    // Its credentials no longer authenticate it: the refresh is refused as the client's.
+    await expectError(await refresh(answer.refresh_token!, {}, consumer), 401, 'invalid_client');
   });
 });

@@ -2,7 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { getLegalEntity } from '../../accounts/legal-entities.ts';
 import { sha256 } from '../../crypto/random.ts';
-import { findConsumer, type OAuthConsumerCredential, secretMatches } from '../../oauth/consumers.ts';
+import type { OAuthConsumerCredential } from '../../oauth/consumers.ts';
 import {
   findRefreshToken,
   type IssuedTokens,
@@ -13,8 +13,9 @@ import {
 import { ErrorBody } from '../../schemas/common.ts';
 import { OAuthTokenForm, OAuthTokenResponse } from '../../schemas/oauth.ts';
 import { announce } from '../../tokens/revocation-events.ts';
-import { clientAddress } from '../client-address.ts';
+import { clientGroup } from '../client-address.ts';
 import type { AppEnv } from '../env.ts';
+import { verifyConsumer } from '../oauth/consumer-auth.ts';
 import { invalidClient, NO_STORE, oauthError, tooManyRequests } from '../oauth/errors.ts';
 import { type ClientCredentials, readClientCredentials, readOAuthForm } from '../oauth/form.ts';
 import { postOnly } from '../oauth/post-only.ts';
@@ -61,9 +62,9 @@ async function authenticatedConsumer(
   c: Context<AppEnv>,
   client: ClientCredentials,
 ): Promise<OAuthConsumerCredential> {
-  const consumer = await findConsumer(c.var.services.db, client.clientId);
+  const consumer = await verifyConsumer(c, client.clientId, client.clientSecret);
   // One answer for an unknown key, a wrong secret and a revoked consumer: nothing to probe.
-  if (!consumer || consumer.revokedAt || !secretMatches(consumer, client.clientSecret)) {
+  if (!consumer) {
     throw invalidClient(
       'Unknown or revoked consumer, or a wrong secret.',
       client.method === 'client_secret_basic',
@@ -89,8 +90,8 @@ async function passwordGrant(c: Context<AppEnv>, form: Map<string, string>, clie
       'The password grant needs username (consumer key) and password (consumer secret).',
     );
   }
-  const consumer = await findConsumer(c.var.services.db, username);
-  if (!consumer || consumer.revokedAt || !secretMatches(consumer, password)) {
+  const consumer = await verifyConsumer(c, username, password);
+  if (!consumer) {
     throw invalidGrant('The consumer key or secret is wrong, or the consumer was revoked.');
   }
   // Seed 002: an optional client_id must name this consumer. With client authentication
@@ -115,6 +116,7 @@ async function passwordGrant(c: Context<AppEnv>, form: Map<string, string>, clie
     scope,
     lifetime,
     refreshLifetime: services.config.refreshTokenLifetime,
+    grantLifetime: services.config.oauthGrantLifetime,
     nowMs: services.now(),
   });
   return { consumer, tokens };
@@ -140,9 +142,46 @@ async function clientCredentialsGrant(
     grantType: 'client_credentials',
     scope,
     lifetime,
+    grantLifetime: services.config.oauthGrantLifetime,
     nowMs: services.now(),
   });
   return { consumer, tokens };
+}
+
+/**
+ * RFC 6749 §6: a confidential client authenticates on a refresh too, so that a leaked refresh
+ * token alone mints nothing. The consumer may authenticate any way the other grants take:
+ * HTTP Basic, client_id + client_secret, or the password grant's username + password (what a
+ * seed 002 client already sends); with more than one, all must name the same consumer.
+ */
+async function refreshingConsumer(
+  c: Context<AppEnv>,
+  form: Map<string, string>,
+  client?: ClientCredentials,
+): Promise<OAuthConsumerCredential> {
+  const username = form.get('username');
+  const password = form.get('password');
+  const basic = client?.method === 'client_secret_basic';
+  let consumer = client && (await authenticatedConsumer(c, client));
+  if (username && password) {
+    const owner = await verifyConsumer(c, username, password);
+    if (!owner) {
+      throw invalidClient('Unknown or revoked consumer, or a wrong secret.', basic);
+    }
+    if (consumer && consumer.consumerKey !== owner.consumerKey) {
+      throw invalidClient('The authenticated client is not this consumer.', basic);
+    }
+    consumer = owner;
+  }
+  if (!consumer) {
+    throw invalidClient(
+      "A refresh needs the consumer's credentials: HTTP Basic with the consumer key and secret, client_id + client_secret, or username + password.",
+    );
+  }
+  if (form.has('client_id') && form.get('client_id') !== consumer.consumerKey) {
+    throw invalidClient("client_id does not match the consumer: it is the consumer's key.", basic);
+  }
+  return consumer;
 }
 
 /** RFC 6749 §6, with rotation and reuse detection (RFC 9700 §4.14.2). */
@@ -150,21 +189,24 @@ async function refreshTokenGrant(c: Context<AppEnv>, form: Map<string, string>, 
   const { services } = c.var;
   const refreshToken = form.get('refresh_token');
   if (!refreshToken) throw oauthError(400, 'invalid_request', 'The refresh_token grant needs refresh_token.');
+  const consumer = await refreshingConsumer(c, form, client);
   const record = /^rt_[\w-]{32,64}$/.test(refreshToken)
     ? await findRefreshToken(services.db, sha256(refreshToken))
     : undefined;
   if (!record) throw invalidGrant('The refresh token is unknown.');
-  // The token is bound to its consumer: a client that authenticates must be that one.
-  if (client) {
-    const authenticated = await authenticatedConsumer(c, client);
-    if (authenticated.consumerKey !== record.consumerKey) {
-      throw invalidGrant('The refresh token was issued to another client.');
-    }
-  } else if (form.has('client_id') && form.get('client_id') !== record.consumerKey) {
+  // Bound to its consumer (§6: "issued to the authenticated client"). Refused without a trace,
+  // so that a refusal burns nothing: the token still works for its owner.
+  if (record.consumerKey !== consumer.consumerKey) {
     throw invalidGrant('The refresh token was issued to another client.');
   }
   if (record.revoked) throw invalidGrant('The refresh token was revoked.');
   if (record.expiresAt <= services.now()) throw invalidGrant('The refresh token expired.');
+  const grantEndsAt = record.grantCreatedAt + services.config.oauthGrantLifetime * 1000;
+  if (grantEndsAt <= services.now()) {
+    throw invalidGrant(
+      "The grant reached its absolute lifetime: ask for a new one with the consumer's credentials.",
+    );
+  }
   const reused = async () => {
     services.opaqueTokens.forgetGrant(record.grantId);
     await announce(services.db, { kind: 'oauth_grant', id: record.grantId });
@@ -185,6 +227,7 @@ async function refreshTokenGrant(c: Context<AppEnv>, form: Map<string, string>, 
     lifetime,
     refreshLifetime: services.config.refreshTokenLifetime,
     nowMs: services.now(),
+    grantEndsAt,
   });
   if (!outcome.ok) throw await reused();
   return { consumer: record, tokens: outcome.tokens };
@@ -197,7 +240,7 @@ export function registerOAuthTokenRoutes(app: OpenAPIHono<AppEnv>) {
     tags: ['OAuth'],
     summary: 'OAuth 2.0 token URL: client credentials, password, refresh token',
     description:
-      'RFC 6749. Prefer `client_credentials` with HTTP Basic (consumer key : consumer secret); the `password` grant of seed 002 works too. Form-encoded only; errors per §5.2. Rate limited per consumer key and per address (429 with Retry-After).',
+      'RFC 6749. Prefer `client_credentials` with HTTP Basic (consumer key : consumer secret); the `password` grant of seed 002 works too. A refresh authenticates the consumer as well. Form-encoded only; errors per §5.2. Rate limited per address, and failed authentications per consumer and address (429 with Retry-After).',
     request: {
       body: { required: true, content: { 'application/x-www-form-urlencoded': { schema: OAuthTokenForm } } },
     },
@@ -212,17 +255,14 @@ export function registerOAuthTokenRoutes(app: OpenAPIHono<AppEnv>) {
   postOnly(app, '/oauth/token');
   app.post('/oauth/token', async (c) => {
     const { services } = c.var;
-    const { limiters } = services;
-    const byAddress = limiters.perAddress.take(`address:${clientAddress(c, services.config.trustProxy)}`);
-    if (!byAddress.ok) throw tooManyRequests(byAddress.retryAfter);
+    // Counted before anything is awaited (see RateLimiter). Failed authentications count
+    // separately, per consumer and address (verifyConsumer): never per consumer alone, which
+    // would let anyone lock a consumer out with wrong secrets.
+    const flood = await services.limiters.tokenRequests.take(clientGroup(c));
+    if (!flood.ok) throw tooManyRequests(flood.retryAfter);
 
     const form = await readOAuthForm(c);
     const client = readClientCredentials(c, form);
-    const consumerKey = form.get('username') ?? client?.clientId ?? form.get('client_id');
-    if (consumerKey) {
-      const byConsumer = limiters.perConsumer.take(`consumer:${consumerKey.slice(0, 100)}`);
-      if (!byConsumer.ok) throw tooManyRequests(byConsumer.retryAfter);
-    }
 
     const grantType = form.get('grant_type');
     if (!grantType) throw oauthError(400, 'invalid_request', 'grant_type is required.');
