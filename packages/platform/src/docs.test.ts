@@ -56,6 +56,25 @@ describe('README OAuth and back-end examples', () => {
     if (extra) expect(answer[extra]).toEqual(expect.any(String));
   });
 
+  it('the refresh-sh example refreshes, authenticated as the consumer', async () => {
+    const { legalEntity } = await onboardHost(tp, { name: 'Docs refresh-sh' });
+    const consumer = await consumerFor(tp, legalEntity.id, 'docs-user');
+    const consumerEnv = {
+      ...env,
+      CONSUMER_KEY: consumer.consumerKey,
+      CONSUMER_SECRET: consumer.consumerSecret,
+    };
+    const first = await run('bash', ['-c', await example('password-sh')], { env: consumerEnv });
+    const { refresh_token } = JSON.parse(first.stdout) as { refresh_token: string };
+    const { stdout } = await run('bash', ['-c', await example('refresh-sh')], {
+      env: { ...consumerEnv, REFRESH_TOKEN: refresh_token },
+    });
+    const answer = JSON.parse(stdout) as Record<string, unknown>;
+    expect(answer).toMatchObject({ token_type: 'bearer', scope: 'read' });
+    expect(answer.refresh_token).toEqual(expect.any(String));
+    expect(answer.refresh_token).not.toBe(refresh_token);
+  });
+
   it('the backend-sh example gets a standard token', async () => {
     const { profile } = await onboardBackend(tp, { name: 'Docs Backend' });
     const { stdout } = await run('bash', ['-c', await example('backend-sh')], {

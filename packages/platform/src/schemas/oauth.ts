@@ -4,8 +4,18 @@ import { z } from '@hono/zod-openapi';
 export const OAuthTokenForm = z
   .object({
     grant_type: z.enum(['client_credentials', 'password', 'refresh_token']),
-    username: z.string().optional().openapi({ description: 'password grant: the consumer key' }),
-    password: z.string().optional().openapi({ description: 'password grant: the consumer secret' }),
+    username: z
+      .string()
+      .optional()
+      .openapi({
+        description: 'password grant (or a refresh without client authentication): the consumer key',
+      }),
+    password: z
+      .string()
+      .optional()
+      .openapi({
+        description: 'password grant (or a refresh without client authentication): the consumer secret',
+      }),
     client_id: z.string().optional().openapi({
       description: 'Optional; when given, the consumer key (or with client_secret: client_secret_post).',
     }),
@@ -13,7 +23,10 @@ export const OAuthTokenForm = z
       .string()
       .optional()
       .openapi({ description: 'client_secret_post; HTTP Basic is preferred.' }),
-    refresh_token: z.string().optional().openapi({ description: 'refresh_token grant' }),
+    refresh_token: z.string().optional().openapi({
+      description:
+        "refresh_token grant; the consumer authenticates too (HTTP Basic, client_secret_post, or username + password), and it must be the token's consumer.",
+    }),
     scope: z
       .string()
       .optional()
