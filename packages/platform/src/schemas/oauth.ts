@@ -4,18 +4,12 @@ import { z } from '@hono/zod-openapi';
 export const OAuthTokenForm = z
   .object({
     grant_type: z.enum(['client_credentials', 'password', 'refresh_token']),
-    username: z
-      .string()
-      .optional()
-      .openapi({
-        description: 'password grant (or a refresh without client authentication): the consumer key',
-      }),
-    password: z
-      .string()
-      .optional()
-      .openapi({
-        description: 'password grant (or a refresh without client authentication): the consumer secret',
-      }),
+    username: z.string().optional().openapi({
+      description: 'password grant (or a refresh without client authentication): the consumer key',
+    }),
+    password: z.string().optional().openapi({
+      description: 'password grant (or a refresh without client authentication): the consumer secret',
+    }),
     client_id: z.string().optional().openapi({
       description: 'Optional; when given, the consumer key (or with client_secret: client_secret_post).',
     }),
