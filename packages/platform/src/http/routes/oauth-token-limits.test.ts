@@ -157,3 +157,34 @@ describe('token URL rate limits', () => {
     );
   });
 });
+
+describe('failed authentications elsewhere', () => {
+  it('counts a parallel burst of unknown access keys at /v1/backend/tokens exactly', async () => {
+    const burst = await Promise.all(
+      Array.from({ length: 9 }, (_, i) =>
+        fetch(`${tp.url}/v1/backend/tokens`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', ...from('198.51.100.70') },
+          body: JSON.stringify({ access_key: `ak_unknown-access-key-${i}-000000000000` }),
+        }),
+      ),
+    );
+    expect(statuses(burst)).toEqual([401, 401, 401, 401, 401, 429, 429, 429, 429]);
+    // The address has failed: the right consumer secret waits too.
+    await expectRateLimited(await passwordGrant('198.51.100.70', alice));
+  });
+
+  it('counts a parallel burst of wrong consumer secrets at introspection exactly', async () => {
+    const burst = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        postForm(
+          tp,
+          '/oauth/introspect',
+          { token: 'oat_whatever' },
+          { ...from('198.51.100.71'), Authorization: basic(bob.consumerKey, WRONG) },
+        ),
+      ),
+    );
+    expect(statuses(burst)).toEqual([401, 401, 401, 429, 429, 429]);
+  });
+});
