@@ -17,8 +17,8 @@ export interface FailureBucket {
  * 3. Wrong: counted in every bucket, and 429 instead of the failure once a bucket overflows,
  *    so that a parallel burst learns nothing past the limit. Counting happens inside the
  *    limiter at the moment of the call, so parallel failures can never all slip under it.
- * 4. Right: still 429 if a bucket filled while `check` was awaiting (a burst's correct guess
- *    comes back no sooner than its wrong ones).
+ * 4. Right: still 429 if a bucket filled while `check` was awaiting, so that a burst's right
+ *    guess is not told apart once the limit's worth of its wrong ones were answered.
  *
  * Returns what `check` returned; `undefined` means the credential was wrong, and the caller
  * answers its own failure (401, invalid_grant).
