@@ -126,9 +126,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     shoppers: await demoShoppers(),
     tokens,
     plannerUrl: `${urls.planner}/`,
+    origin: urls.shop,
     staticFiles: staticFiles(join(shopPageDir, 'dist')),
   });
-  const shopServer = await serveFetch(ports.shop, (request) => shop.fetch(request));
+  // The shop reads the client's address from the server's bindings (its login rate limit).
+  const shopServer = await serveFetch(ports.shop, (request, env) => shop.fetch(request, env));
   log.info('stack.ready', urls);
 
   return {
@@ -184,7 +186,7 @@ async function provisionShop(
 /** Serves a fetch handler on 127.0.0.1. */
 function serveFetch(
   port: number,
-  fetch: (request: Request) => Response | Promise<Response>,
+  fetch: (request: Request, env: unknown) => Response | Promise<Response>,
 ): Promise<{ close(): Promise<void> }> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch, port, hostname: '127.0.0.1' }, () =>

@@ -94,7 +94,11 @@ interface PlatformProject extends ProjectInput {
  * request shares the page's session cookie), then the platform's project API.
  */
 export async function platformAs(page: Page) {
-  const answer = await page.request.post(`${SHOP}/api/planner-token`);
+  // As the shop's page would send it: the shop refuses POSTs without its Origin or a JSON body.
+  const answer = await page.request.post(`${SHOP}/api/planner-token`, {
+    headers: { Origin: SHOP },
+    data: {},
+  });
   expect(answer.ok()).toBe(true);
   const { access_token, kind } = (await answer.json()) as { access_token: string; kind: string };
   expect(kind).toBe('user');

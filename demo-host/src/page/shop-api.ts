@@ -12,9 +12,11 @@ export interface PlannerToken {
   kind: 'user' | 'legal_entity';
 }
 
+// Every POST carries a JSON body: the back-end refuses any other content type (and any other
+// Origin than its own, which the browser sends by itself) on state-changing routes.
 async function call<T>(path: string, body?: unknown): Promise<T> {
   const res = await fetch(path, {
-    method: body === undefined && path === '/api/session' ? 'GET' : 'POST',
+    method: body === undefined ? 'GET' : 'POST',
     headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
     body: body === undefined ? null : JSON.stringify(body),
     credentials: 'same-origin',

@@ -1,7 +1,12 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
-import { SESSION_COOKIE, type Session, Sessions } from './sessions.ts';
+import { loginHandler } from './login.ts';
+import { LoginLimiter, type LoginLimits } from './login-limiter.ts';
+import { sameOriginJson } from './request-guard.ts';
+import { sessionCookie } from './session-cookie.ts';
+import { type Session, type SessionLimits, Sessions } from './sessions.ts';
 import { type Shopper, verifyPassword } from './shoppers.ts';
 
 /** What the shop's back-end needs from the platform: the `@planner/host/server` token client. */
@@ -24,8 +29,25 @@ export interface ShopOptions {
   plannerUrl: string;
   /** Serves the built page (index.html and assets). */
   staticFiles: (path: string) => Promise<Response | undefined>;
-  secureCookies?: boolean;
+  /**
+   * The shop's public origin, as the browser sees it (`https://shop.example`): the only
+   * `Origin` its state-changing routes accept, and, when https, the session cookie becomes
+   * `__Host-` and `Secure` (session-cookie.ts).
+   */
+  origin: string;
+  /**
+   * The client's address, for the login rate limit. Default: the TCP peer, as
+   * `@hono/node-server` gives it. Behind a reverse proxy, read the proxy's header instead.
+   */
+  clientIp?: (c: Context) => string | undefined;
+  loginLimits?: Partial<LoginLimits>;
+  sessionLimits?: Partial<SessionLimits> & { now?: () => number };
+  /** The password check (default: scrypt, constant-time); tests count its calls. */
+  verifyPassword?: (password: string, stored: string) => Promise<boolean>;
 }
+
+/** Bytes: the shop's JSON bodies are a login form at most. */
+const MAX_BODY = 16 * 1024;
 
 /** Seconds a "short-lived" token lives: long enough to watch, short enough not to wait for. */
 export const SHORT_TOKEN_LIFETIME = 20;
@@ -34,9 +56,18 @@ export const SHORT_TOKEN_LIFETIME = 20;
  * The demo shop's back-end: its own login with a session cookie, and the one route the
  * planner integration needs — a planner token for whoever the session says is here.
  * The API key and secret stay in this process; the browser only ever sees tokens.
+ *
+ * The rules a host copying it should keep: every state-changing request must carry the
+ * shop's own `Origin` and a JSON body (request-guard.ts); the session cookie is HttpOnly,
+ * SameSite=Strict, and `__Host-`/Secure over https (session-cookie.ts); sessions end when idle
+ * or old and the store is bounded (sessions.ts); logins are rate-limited per address and per
+ * email (login-limiter.ts) and cost the same for unknown emails (login.ts).
  */
 export function createShopApp(options: ShopOptions): Hono {
-  const sessions = new Sessions();
+  const sessions = new Sessions(options.sessionLimits);
+  const cookie = sessionCookie(options.origin);
+  const limiter = new LoginLimiter(options.loginLimits);
+  const clientIp = options.clientIp ?? peerAddress;
   const app = new Hono();
   const plannerOrigin = new URL(options.plannerUrl).origin;
 
@@ -52,18 +83,22 @@ export function createShopApp(options: ShopOptions): Hono {
       },
     }),
   );
+  app.use('*', sameOriginJson(options.origin));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY,
+      onError: (c) =>
+        c.json({ error: 'request_too_large', error_description: 'That request is too large.' }, 413),
+    }),
+  );
 
-  const session = (c: Context): Session | undefined => sessions.get(getCookie(c, SESSION_COOKIE));
+  const session = (c: Context): Session | undefined => sessions.get(cookie.read(c));
   const ensureSession = (c: Context): Session => {
     const existing = session(c);
     if (existing) return existing;
     const { id, session: created } = sessions.create();
-    setCookie(c, SESSION_COOKIE, id, {
-      httpOnly: true,
-      sameSite: 'Lax',
-      path: '/',
-      secure: options.secureCookies ?? false,
-    });
+    cookie.write(c, id);
     return created;
   };
   const shopperOf = (s: Session | undefined) =>
@@ -79,27 +114,25 @@ export function createShopApp(options: ShopOptions): Hono {
     });
   });
 
-  app.post('/api/login', async (c) => {
-    const body = (await c.req.json().catch(() => null)) as { email?: unknown; password?: unknown } | null;
-    if (typeof body?.email !== 'string' || typeof body.password !== 'string') {
-      return c.json({ error: 'invalid_request', error_description: 'Email and password, please.' }, 400);
-    }
-    const shopper = options.shoppers.get(body.email.trim().toLowerCase());
-    const ok = shopper ? await verifyPassword(body.password, shopper.passwordHash) : false;
-    if (!shopper || !ok) {
-      return c.json({ error: 'invalid_credentials', error_description: 'Wrong email or password.' }, 401);
-    }
-    // A new session id at login: a session fixed before login is worthless after it.
-    sessions.destroy(getCookie(c, SESSION_COOKIE));
-    deleteCookie(c, SESSION_COOKIE);
-    const s = ensureSession(c);
-    s.shopperId = shopper.id;
-    return c.json({ shopper: { id: shopper.id, name: shopper.name, email: shopper.email } });
-  });
+  app.post(
+    '/api/login',
+    loginHandler({
+      shoppers: options.shoppers,
+      limiter,
+      verifyPassword: options.verifyPassword ?? verifyPassword,
+      clientIp: (c) => clientIp(c) ?? 'unknown',
+      startSession: (c, shopper) => {
+        sessions.destroy(cookie.read(c));
+        const { id, session: created } = sessions.create();
+        created.shopperId = shopper.id;
+        cookie.write(c, id);
+      },
+    }),
+  );
 
   app.post('/api/logout', (c) => {
-    sessions.destroy(getCookie(c, SESSION_COOKIE));
-    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    sessions.destroy(cookie.read(c));
+    cookie.clear(c);
     return c.json({ shopper: null });
   });
 
@@ -110,11 +143,13 @@ export function createShopApp(options: ShopOptions): Hono {
 
   // The planner's token: a user token with write scope for a logged-in shopper, a
   // read-only legal-entity token for a visitor.
+  // A visitor without a session gets no new one here: only logging in and the developer
+  // panel's button need one, so page views alone never fill the session store.
   app.post('/api/planner-token', async (c) => {
-    const s = ensureSession(c);
+    const s = session(c);
     const shopper = shopperOf(s);
-    const lifetime = s.nextTokenLifetime;
-    s.nextTokenLifetime = undefined;
+    const lifetime = s?.nextTokenLifetime;
+    if (s) s.nextTokenLifetime = undefined;
     const answer = shopper
       ? await options.tokens.userToken(shopper.id, { scope: 'read write', ...(lifetime ? { lifetime } : {}) })
       : await options.tokens.legalEntityToken(lifetime ? { lifetime } : {});
@@ -135,4 +170,13 @@ export function createShopApp(options: ShopOptions): Hono {
   });
 
   return app;
+}
+
+/** The TCP peer's address; undefined outside @hono/node-server (e.g. `app.request()` in tests). */
+function peerAddress(c: Context): string | undefined {
+  try {
+    return getConnInfo(c).remote.address;
+  } catch {
+    return undefined;
+  }
 }
