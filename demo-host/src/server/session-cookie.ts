@@ -12,9 +12,11 @@ export const SESSION_COOKIE = 'shop_session';
  *   refuse the cookie unless it was set that way by this very host over https, so neither a
  *   sibling subdomain nor a plain-http response (an attacker on the network) can plant or
  *   overwrite it.
- * - http (only `pnpm start` on 127.0.0.1): plain `shop_session`, not `Secure`. Chromium and
- *   Firefox would accept `Secure` on a loopback address, Safari does not, and the prefix is
- *   only valid with `Secure`.
+ * - http (only `pnpm start` on 127.0.0.1): plain `shop_session`, not `Secure`. Chromium
+ *   accepts `Secure` and `__Host-` cookies from http://127.0.0.1 (loopback counts as
+ *   trustworthy; checked with Chromium 156), but not every browser does (Safari long refused
+ *   `Secure` on plain-http localhost), so the rule stays simple: prefixed and `Secure`
+ *   exactly when the public origin is https.
  *
  * Always `HttpOnly` (page scripts never need it) and `SameSite=Strict`: no page of this shop
  * is rendered from the session; it is read only by the page's own same-origin `fetch`es,
