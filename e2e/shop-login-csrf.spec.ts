@@ -2,20 +2,20 @@ import { expect, test } from '@playwright/test';
 import { DEMO_PASSWORD, logIn, openShop, SHOP } from './support/demo-shop.ts';
 import { PORTS, url } from './support/ports.ts';
 
-// Login CSRF: a page on another site makes the shopper's browser log in to the shop with the
+// Login CSRF: a page of another origin makes the shopper's browser log in to the shop with the
 // attacker's account, so whatever the shopper designs next is saved where the attacker reads
 // it. The classic vehicle is a text/plain form whose one field spells out a JSON body; a
 // script's no-cors fetch is the other request that reaches the shop without a preflight.
-// The hostile page lives on another 127.0.0.1 port: a public origin could not reach 127.0.0.1
-// at all (Chromium's local network access), and a different port is a different origin
-// but the same site, so SameSite cookies are no help here: only the Origin check is.
+// The hostile page lives on another 127.0.0.1 port: a different origin but the same site, so
+// SameSite cookies are no help here (the shop's old Lax cookie was set and sent): only the
+// Origin check and the JSON content type are.
 const EVIL = url(PORTS.stranger);
 const attackerLogin = JSON.stringify({ email: 'ben@example.com', password: DEMO_PASSWORD });
 const FORGED_FORM = `<!doctype html><form method="post" action="${SHOP}/api/login" enctype="text/plain">
   <input name='${attackerLogin.slice(0, -1)},"x":"' value='"}' />
 </form>`;
 
-test('a page on another site cannot log the shopper in; the shop’s own form still can', async ({
+test('a page of another origin cannot log the shopper in; the shop’s own form still can', async ({
   page,
   context,
 }) => {
