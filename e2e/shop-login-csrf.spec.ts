@@ -45,6 +45,8 @@ test('a page of another origin cannot log the shopper in; the shop’s own form 
   const posted = page.waitForResponse(`${SHOP}/api/login`);
   await page.locator('form').evaluate((form: HTMLFormElement) => form.submit());
   expect((await posted).status()).toBe(403);
+  await page.waitForURL(`${SHOP}/api/login`); // the refusal is now the page: nothing else navigates
+  await expect(page.locator('body')).toContainText('origin_not_allowed');
 
   expect(await context.cookies(SHOP)).toEqual([]);
   const ui = await openShop(page, /^Visitor$/);
