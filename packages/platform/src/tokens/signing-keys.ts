@@ -239,6 +239,13 @@ export class SigningKeys {
     );
   }
 
+  /** Re-reads the keys in the background, e.g. after a reconnect that may have lost notifications. */
+  invalidate(): void {
+    this.refresh().catch((error: unknown) =>
+      this.#log.warn('signing_keys.refresh_failed', { error: String(error) }),
+    );
+  }
+
   /** Re-reads every key and swaps the new set in whole. */
   async refresh(): Promise<SigningKeySet<LiveKey>> {
     const wanted = ++this.#requested;
