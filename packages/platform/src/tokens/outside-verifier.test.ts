@@ -7,7 +7,7 @@ import { authed, onboardHost, startTestPlatform, type TestPlatform } from '../te
 // Real time throughout: the outside verifier's cache runs on the real clock. The timings are
 // short so the test waits seconds, not minutes.
 const MAX_AGE = 2;
-const TIMINGS = { jwksMaxAge: MAX_AGE, activationDelay: MAX_AGE + 1, retiredWindow: 6 };
+const TIMINGS = { jwksMaxAge: MAX_AGE, activationDelay: MAX_AGE + 1, retiredWindow: 10 };
 const SCRIPT = new URL('../testing/outside-verifier.ts', import.meta.url).pathname;
 const TSX = new URL('../../node_modules/.bin/tsx', import.meta.url).pathname;
 

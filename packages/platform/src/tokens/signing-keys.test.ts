@@ -12,6 +12,7 @@ import {
   type TestPlatform,
   tokenFor,
 } from '../testing/test-platform.ts';
+import { keyTimings, SigningKeys } from './signing-keys.ts';
 
 const TIMINGS = { jwksMaxAge: 300, activationDelay: 360, retiredWindow: 1200 };
 
@@ -56,6 +57,23 @@ async function rotateAndActivate() {
   tp.clock.advance(TIMINGS.activationDelay);
   return result;
 }
+
+describe('key timings', () => {
+  it('default to the JWKS max-age plus a minute, and the longest token plus a minute', () => {
+    expect(keyTimings(86_400)).toMatchObject({
+      jwksMaxAge: 300,
+      activationDelay: 360,
+      retiredWindow: 86_460,
+    });
+    expect(keyTimings(3600, { jwksMaxAge: 10 })).toMatchObject({ activationDelay: 70 });
+  });
+
+  it('refuse an activation delay shorter than the JWKS max-age', async () => {
+    expect(await codeOf((async () => keyTimings(3600, { jwksMaxAge: 300, activationDelay: 299 }))())).toBe(
+      'invalid_argument',
+    );
+  });
+});
 
 describe('signing-key rotation', () => {
   it('publishes the next key first and signs with it only after the JWKS max-age and a margin', async () => {
@@ -182,6 +200,21 @@ describe('emergency revoke', () => {
     const listed = await tp.platform.services.keys.list();
     expect(listed.find((k) => k.kid === currentKid)).toMatchObject({ state: 'active', retiredAt: null });
     expect(listed.find((k) => k.kid === next)).toMatchObject({ state: 'gone' });
+  });
+
+  it('an instance told of a revoke signs with the promoted key, never the retired one', async () => {
+    await rotateAndActivate(); // a retired key, still in its window, and an active one
+    const active = await signer();
+    const { kid: next } = await tp.platform.services.keys.rotate();
+    // Another instance revokes; this one hears of it only by the notification below.
+    const { db, master } = tp.platform.services;
+    const elsewhere = new SigningKeys({ ...db, notify: async () => {} }, master, {
+      timings: keyTimings(3600, TIMINGS),
+      now: tp.clock.now,
+    });
+    await elsewhere.revoke(active);
+    tp.platform.services.keys.notified(`revoked:${active}`);
+    expect((await tp.platform.services.keys.current()).kid).toBe(next);
   });
 
   it('answers not_found for an unknown kid and changes nothing', async () => {

@@ -195,6 +195,11 @@ export class SigningKeys {
   /** The key that signs new tokens now; creates the very first key. */
   async current(): Promise<SigningKey> {
     let signer = (this.#set ?? (await this.refresh())).signer(this.#now());
+    // A retired signer means its successor left this set (a revoke announced, the reload not
+    // yet here): wait for the reload rather than sign with a key on its way out.
+    if (signer && keyState(signer, this.#now()) === 'retired' && (await this.#limitedReload())) {
+      signer = this.#set?.signer(this.#now());
+    }
     if (!signer) {
       await this.db.transaction((tx) => this.#ensureSigner(tx, this.#now()));
       signer = (await this.refresh()).signer(this.#now());
@@ -213,6 +218,12 @@ export class SigningKeys {
     const set = this.#set ?? (await this.refresh());
     const hit = set.accepted(kid, this.#now());
     if (hit || set.knows(kid) || !KID_SHAPE.test(kid)) return hit?.publicKey;
+    if (!(await this.#limitedReload())) return undefined;
+    return this.#set?.accepted(kid, this.#now())?.publicKey;
+  }
+
+  /** Joins the reload under way or starts one if the interval allows; true once one completed. */
+  async #limitedReload(): Promise<boolean> {
     // Monotonic time, not the injectable clock: this limits database load.
     const clock = performance.now();
     let reload: Promise<unknown> | undefined = this.#inflight;
@@ -220,14 +231,14 @@ export class SigningKeys {
       this.#lastUnknownReload = clock;
       reload = this.refresh();
     }
-    if (!reload) return undefined;
+    if (!reload) return false;
     try {
       await reload;
+      return true;
     } catch (error) {
       this.#log.warn('signing_keys.refresh_failed', { error: String(error) });
-      return undefined;
+      return false;
     }
-    return this.#set?.accepted(kid, this.#now())?.publicKey;
   }
 
   /** A notification on SIGNING_KEYS_CHANNEL: `revoked:<kid>` takes effect before the reload. */
