@@ -1,15 +1,31 @@
-import { randomUUID } from 'node:crypto';
-import { exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
+import { importJWK, type JWK } from 'jose';
 import type { MasterKey } from '../crypto/master-key.ts';
-import type { Database, Queryable } from '../db/database.ts';
+import type { Database } from '../db/database.ts';
 import { PlatformError } from '../errors.ts';
 import { type Logger, silentLogger } from '../util/log.ts';
-import { type KeyState, type KeyTimes, keyState, SigningKeySet, signerAt } from './signing-key-set.ts';
+import { keyState, SigningKeySet } from './signing-key-set.ts';
+import {
+  ensureSigner,
+  type Key,
+  listKeys,
+  loadKeys,
+  openPrivateKey,
+  publishedKeys,
+  type RevocationResult,
+  type RotationResult,
+  revokeKey,
+  rotateKeys,
+  SIGNING_ALG,
+  type SigningKeyInfo,
+  type StoredKey,
+} from './signing-key-store.ts';
 
-export const SIGNING_ALG = 'ES256';
+export type { RevocationResult, RotationResult, SigningKeyInfo };
+export { SIGNING_ALG };
 /** Rotations and revocations, so every instance reloads its key set at once. */
 export const SIGNING_KEYS_CHANNEL = 'planner_signing_keys';
-type Key = CryptoKey | Uint8Array;
+// Our kids are UUIDs: anything else is refused without a look at the database.
+const KID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Every duration in seconds. */
 export interface KeyTimings {
@@ -58,70 +74,14 @@ export function keyTimings(maxTokenLifetime: number, overrides: Partial<KeyTimin
   return timings;
 }
 
-interface Row {
-  kid: string;
-  public_jwk: JWK;
-  private_sealed: string;
-  activates_at: Date | string;
-  retired_at: Date | string | null;
-  publish_until: Date | string | null;
-  revoked_at: Date | string | null;
-}
-
-interface LiveKey extends KeyTimes {
+interface LiveKey extends StoredKey {
   publicKey: Key;
-  sealed: string;
 }
 
 export interface SigningKey {
   kid: string;
   privateKey: Key;
 }
-
-/** What the CLI shows of a key: its state and times, never key material. */
-export interface SigningKeyInfo {
-  kid: string;
-  state: KeyState;
-  activatesAt: string;
-  retiredAt: string | null;
-  /** Published and accepted until then (null: until it retires). */
-  acceptedUntil: string | null;
-  revokedAt: string | null;
-}
-
-export interface RotationResult {
-  /** The new key: published now, signs from `activatesAt`. */
-  kid: string;
-  activatesAt: string;
-  /** The key it replaces, signing until `activatesAt` and accepted until `acceptedUntil`. */
-  replaces: { kid: string; acceptedUntil: string } | null;
-}
-
-export interface RevocationResult {
-  kid: string;
-  /** Its state when revoked. */
-  was: KeyState;
-  /** The signer afterwards. */
-  signer: string;
-  /** True when the revoked key was the signer, so `signer` took over at once. */
-  promoted: boolean;
-}
-
-const LOCK = 'select pg_advisory_xact_lock(7235002)';
-const COLUMNS = 'kid, public_jwk, private_sealed, activates_at, retired_at, publish_until, revoked_at';
-// Our kids are UUIDs: anything else is refused without a look at the database.
-const KID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const sealContext = (kid: string) => `signing_key:${kid}`;
-const ms = (value: Date | string | null): number | null =>
-  value === null ? null : new Date(value).getTime();
-const iso = (value: number | null): string | null => (value === null ? null : new Date(value).toISOString());
-const timesOf = (row: Row): KeyTimes => ({
-  kid: row.kid,
-  activatesAt: ms(row.activates_at)!,
-  retiredAt: ms(row.retired_at),
-  publishUntil: ms(row.publish_until),
-  revokedAt: ms(row.revoked_at),
-});
 
 /**
  * The platform's token-signing keys, persisted (sealed) and shared by every instance on the
@@ -166,11 +126,7 @@ export class SigningKeys {
   /** Loads the keys (creating the first one) and re-reads them every `refreshInterval`. */
   async start(): Promise<void> {
     await this.current();
-    this.#timer ??= setInterval(() => {
-      this.refresh().catch((error: unknown) =>
-        this.#log.warn('signing_keys.refresh_failed', { error: String(error) }),
-      );
-    }, this.timings.refreshInterval * 1000);
+    this.#timer ??= setInterval(() => this.invalidate(), this.timings.refreshInterval * 1000);
     this.#timer.unref();
   }
 
@@ -201,7 +157,7 @@ export class SigningKeys {
       signer = this.#set?.signer(this.#now());
     }
     if (!signer) {
-      await this.db.transaction((tx) => this.#ensureSigner(tx, this.#now()));
+      await ensureSigner(this.db, this.master, this.#now);
       signer = (await this.refresh()).signer(this.#now());
     }
     if (!signer) throw new PlatformError('conflict', 'No signing key is active.');
@@ -283,40 +239,7 @@ export class SigningKeys {
    * signs until then and stays accepted for `retiredWindow` more. One pending key at a time.
    */
   async rotate(): Promise<RotationResult> {
-    const result = await this.db.transaction(async (tx): Promise<RotationResult> => {
-      await tx.query(LOCK);
-      const now = this.#now();
-      const keys = (await tx.query<Row>(`select ${COLUMNS} from signing_keys`)).map(timesOf);
-      const pending = keys.find((k) => keyState(k, now) === 'pending');
-      if (pending) {
-        throw new PlatformError(
-          'conflict',
-          `Signing key ${pending.kid} is already pending; it signs from ${iso(pending.activatesAt)}. Rotate after that, or revoke it.`,
-        );
-      }
-      // Gone keys' private halves are of no use to anyone but a thief.
-      await tx.query(
-        `update signing_keys set private_sealed = '' where private_sealed <> ''
-           and (revoked_at is not null or publish_until <= $1)`,
-        [new Date(now)],
-      );
-      const current = signerAt(keys, now);
-      // The very first key has no verifiers to wait for.
-      const activatesAt = current ? now + this.timings.activationDelay * 1000 : now;
-      const kid = await insertKey(tx, this.master, activatesAt);
-      if (!current) return { kid, activatesAt: iso(activatesAt)!, replaces: null };
-      const acceptedUntil = activatesAt + this.timings.retiredWindow * 1000;
-      await tx.query('update signing_keys set retired_at = $2, publish_until = $3 where kid = $1', [
-        current.kid,
-        new Date(activatesAt),
-        new Date(acceptedUntil),
-      ]);
-      return {
-        kid,
-        activatesAt: iso(activatesAt)!,
-        replaces: { kid: current.kid, acceptedUntil: iso(acceptedUntil)! },
-      };
-    });
+    const result = await rotateKeys(this.db, this.master, this.timings, this.#now);
     await this.db.notify(SIGNING_KEYS_CHANNEL, `rotated:${result.kid}`);
     await this.refresh();
     return result;
@@ -329,40 +252,7 @@ export class SigningKeys {
    * the price of an emergency; a planned change is `rotate()`.
    */
   async revoke(kid: string): Promise<RevocationResult> {
-    const result = await this.db.transaction(async (tx): Promise<RevocationResult> => {
-      await tx.query(LOCK);
-      const now = this.#now();
-      const keys = (await tx.query<Row>(`select ${COLUMNS} from signing_keys`)).map(timesOf);
-      const target = keys.find((k) => k.kid === kid);
-      if (!target) throw new PlatformError('not_found', `There is no signing key ${kid}.`);
-      const was = keyState(target, now);
-      await tx.query(
-        `update signing_keys set revoked_at = coalesce(revoked_at, $2), publish_until = least(coalesce(publish_until, $2), $2),
-           private_sealed = '' where kid = $1`,
-        [kid, new Date(now)],
-      );
-      const others = keys.filter((k) => k.kid !== kid);
-      const pending = others.find((k) => keyState(k, now) === 'pending');
-      if (was === 'active') {
-        if (pending) {
-          await tx.query('update signing_keys set activates_at = $2 where kid = $1', [
-            pending.kid,
-            new Date(now),
-          ]);
-          return { kid, was, signer: pending.kid, promoted: true };
-        }
-        return { kid, was, signer: await insertKey(tx, this.master, now), promoted: true };
-      }
-      const signer = signerAt(others, now);
-      if (!signer) return { kid, was, signer: await insertKey(tx, this.master, now), promoted: true };
-      // A withdrawn successor: the current key signs on, with no retirement scheduled.
-      if (was === 'pending' && signer.retiredAt === target.activatesAt) {
-        await tx.query('update signing_keys set retired_at = null, publish_until = null where kid = $1', [
-          signer.kid,
-        ]);
-      }
-      return { kid, was, signer: signer.kid, promoted: false };
-    });
+    const result = await revokeKey(this.db, this.master, kid, this.#now);
     this.#forget(kid);
     await this.db.notify(SIGNING_KEYS_CHANNEL, `revoked:${kid}`);
     await this.refresh();
@@ -370,48 +260,22 @@ export class SigningKeys {
   }
 
   /** Every key the database has, newest first, with its state now. */
-  async list(): Promise<SigningKeyInfo[]> {
-    const now = this.#now();
-    const rows = await this.db.query<Row>(`select ${COLUMNS} from signing_keys order by activates_at desc`);
-    return rows.map((row) => {
-      const t = timesOf(row);
-      return {
-        kid: t.kid,
-        state: keyState(t, now),
-        activatesAt: iso(t.activatesAt)!,
-        retiredAt: iso(t.retiredAt),
-        acceptedUntil: iso(t.publishUntil),
-        revokedAt: iso(t.revokedAt),
-      };
-    });
+  list(): Promise<SigningKeyInfo[]> {
+    return listKeys(this.db, this.#now());
   }
 
   /** The JWKS: pending, active and retired keys (read from the database, so every instance serves the same). */
-  async jwks(): Promise<{ keys: JWK[] }> {
-    const rows = await this.db.query<Row>(
-      `select kid, public_jwk from signing_keys
-       where revoked_at is null and (publish_until is null or publish_until > $1) order by activates_at desc`,
-      [new Date(this.#now())],
-    );
-    return { keys: rows.map((r) => ({ ...r.public_jwk, kid: r.kid, alg: SIGNING_ALG, use: 'sig' })) };
+  jwks(): Promise<{ keys: JWK[] }> {
+    return publishedKeys(this.db, this.#now());
   }
 
   async #load(): Promise<SigningKeySet<LiveKey>> {
     const now = this.#now();
-    const rows = await this.db.query<Row>(`select ${COLUMNS} from signing_keys`);
     const live: LiveKey[] = [];
     const gone = new Set<string>();
-    for (const row of rows) {
-      const times = timesOf(row);
-      if (keyState(times, now) === 'gone' || this.#revoked.has(row.kid)) {
-        gone.add(row.kid);
-        continue;
-      }
-      live.push({
-        ...times,
-        publicKey: await importJWK(row.public_jwk, SIGNING_ALG),
-        sealed: row.private_sealed,
-      });
+    for (const key of await loadKeys(this.db)) {
+      if (keyState(key, now) === 'gone' || this.#revoked.has(key.kid)) gone.add(key.kid);
+      else live.push({ ...key, publicKey: await importJWK(key.publicJwk, SIGNING_ALG) });
     }
     return new SigningKeySet(live, gone);
   }
@@ -435,46 +299,13 @@ export class SigningKeys {
     if (this.#set) this.#swap(this.#set.without(kid));
   }
 
-  /** Called under the lock: makes sure some key signs at `now` (first start). */
-  async #ensureSigner(tx: Queryable, now: number): Promise<void> {
-    await tx.query(LOCK);
-    const keys = (await tx.query<Row>(`select ${COLUMNS} from signing_keys`)).map(timesOf);
-    if (signerAt(keys, now)) return;
-    const pending = keys.find((k) => keyState(k, now) === 'pending');
-    if (pending) {
-      await tx.query('update signing_keys set activates_at = $2 where kid = $1', [
-        pending.kid,
-        new Date(now),
-      ]);
-    } else {
-      await insertKey(tx, this.master, now);
-    }
-  }
-
   #open(key: LiveKey): Promise<Key> {
     let opened = this.#private.get(key.kid);
     if (!opened) {
-      opened = importJWK(JSON.parse(this.master.open(key.sealed, sealContext(key.kid))) as JWK, SIGNING_ALG);
+      opened = openPrivateKey(this.master, key);
       this.#private.set(key.kid, opened);
       opened.catch(() => this.#private.delete(key.kid));
     }
     return opened;
   }
-}
-
-async function insertKey(tx: Queryable, master: MasterKey, activatesAt: number): Promise<string> {
-  const { publicKey, privateKey } = await generateKeyPair(SIGNING_ALG, { extractable: true });
-  const kid = randomUUID();
-  await tx.query(
-    `insert into signing_keys (kid, alg, public_jwk, private_sealed, activates_at)
-     values ($1, $2, $3, $4, $5)`,
-    [
-      kid,
-      SIGNING_ALG,
-      JSON.stringify(await exportJWK(publicKey)),
-      master.seal(JSON.stringify(await exportJWK(privateKey)), sealContext(kid)),
-      new Date(activatesAt),
-    ],
-  );
-  return kid;
 }
