@@ -4,6 +4,7 @@ import { loadMasterKey } from './crypto/master-key.ts';
 import { PlatformError } from './errors.ts';
 import type { PlatformOptions } from './platform.ts';
 import type { RateLimits } from './services.ts';
+import type { KeyTimings } from './tokens/signing-keys.ts';
 import type { RateLimit } from './util/rate-limiter.ts';
 
 export interface ServerSettings {
@@ -80,7 +81,8 @@ export function storageFromEnv(env: NodeJS.ProcessEnv) {
  * Reads the platform's settings from the environment (twelve-factor): PORT, HOST,
  * PLANNER_PUBLIC_URL, DATABASE_URL or PLANNER_DATA_DIR, PLANNER_MASTER_KEY(_FILE),
  * PLANNER_CORS_ORIGINS (comma-separated), PLANNER_MAX_TOKEN_LIFETIME, PLANNER_ADMIN_TOKEN(_FILE),
- * PLANNER_TRUST_PROXY, PLANNER_OAUTH_GRANT_LIFETIME, PLANNER_RATE_LIMIT_*.
+ * PLANNER_TRUST_PROXY, PLANNER_OAUTH_GRANT_LIFETIME, PLANNER_RATE_LIMIT_*, and the
+ * signing-key timings (`signingKeyTimingsFromEnv`).
  */
 export function configFromEnv(env: NodeJS.ProcessEnv): { options: PlatformOptions; server: ServerSettings } {
   const port = int('PORT', env.PORT, 4000);
@@ -102,6 +104,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): { options: PlatformOption
       ...(env.PLANNER_OAUTH_GRANT_LIFETIME
         ? { oauthGrantLifetime: positive('PLANNER_OAUTH_GRANT_LIFETIME', env.PLANNER_OAUTH_GRANT_LIFETIME) }
         : {}),
+      signingKeys: signingKeyTimingsFromEnv(env),
     },
   };
 }
@@ -114,4 +117,19 @@ function adminTokenFromEnv(env: NodeJS.ProcessEnv): string | undefined {
       ? readFileSync(env.PLANNER_ADMIN_TOKEN_FILE, 'utf8')
       : undefined;
   return text?.trim() || undefined;
+}
+
+/**
+ * Signing-key timings, seconds: PLANNER_JWKS_MAX_AGE, PLANNER_KEY_ACTIVATION_DELAY,
+ * PLANNER_RETIRED_KEY_WINDOW. The CLI reads the same, since a rotation stores its times.
+ */
+export function signingKeyTimingsFromEnv(env: NodeJS.ProcessEnv): Partial<KeyTimings> {
+  const timings: Partial<KeyTimings> = {};
+  const read = (name: string, field: 'jwksMaxAge' | 'activationDelay' | 'retiredWindow') => {
+    if (env[name] !== undefined && env[name] !== '') timings[field] = int(name, env[name], 0);
+  };
+  read('PLANNER_JWKS_MAX_AGE', 'jwksMaxAge');
+  read('PLANNER_KEY_ACTIVATION_DELAY', 'activationDelay');
+  read('PLANNER_RETIRED_KEY_WINDOW', 'retiredWindow');
+  return timings;
 }

@@ -9,7 +9,7 @@ import { ApiKeyDirectory, REVOCATION_CHANNEL } from './tokens/api-key-directory.
 import { BearerTokens } from './tokens/bearer-tokens.ts';
 import { OpaqueTokenDirectory } from './tokens/opaque-tokens.ts';
 import { parseRevocation } from './tokens/revocation-events.ts';
-import { SigningKeys } from './tokens/signing-keys.ts';
+import { type KeyTimings, keyTimings, SIGNING_KEYS_CHANNEL, SigningKeys } from './tokens/signing-keys.ts';
 import { SubscriptionDirectory } from './tokens/subscription-directory.ts';
 import { UsageRecorder } from './usage/usage.ts';
 import { createLogger, type Logger } from './util/log.ts';
@@ -39,6 +39,8 @@ export interface PlatformOptions extends StorageOptions {
   trustedProxies?: number;
   /** The built operator console (`@planner/admin-console`'s `dist/`), served at `/admin/`. */
   adminConsoleDir?: string | undefined;
+  /** Signing-key rotation timings, seconds (defaults: `keyTimings`). */
+  signingKeys?: Partial<KeyTimings>;
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
@@ -60,8 +62,6 @@ export interface Platform {
   fetch: (request: Request, env?: object) => Response | Promise<Response>;
   close(): Promise<void>;
 }
-
-const SIGNING_KEYS_CHANNEL = 'planner_signing_keys';
 
 /** Opens storage, applies migrations and wires every service; no network listener. */
 export async function createPlatform(options: PlatformOptions): Promise<Platform> {
@@ -86,12 +86,11 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const db = await openDatabase(options);
   // A retired signing key stays published as long as any token it signed may live,
   // back-ends' 60-minute standard tokens included.
-  const keys = new SigningKeys(
-    db,
-    options.master,
-    Math.max(config.maxTokenLifetime, STANDARD_TOKEN_LIFETIME),
+  const keys = new SigningKeys(db, options.master, {
+    timings: keyTimings(Math.max(config.maxTokenLifetime, STANDARD_TOKEN_LIFETIME), options.signingKeys),
     now,
-  );
+    log,
+  });
   const apiKeys = new ApiKeyDirectory(db, options.master, now);
   const tokens = new AccessTokens(keys, apiKeys, config.publicUrl, config.audience, now);
   const opaqueTokens = new OpaqueTokenDirectory(db, now);
@@ -142,9 +141,11 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
           break;
       }
     }),
-    await db.listen(SIGNING_KEYS_CHANNEL, () => keys.invalidate()),
+    await db.listen(SIGNING_KEYS_CHANNEL, (payload) => keys.notified(payload)),
   ];
-  await keys.current();
+  // Claims do not name their kid: a revoked key's cached verifications go all at once.
+  keys.onDropped(() => tokens.forgetVerified());
+  await keys.start();
 
   const sweep = setInterval(
     () => {
@@ -168,6 +169,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     fetch: (request, env) => app.fetch(request, env),
     async close() {
       clearInterval(sweep);
+      keys.stop();
       for (const stop of unlisten) await stop();
       await db.close();
     },

@@ -19,6 +19,8 @@ export interface Command {
   name: string;
   summary: string;
   usage: string;
+  /** More for `--help`: what it does beyond the summary, and its risks. */
+  details?: string;
   options?: ParseArgsConfig['options'];
   /** Names of positional arguments, in order. */
   positionals?: string[];

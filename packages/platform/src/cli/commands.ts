@@ -22,10 +22,10 @@ import { randomToken } from '../crypto/random.ts';
 import { PlatformError } from '../errors.ts';
 import { createConsumer, listConsumers, type OAuthConsumer, revokeConsumer } from '../oauth/consumers.ts';
 import { REVOCATION_CHANNEL } from '../tokens/api-key-directory.ts';
-import { SigningKeys } from '../tokens/signing-keys.ts';
 import { UsageRecorder } from '../usage/usage.ts';
 import { silentLogger } from '../util/log.ts';
 import { type Command, UsageError } from './command.ts';
+import { signingKeyCommands } from './signing-key-commands.ts';
 
 const describeEntity = (le: LegalEntity) =>
   [
@@ -369,28 +369,5 @@ export const commands: Command[] = [
       return { json: { admin_token: token }, text: token };
     },
   },
-  {
-    name: 'signing-key rotate',
-    summary: 'Make a new token-signing key current; the old one stays published until its tokens expire',
-    usage: 'signing-key rotate',
-    async run(ctx) {
-      const { db, master } = await ctx.open();
-      const maxLifetime = Number(ctx.env.PLANNER_MAX_TOKEN_LIFETIME || 86_400);
-      const result = await new SigningKeys(db, master, maxLifetime).rotate();
-      return {
-        json: result,
-        text: `New signing key ${result.kid}.${result.retired.length ? ` Retired ${result.retired.join(', ')} (still published for ${maxLifetime + 60} s).` : ''}`,
-      };
-    },
-  },
-  {
-    name: 'signing-key list',
-    summary: 'List the published signing keys (JWKS)',
-    usage: 'signing-key list',
-    async run(ctx) {
-      const { db, master } = await ctx.open();
-      const { keys } = await new SigningKeys(db, master, 0).jwks();
-      return { json: keys, text: keys.map((k) => `${k.kid}  ${k.alg}`).join('\n') || 'No signing keys yet.' };
-    },
-  },
+  ...signingKeyCommands,
 ];

@@ -21,7 +21,8 @@ Every command takes --help and --json. Storage: DATABASE_URL (PostgreSQL) or
 PLANNER_DATA_DIR (embedded, default .data/platform; stop the platform first).
 Secrets are sealed with PLANNER_MASTER_KEY or PLANNER_MASTER_KEY_FILE.`;
 
-const commandHelp = (c: Command) => `Usage: planner-admin ${c.usage} [--json]\n\n${c.summary}.`;
+const commandHelp = (c: Command) =>
+  `Usage: planner-admin ${c.usage} [--json]\n\n${c.summary}.${c.details ? `\n\n${c.details}` : ''}`;
 
 /** Runs the CLI; returns the exit code. Output goes through `out`/`err` so tests can read it. */
 export async function runCli(

@@ -101,6 +101,8 @@ export class AccessTokens {
     if (token.length > MAX_TOKEN_LENGTH || token.split('.').length !== 3) {
       throw invalidToken('The access token is malformed.');
     }
+    // A signing key whose window just ended empties the cache before this lookup.
+    this.keys.checkWindows();
     const cacheKey = sha256(token);
     const cached = this.#verified.get(cacheKey);
     if (cached) return cached;
@@ -119,6 +121,11 @@ export class AccessTokens {
   /** Drops cached verifications of tokens issued with an API key that was just revoked. */
   forgetClient(apiKeyId: string): void {
     this.#verified.deleteWhere((claims) => claims.client_id === apiKeyId);
+  }
+
+  /** Drops every cached verification: a signing key stopped being accepted. */
+  forgetVerified(): void {
+    this.#verified.clear();
   }
 
   async #verifySignatureAndClaims(token: string): Promise<VerifiedClaims> {

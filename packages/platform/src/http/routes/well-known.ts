@@ -45,8 +45,10 @@ const health = createRoute({
 
 export function registerWellKnownRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(jwks, async (c) => {
-    c.header('Cache-Control', 'public, max-age=300');
-    return c.json(await c.var.services.keys.jwks(), 200);
+    const { keys } = c.var.services;
+    // Rotation waits this long (plus a margin) before a published key signs: see SigningKeys.
+    c.header('Cache-Control', `public, max-age=${Math.floor(keys.timings.jwksMaxAge)}`);
+    return c.json(await keys.jwks(), 200);
   });
   app.openapi(oauthMetadata, (c) => {
     const { publicUrl, oauthTokenUrl } = c.var.services.config;
