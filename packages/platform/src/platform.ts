@@ -1,3 +1,4 @@
+import { BackendProfileDirectory } from './backends/backend-profile-directory.ts';
 import { CatalogStore } from './catalog/catalog-store.ts';
 import type { MasterKey } from './crypto/master-key.ts';
 import { OperatorToken } from './crypto/operator-token.ts';
@@ -8,7 +9,7 @@ import { AccessTokens, STANDARD_TOKEN_LIFETIME } from './tokens/access-tokens.ts
 import { ApiKeyDirectory, REVOCATION_CHANNEL } from './tokens/api-key-directory.ts';
 import { BearerTokens } from './tokens/bearer-tokens.ts';
 import { OpaqueTokenDirectory } from './tokens/opaque-tokens.ts';
-import { parseRevocation } from './tokens/revocation-events.ts';
+import { parseRevocation, type RevocationEvent } from './tokens/revocation-events.ts';
 import { type KeyTimings, keyTimings, SIGNING_KEYS_CHANNEL, SigningKeys } from './tokens/signing-keys.ts';
 import { SubscriptionDirectory } from './tokens/subscription-directory.ts';
 import { UsageRecorder } from './usage/usage.ts';
@@ -95,6 +96,32 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const tokens = new AccessTokens(keys, apiKeys, config.publicUrl, config.audience, now);
   const opaqueTokens = new OpaqueTokenDirectory(db, now);
   const subscriptions = new SubscriptionDirectory(db, now);
+  const backendProfiles = new BackendProfileDirectory(db, now);
+  // What an announcement makes every instance drop; the instance that made the change calls
+  // it at once too, without waiting for its own notification.
+  const invalidate = (event: RevocationEvent) => {
+    switch (event.kind) {
+      case 'api_key':
+        apiKeys.forget(event.id);
+        tokens.forgetClient(event.id);
+        break;
+      case 'opaque_token':
+        opaqueTokens.forgetHash(event.id);
+        break;
+      case 'oauth_grant':
+        opaqueTokens.forgetGrant(event.id);
+        break;
+      case 'oauth_consumer':
+        opaqueTokens.forgetConsumer(event.id);
+        break;
+      case 'subscription':
+        subscriptions.forget(event.id);
+        break;
+      case 'backend_profile':
+        backendProfiles.forget(event.id);
+        break;
+    }
+  };
   const services: Services = {
     config,
     db,
@@ -103,9 +130,11 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     apiKeys,
     tokens,
     catalog: new CatalogStore(db),
-    bearer: new BearerTokens(tokens, opaqueTokens, subscriptions, now),
+    bearer: new BearerTokens(tokens, opaqueTokens, subscriptions, backendProfiles, now),
     opaqueTokens,
     subscriptions,
+    backendProfiles,
+    invalidate,
     usage: new UsageRecorder(db, log, now),
     limiters: {
       tokenRequests: new RateLimiter(config.rateLimits.tokenRequests),
@@ -122,24 +151,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const unlisten = [
     await db.listen(REVOCATION_CHANNEL, (payload) => {
       const event = parseRevocation(payload);
-      switch (event?.kind) {
-        case 'api_key':
-          apiKeys.forget(event.id);
-          tokens.forgetClient(event.id);
-          break;
-        case 'opaque_token':
-          opaqueTokens.forgetHash(event.id);
-          break;
-        case 'oauth_grant':
-          opaqueTokens.forgetGrant(event.id);
-          break;
-        case 'oauth_consumer':
-          opaqueTokens.forgetConsumer(event.id);
-          break;
-        case 'subscription':
-          subscriptions.forget(event.id);
-          break;
-      }
+      if (event) invalidate(event);
     }),
     await db.listen(SIGNING_KEYS_CHANNEL, (payload) => keys.notified(payload)),
   ];

@@ -1,3 +1,4 @@
+import type { BackendProfileDirectory } from './backends/backend-profile-directory.ts';
 import type { CatalogStore } from './catalog/catalog-store.ts';
 import type { MasterKey } from './crypto/master-key.ts';
 import type { OperatorToken } from './crypto/operator-token.ts';
@@ -6,6 +7,7 @@ import type { AccessTokens } from './tokens/access-tokens.ts';
 import type { ApiKeyDirectory } from './tokens/api-key-directory.ts';
 import type { BearerTokens } from './tokens/bearer-tokens.ts';
 import type { OpaqueTokenDirectory } from './tokens/opaque-tokens.ts';
+import type { RevocationEvent } from './tokens/revocation-events.ts';
 import type { SigningKeys } from './tokens/signing-keys.ts';
 import type { SubscriptionDirectory } from './tokens/subscription-directory.ts';
 import type { UsageRecorder } from './usage/usage.ts';
@@ -70,6 +72,10 @@ export interface Services {
   bearer: BearerTokens;
   opaqueTokens: OpaqueTokenDirectory;
   subscriptions: SubscriptionDirectory;
+  /** Whether back-end profiles' tokens still work (disabled, deleted, rotated keys). */
+  backendProfiles: BackendProfileDirectory;
+  /** Drops what this instance cached about a revoked credential, at once (the announcement tells the others). */
+  invalidate: (event: RevocationEvent) => void;
   usage: UsageRecorder;
   limiters: Limiters;
   /** The admin API's operator token; undefined when the admin API is disabled. */

@@ -1,11 +1,14 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { MasterKey } from '../crypto/master-key.ts';
 import type { Database } from '../db/database.ts';
+import type { Logger } from '../util/log.ts';
 
 export interface CliContext {
   /** Opens the configured store (and master key) on first use. */
   open(): Promise<{ db: Database; master: MasterKey }>;
   env: NodeJS.ProcessEnv;
+  /** The audit log: the same JSON lines a running platform writes, on stderr. */
+  log: Logger;
 }
 
 /** The result of a command: data for `--json`, and the same for people. */

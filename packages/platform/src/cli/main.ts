@@ -6,7 +6,7 @@ import { lockDataDir } from '../db/data-dir-lock.ts';
 import type { Database } from '../db/database.ts';
 import { openDatabase } from '../db/open.ts';
 import { PlatformError } from '../errors.ts';
-import { redact } from '../util/log.ts';
+import { createLogger, type Logger, redact } from '../util/log.ts';
 import { type CliContext, type Command, UsageError } from './command.ts';
 import { commands } from './commands.ts';
 
@@ -27,7 +27,7 @@ const commandHelp = (c: Command) =>
 /** Runs the CLI; returns the exit code. Output goes through `out`/`err` so tests can read it. */
 export async function runCli(
   argv: string[],
-  io: { out: (s: string) => void; err: (s: string) => void; env: NodeJS.ProcessEnv },
+  io: { out: (s: string) => void; err: (s: string) => void; env: NodeJS.ProcessEnv; log?: Logger },
 ): Promise<number> {
   const words = argv.filter((a) => !a.startsWith('-'));
   const command =
@@ -50,6 +50,8 @@ export async function runCli(
   let unlock = () => {};
   const ctx: CliContext = {
     env: io.env,
+    // stderr: stdout stays the command's answer (`--json` output is parsed by scripts).
+    log: io.log ?? createLogger({ write: io.err, base: { source: 'planner-admin' } }),
     async open() {
       const master: MasterKey = loadMasterKey(io.env);
       const storage = storageFromEnv(io.env);

@@ -90,7 +90,8 @@ export async function createConsumer(
      values ($1, $2, $3, $4, $5, $6)`,
     [consumerKey, legalEntityId, userId, (input.label ?? '').slice(0, 200), sha256(consumerSecret), scope],
   );
-  return { ...(await findConsumer(db, consumerKey))!, consumerSecret };
+  // Never with its hash: this answer is printed (`consumer create --json`) and sent.
+  return { ...publicConsumer((await findConsumer(db, consumerKey))!), consumerSecret };
 }
 
 export async function listConsumers(db: Queryable, legalEntityId: string): Promise<OAuthConsumer[]> {

@@ -38,14 +38,32 @@ export const BackendProfile = z
     name: z.string(),
     external_system: z.string(),
     created_at: z.string().datetime(),
+    status: z.enum(['active', 'disabled']).openapi({
+      description: 'disabled: its access key gets no token and its tokens are refused, until enabled.',
+    }),
+    disabled_at: z.string().datetime().nullable(),
     static_token: StaticTokenState,
   })
   .openapi('BackendProfile');
 
 export const BackendProfileDetails = BackendProfile.extend({
   access_key: z.string().openapi({ description: 'Authenticates standard-token requests.' }),
+  access_key_rotated_at: z.string().datetime().nullable(),
+  previous_access_key_expires_at: z.string().datetime().nullable().openapi({
+    description: 'Until when the key before the last rotation is still accepted (its overlap), or null.',
+  }),
   services: z.array(z.enum(BACKEND_SERVICES)),
 }).openapi('BackendProfileDetails');
+
+export const RotateAccessKeyInput = z
+  .object({
+    overlap_seconds: z.number().int().min(0).max(86_400).optional().openapi({
+      description:
+        'How long the old access key, and the standard tokens it obtained, keep working; default 0: refused at once.',
+    }),
+  })
+  .strict()
+  .openapi('RotateAccessKeyInput');
 
 export const BackendProfileInput = z
   .object({

@@ -85,4 +85,6 @@ export interface BackendTokenClaims {
   scope: string;
   kind: 'backend';
   le: string;
+  /** The version of the profile's access key it was asked for with: it dies with that key. */
+  akv?: number;
 }

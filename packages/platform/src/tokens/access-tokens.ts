@@ -74,6 +74,8 @@ export class AccessTokens {
     profileId: string;
     legalEntityId: string;
     services: readonly string[];
+    /** The access key's version (`akv`), so that rotating the key ends the token. */
+    keyVersion: number;
   }): Promise<{ token: string; claims: BackendTokenClaims }> {
     const iat = Math.floor(this.now() / 1000);
     const claims: BackendTokenClaims = {
@@ -87,6 +89,7 @@ export class AccessTokens {
       scope: input.services.join(' '),
       kind: 'backend',
       le: input.legalEntityId,
+      akv: input.keyVersion,
     };
     return { token: await this.#sign({ ...claims }), claims };
   }

@@ -1,3 +1,4 @@
+import type { BackendProfileDirectory } from '../backends/backend-profile-directory.ts';
 import { invalidToken } from '../http/errors.ts';
 import type { AccessTokens } from './access-tokens.ts';
 import { isOpaqueShape, type OpaqueToken, type OpaqueTokenDirectory } from './opaque-tokens.ts';
@@ -15,11 +16,19 @@ export class BearerTokens {
     private readonly jwts: AccessTokens,
     private readonly opaque: OpaqueTokenDirectory,
     private readonly subscriptions: SubscriptionDirectory,
+    private readonly profiles: BackendProfileDirectory,
     private readonly now: () => number = Date.now,
   ) {}
 
   async resolve(token: string): Promise<Principal> {
-    if (!isOpaqueShape(token)) return principalFromJwt(await this.jwts.verify(token));
+    if (!isOpaqueShape(token)) {
+      const claims = await this.jwts.verify(token);
+      // Checked after the verification cache, on every request: disabling or deleting the
+      // profile, or rotating its key, ends a standard token at once.
+      if (claims.kind === 'backend')
+        await this.profiles.assertUsable(claims.sub, { keyVersion: claims.akv ?? 1 });
+      return principalFromJwt(claims);
+    }
     const found = await this.opaque.find(token);
     if (!found) throw invalidToken('The access token is unknown.');
     return this.principalOf(found);
@@ -31,6 +40,7 @@ export class BearerTokens {
       case 'static_token': {
         const { record } = found;
         if (record.deactivatedAt) throw invalidToken('The static token was deactivated.');
+        await this.profiles.assertUsable(record.profileId, {});
         // A static token follows its legal entity's subscription as it changes: it never
         // expires, so a scope frozen at generation would go stale.
         const services = await this.subscriptions.services(record.legalEntityId);

@@ -8,9 +8,16 @@ import { REVOCATION_CHANNEL } from './api-key-directory.ts';
  * - `opaque_token`: one static or OAuth access token (by its hash) was deactivated or revoked;
  * - `oauth_grant`: every token of one OAuth grant was revoked (e.g. refresh-token reuse);
  * - `oauth_consumer`: an OAuth consumer was revoked, with all its tokens;
- * - `subscription`: a legal entity's back-end services changed.
+ * - `subscription`: a legal entity's back-end services changed;
+ * - `backend_profile`: a back-end profile was disabled, enabled, deleted or its key rotated.
  */
-export type RevocationKind = 'api_key' | 'opaque_token' | 'oauth_grant' | 'oauth_consumer' | 'subscription';
+export type RevocationKind =
+  | 'api_key'
+  | 'opaque_token'
+  | 'oauth_grant'
+  | 'oauth_consumer'
+  | 'subscription'
+  | 'backend_profile';
 export interface RevocationEvent {
   kind: RevocationKind;
   id: string;
@@ -22,6 +29,7 @@ const KINDS: readonly RevocationKind[] = [
   'oauth_grant',
   'oauth_consumer',
   'subscription',
+  'backend_profile',
 ];
 
 export const announce = (db: Pick<Database, 'notify'>, event: RevocationEvent): Promise<void> =>

@@ -18,6 +18,15 @@ export interface InspectedToken {
 
 const seconds = (ms: number) => Math.floor(ms / 1000);
 
+const profileUsable = (services: Services, profileId: string, keyVersion?: number): Promise<boolean> =>
+  services.backendProfiles.assertUsable(profileId, keyVersion === undefined ? {} : { keyVersion }).then(
+    () => true,
+    (error: unknown) => {
+      if (error instanceof ApiError) return false;
+      throw error;
+    },
+  );
+
 /**
  * Finds what a token is, whoever it belongs to; undefined when it is none of ours. A JWT
  * that fails verification counts as none of ours: its claims cannot be trusted.
@@ -32,6 +41,11 @@ export async function inspectToken(services: Services, token: string): Promise<I
       throw error;
     });
     if (!claims) return undefined;
+    // A standard token of a disabled or deleted profile, or of a rotated-out key, is as dead
+    // as an expired one.
+    if (claims.kind === 'backend' && !(await profileUsable(services, claims.sub, claims.akv ?? 1))) {
+      return undefined;
+    }
     return {
       owner: { legalEntityId: claims.le },
       active: true,
@@ -58,7 +72,7 @@ export async function inspectToken(services: Services, token: string): Promise<I
       const { record } = found;
       return {
         owner: { legalEntityId: record.legalEntityId },
-        active: !record.deactivatedAt,
+        active: !record.deactivatedAt && (await profileUsable(services, record.profileId)),
         claims: {
           ...base,
           token_use: 'static_token',

@@ -6,13 +6,13 @@ import {
   setOauthTokenLifetime,
 } from '../../accounts/legal-entities.ts';
 import { setSubscription } from '../../accounts/subscriptions.ts';
+import { BackendOperations } from '../../backends/backend-operations.ts';
 import {
-  createBackendProfile,
+  type BackendProfileDetails as Details,
   getBackendProfileDetails,
   listBackendProfiles,
   type BackendProfile as Profile,
 } from '../../backends/backend-profiles.ts';
-import { deactivateStaticToken, generateStaticToken } from '../../backends/static-tokens.ts';
 import {
   type OAuthConsumer as Consumer,
   createConsumer,
@@ -30,9 +30,11 @@ import {
   NewStaticToken,
   OAuthConsumer,
   OAuthConsumerInput,
+  RotateAccessKeyInput,
   SubscriptionInput,
 } from '../../schemas/admin.ts';
 import { ErrorBody } from '../../schemas/common.ts';
+import type { Services } from '../../services.ts';
 import type { AppEnv } from '../env.ts';
 import { notFound } from '../errors.ts';
 import { adminAuth } from '../middleware/admin-auth.ts';
@@ -161,6 +163,48 @@ const deactivateStatic = createRoute({
   request: { params: profileId },
   responses: { 200: json(DeactivatedStaticToken, 'Deactivated'), ...errors([401, 404]) },
 });
+const rotateKey = createRoute({
+  ...common,
+  method: 'post',
+  path: '/admin/api/backend-profiles/{id}/access-key',
+  summary: 'Rotate the access key: the new one is in this answer',
+  description:
+    'The old key, and the standard tokens it obtained, are refused at once on every instance, or after `overlap_seconds`.',
+  middleware: [auth, withBody] as const,
+  request: { params: profileId, ...body(RotateAccessKeyInput) },
+  responses: {
+    200: json(BackendProfileDetails, 'Rotated, with the new access key'),
+    ...errors([400, 401, 404, 415]),
+  },
+});
+const disableProfile = createRoute({
+  ...common,
+  method: 'post',
+  path: '/admin/api/backend-profiles/{id}/disable',
+  summary:
+    'Disable a profile: no tokens for its key, its standard and static tokens refused, on every instance',
+  middleware: [auth] as const,
+  request: { params: profileId },
+  responses: { 200: json(BackendProfile, 'Disabled'), ...errors([401, 404]) },
+});
+const enableProfile = createRoute({
+  ...common,
+  method: 'post',
+  path: '/admin/api/backend-profiles/{id}/enable',
+  summary: 'Enable a disabled profile again: its key and unexpired tokens work again',
+  middleware: [auth] as const,
+  request: { params: profileId },
+  responses: { 200: json(BackendProfile, 'Enabled'), ...errors([401, 404]) },
+});
+const deleteProfile = createRoute({
+  ...common,
+  method: 'delete',
+  path: '/admin/api/backend-profiles/{id}',
+  summary: 'Delete a profile for good: its keys and tokens stop working on every instance',
+  middleware: [auth] as const,
+  request: { params: profileId },
+  responses: { 200: json(BackendProfile, 'Deleted'), ...errors([401, 404]) },
+});
 const listOauthConsumers = createRoute({
   ...common,
   method: 'get',
@@ -207,8 +251,19 @@ const profileJson = (p: Profile) => ({
   name: p.name,
   external_system: p.externalSystem,
   created_at: p.createdAt,
+  status: p.status,
+  disabled_at: p.disabledAt,
   static_token: p.staticToken && { id: p.staticToken.id, created_at: p.staticToken.createdAt },
 });
+const detailsJson = async (services: Services, p: Details) => ({
+  ...profileJson(p),
+  access_key: p.accessKey,
+  access_key_rotated_at: p.accessKeyRotatedAt,
+  previous_access_key_expires_at: p.previousAccessKeyExpiresAt,
+  services: entityJson(await requireLegalEntity(services.db, p.legalEntityId)).services,
+});
+/** The one way routes change back-end profiles: the same operations (and audit log) as the CLI's. */
+const operations = (services: Services) => new BackendOperations({ ...services, actor: 'admin_api' });
 const consumerJson = (c: Consumer) => ({
   consumer_key: c.consumerKey,
   legal_entity_id: c.legalEntityId,
@@ -258,42 +313,48 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(createProfile, async (c) => {
     const { services } = c.var;
     const input = c.req.valid('json');
-    const profile = await createBackendProfile(services.db, services.master, c.req.valid('param').id, {
+    const profile = await operations(services).create(c.req.valid('param').id, {
       name: input.name,
       externalSystem: input.external_system,
     });
-    services.log.info('backend_profile.created', {
-      profile: profile.id,
-      legal_entity: profile.legalEntityId,
-    });
-    const le = await requireLegalEntity(services.db, profile.legalEntityId);
     c.header('Location', `/admin/api/backend-profiles/${profile.id}`);
-    return c.json(
-      { ...profileJson(profile), access_key: profile.accessKey, services: entityJson(le).services },
-      201,
-    );
+    return c.json(await detailsJson(services, profile), 201);
   });
 
   app.openapi(showProfile, async (c) => {
     const { services } = c.var;
     const profile = await getBackendProfileDetails(services.db, services.master, c.req.valid('param').id);
     if (!profile) throw notFound('No such back-end profile.');
-    const le = await requireLegalEntity(services.db, profile.legalEntityId);
-    return c.json(
-      { ...profileJson(profile), access_key: profile.accessKey, services: entityJson(le).services },
-      200,
+    return c.json(await detailsJson(services, profile), 200);
+  });
+
+  app.openapi(rotateKey, async (c) => {
+    const { services } = c.var;
+    const overlap = c.req.valid('json').overlap_seconds;
+    const profile = await operations(services).rotateAccessKey(
+      c.req.valid('param').id,
+      overlap === undefined ? {} : { overlapSeconds: overlap },
     );
+    return c.json(await detailsJson(services, profile), 200);
+  });
+
+  app.openapi(disableProfile, async (c) => {
+    const profile = await operations(c.var.services).disable(c.req.valid('param').id);
+    return c.json(profileJson(profile), 200);
+  });
+
+  app.openapi(enableProfile, async (c) => {
+    const profile = await operations(c.var.services).enable(c.req.valid('param').id);
+    return c.json(profileJson(profile), 200);
+  });
+
+  app.openapi(deleteProfile, async (c) => {
+    const profile = await operations(c.var.services).delete(c.req.valid('param').id);
+    return c.json(profileJson(profile), 200);
   });
 
   app.openapi(generateStatic, async (c) => {
-    const { services } = c.var;
-    const issued = await generateStaticToken(services.db, c.req.valid('param').id, services.now());
-    if (issued.replaced) services.opaqueTokens.forgetHash(issued.replaced.tokenHash);
-    await services.usage.count(issued.legalEntityId, 'token:backend_static');
-    services.log.info('static_token.generated', {
-      profile: issued.profileId,
-      replaced: issued.replaced?.id ?? null,
-    });
+    const issued = await operations(c.var.services).generateStaticToken(c.req.valid('param').id);
     return c.json(
       {
         static_token: issued.token,
@@ -307,11 +368,7 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>) {
   });
 
   app.openapi(deactivateStatic, async (c) => {
-    const { services } = c.var;
-    const done = await deactivateStaticToken(services.db, c.req.valid('param').id, services.now());
-    // Here at once; other instances on the announcement.
-    services.opaqueTokens.forgetHash(done.tokenHash);
-    services.log.info('static_token.deactivated', { profile: done.profileId, via: 'admin' });
+    const done = await operations(c.var.services).deactivateStaticToken(c.req.valid('param').id);
     return c.json({ id: done.id, profile_id: done.profileId, deactivated_at: done.deactivatedAt }, 200);
   });
 

@@ -24,7 +24,10 @@ const route = createRoute({
       description: 'Bad request, or no back-end services',
       content: { 'application/json': { schema: ErrorBody } },
     },
-    401: { description: 'Unknown access key', content: { 'application/json': { schema: ErrorBody } } },
+    401: {
+      description: 'Unknown (or rotated-out) access key, or a disabled profile',
+      content: { 'application/json': { schema: ErrorBody } },
+    },
     429: { description: 'Too many failed attempts', content: { 'application/json': { schema: ErrorBody } } },
   },
 });
@@ -33,11 +36,15 @@ export function registerBackendTokenRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, async (c) => {
     const { services } = c.var;
     // Only failures count: a back-end may ask as often as it likes, a guesser may not.
-    const profile = await underFailureLimits(
+    const found = await underFailureLimits(
       [{ limiter: services.limiters.authFailures, key: clientGroup(c) }],
-      () => findProfileByAccessKey(services.db, c.req.valid('json').access_key),
+      () => findProfileByAccessKey(services.db, c.req.valid('json').access_key, services.now()),
     );
-    if (!profile) throw invalidClient('Unknown access key.', false);
+    // A rotated-out or deleted key is as unknown as a guessed one.
+    if (!found) throw invalidClient('Unknown access key.', false);
+    const { profile, keyVersion } = found;
+    // The right key of a disabled profile: refused, but not counted as a guess.
+    if (profile.status === 'disabled') throw invalidClient('The back-end profile is disabled.', false);
     const subscribed = await services.subscriptions.services(profile.legalEntityId);
     if (subscribed.length === 0) {
       throw oauthError(
@@ -50,6 +57,7 @@ export function registerBackendTokenRoutes(app: OpenAPIHono<AppEnv>) {
       profileId: profile.id,
       legalEntityId: profile.legalEntityId,
       services: subscribed,
+      keyVersion,
     });
     await services.usage.count(profile.legalEntityId, 'token:backend_standard');
     services.log.info('token.issued', {
