@@ -5,10 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateMasterKey } from '../crypto/master-key.ts';
+import { generateMasterKey, loadMasterKey } from '../crypto/master-key.ts';
+import { createPlatform } from '../platform.ts';
+import { listen } from '../server.ts';
 import {
   authed,
   postForm,
+  standardToken,
   startTestPlatform,
   type TestPlatform,
   tokenFor,
@@ -164,11 +167,21 @@ describe('planner-admin, end to end', { timeout: 120_000 }, () => {
       token: string;
     };
     expect(statik.token).toMatch(/^st_/);
-    const consumer = JSON.parse(
-      (await cli('consumer', 'create', le.id, '--user', 'shopper-1', '--scope', 'read write', '--json'))
-        .stdout,
-    ) as { consumerKey: string; consumerSecret: string };
+    const created = await cli(
+      'consumer',
+      'create',
+      le.id,
+      '--user',
+      'shopper-1',
+      '--scope',
+      'read write',
+      '--json',
+    );
+    const consumer = JSON.parse(created.stdout) as { consumerKey: string; consumerSecret: string };
     expect(consumer.consumerSecret).toMatch(/^cs_/);
+    // The secret this once, never its hash: a hash of a random secret is a password equivalent offline.
+    expect(consumer).not.toHaveProperty('secretHash');
+    expect(created.stdout).not.toMatch(/secret_?hash/i);
     expect((await cli('consumer', 'list', le.id)).stdout).not.toContain(consumer.consumerSecret);
 
     const start = async () =>
@@ -203,6 +216,132 @@ describe('planner-admin, end to end', { timeout: 120_000 }, () => {
       expect((await fetch(`${tp.url}/v1/projects`, authed(oauth))).status).toBe(401);
     } finally {
       await stop(tp).catch(() => {});
+    }
+  });
+
+  it('rotates, disables, enables and deletes back-end profiles with an audit log; a running platform follows', {
+    timeout: 240_000,
+  }, async () => {
+    const le = JSON.parse(
+      (await cli('legal-entity', 'create', '--name', 'Lifecycle Co', '--json')).stdout,
+    ) as {
+      id: string;
+    };
+    await cli('subscription', 'set', le.id, '--service', 'reporting');
+    const profile = JSON.parse(
+      (await cli('backend-profile', 'create', le.id, '--name', 'CRM', '--external-system', 'X', '--json'))
+        .stdout,
+    ) as { id: string; accessKey: string };
+    const statik = JSON.parse((await cli('static-token', 'generate', profile.id, '--json')).stdout) as {
+      token: string;
+    };
+
+    const tp = await startTestPlatform({
+      ...(env.PLANNER_DATA_DIR ? { dataDir: env.PLANNER_DATA_DIR } : { schema: env.PLANNER_DB_SCHEMA }),
+      master: loadMasterKey(env),
+      now: Date.now,
+    });
+    const port = Number(new URL(tp.url).port);
+    /**
+     * Runs CLI commands beside the platform. On PostgreSQL the platform keeps running (the
+     * CLI's NOTIFY must reach it); an embedded database has one user at a time, so there the
+     * platform stops and starts again on the same port (same issuer, tokens stay valid).
+     */
+    const beside = async <T>(work: () => Promise<T>): Promise<T> => {
+      if (env.DATABASE_URL) return work();
+      await tp.server.close();
+      await tp.platform.close();
+      try {
+        return await work();
+      } finally {
+        tp.platform = await createPlatform(tp.options);
+        tp.server = await listen(tp.platform, port);
+      }
+    };
+    /** Polls until the platform answers `status`, within a deadline far below any cache TTL. */
+    const eventually = async (token: string, status: number) => {
+      const deadline = Date.now() + 5_000;
+      for (;;) {
+        const res = await fetch(`${tp.url}/v1/reporting/usage`, authed(token));
+        if (res.status === status) return res;
+        if (Date.now() > deadline) throw new Error(`still ${res.status}, not ${status}, after 5 s`);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    };
+    const requestStandard = (accessKey: string) =>
+      fetch(`${tp.url}/v1/backend/tokens`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ access_key: accessKey }),
+      });
+    const audit = (stderr: string, event: string) =>
+      stderr
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+        .find((line) => line.event === event);
+    try {
+      const standard = await standardToken(tp, profile.accessKey);
+      await eventually(standard, 200);
+      await eventually(statik.token, 200);
+
+      const disabled = await beside(() => cli('backend-profile', 'disable', profile.id, '--json'));
+      expect(disabled.code).toBe(0);
+      expect(JSON.parse(disabled.stdout)).toMatchObject({
+        status: 'disabled',
+        disabledAt: expect.any(String),
+      });
+      // The same audit line as the admin API's, saying who.
+      expect(audit(disabled.stderr, 'backend_profile.disabled')).toMatchObject({
+        profile: profile.id,
+        by: 'cli',
+      });
+      for (const token of [standard, statik.token]) {
+        const res = await eventually(token, 401);
+        expect(res.headers.get('www-authenticate')).toContain('error="invalid_token"');
+      }
+      expect(await (await requestStandard(profile.accessKey)).json()).toMatchObject({
+        error: 'invalid_client',
+      });
+      expect((await cli('backend-profile', 'list', le.id)).stdout).toContain('DISABLED');
+
+      const enabled = await beside(() => cli('backend-profile', 'enable', profile.id));
+      expect(enabled.stdout).toContain('Enabled');
+      await eventually(standard, 200);
+      await eventually(statik.token, 200);
+
+      const rotated = await beside(() => cli('backend-profile', 'rotate-key', profile.id, '--json'));
+      const { accessKey } = JSON.parse(rotated.stdout) as { accessKey: string };
+      expect(accessKey).toMatch(/^ak_/);
+      expect(accessKey).not.toBe(profile.accessKey);
+      expect(audit(rotated.stderr, 'backend_profile.access_key_rotated')).toMatchObject({ by: 'cli' });
+      expect(rotated.stderr).not.toContain(accessKey);
+      await eventually(standard, 401);
+      expect(await (await requestStandard(profile.accessKey)).json()).toMatchObject({
+        error: 'invalid_client',
+      });
+      await eventually(await standardToken(tp, accessKey), 200);
+
+      const [overlap, tooLong] = await beside(async () => [
+        await cli('backend-profile', 'rotate-key', profile.id, '--overlap', 'soon'),
+        await cli('backend-profile', 'rotate-key', profile.id, '--overlap', '999999', '--json'),
+      ]);
+      expect(overlap!.code).toBe(2);
+      expect(tooLong!.code).toBe(1);
+      expect(JSON.parse(tooLong!.stderr)).toMatchObject({ error: 'invalid_argument' });
+      // Refused before anything changed: the current key still works.
+      expect((await requestStandard(accessKey)).status).toBe(200);
+
+      const deleted = await beside(() => cli('backend-profile', 'delete', profile.id));
+      expect(deleted.code).toBe(0);
+      await eventually(statik.token, 401);
+      expect(await (await requestStandard(accessKey)).json()).toMatchObject({ error: 'invalid_client' });
+      const gone = await cli('backend-profile', 'show', profile.id, '--json');
+      expect(gone.code).toBe(1);
+      expect(JSON.parse(gone.stderr)).toMatchObject({ error: 'not_found' });
+    } finally {
+      await tp.server.close().catch(() => {});
+      await tp.platform.close().catch(() => {});
     }
   });
 
