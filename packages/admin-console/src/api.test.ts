@@ -50,6 +50,25 @@ describe('AdminApi', () => {
     expect(header(seen[2]!, 'Content-Type')).toBeUndefined();
   });
 
+  it('rotates, disables, enables and deletes a profile with the routes the platform documents', async () => {
+    const { fetch, seen } = fakeFetch(200, { id: 'bp_1' });
+    const api = new AdminApi('t', { fetch });
+    await api.rotateAccessKey('bp_1');
+    await api.rotateAccessKey('bp_1', 3600);
+    await api.disableBackendProfile('bp_1');
+    await api.enableBackendProfile('bp_1');
+    await api.deleteBackendProfile('bp/1');
+    const calls = seen.map((s) => [s.init?.method, s.url, s.init?.body ?? null]);
+    expect(calls).toEqual([
+      ['POST', '/admin/api/backend-profiles/bp_1/access-key', '{}'],
+      ['POST', '/admin/api/backend-profiles/bp_1/access-key', '{"overlap_seconds":3600}'],
+      ['POST', '/admin/api/backend-profiles/bp_1/disable', null],
+      ['POST', '/admin/api/backend-profiles/bp_1/enable', null],
+      ['DELETE', '/admin/api/backend-profiles/bp%2F1', null],
+    ]);
+    expect(header(seen[0]!, 'Content-Type')).toBe('application/json');
+  });
+
   it('turns refusals into AdminApiError with the platform’s words; 401 in the operator’s', async () => {
     const conflict = fakeFetch(409, {
       error: 'subscription_required',

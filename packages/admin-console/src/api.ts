@@ -28,12 +28,18 @@ export interface BackendProfile {
   name: string;
   external_system: string;
   created_at: string;
+  /** `disabled`: its access key gets no token and its tokens are refused, until enabled. */
+  status: 'active' | 'disabled';
+  disabled_at: string | null;
   /** The active static token's id and date, never the token itself. */
   static_token: { id: string; created_at: string } | null;
 }
 
 export interface BackendProfileDetails extends BackendProfile {
   access_key: string;
+  access_key_rotated_at: string | null;
+  /** Until when the key before the last rotation still works (a rotation's overlap), or null. */
+  previous_access_key_expires_at: string | null;
   services: BackendService[];
 }
 
@@ -173,6 +179,24 @@ export class AdminApi {
 
   backendProfile(id: string): Promise<BackendProfileDetails> {
     return this.#call('GET', `/backend-profiles/${enc(id)}`);
+  }
+
+  /** A new access key; the old one is refused at once, or after `overlapSeconds`. */
+  rotateAccessKey(profileId: string, overlapSeconds = 0): Promise<BackendProfileDetails> {
+    const body = overlapSeconds > 0 ? { overlap_seconds: overlapSeconds } : {};
+    return this.#call('POST', `/backend-profiles/${enc(profileId)}/access-key`, body);
+  }
+
+  disableBackendProfile(profileId: string): Promise<BackendProfile> {
+    return this.#call('POST', `/backend-profiles/${enc(profileId)}/disable`);
+  }
+
+  enableBackendProfile(profileId: string): Promise<BackendProfile> {
+    return this.#call('POST', `/backend-profiles/${enc(profileId)}/enable`);
+  }
+
+  deleteBackendProfile(profileId: string): Promise<BackendProfile> {
+    return this.#call('DELETE', `/backend-profiles/${enc(profileId)}`);
   }
 
   generateStaticToken(profileId: string): Promise<NewStaticToken> {

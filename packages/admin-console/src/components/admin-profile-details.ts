@@ -3,14 +3,17 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { type AdminApi, type BackendProfileDetails, type NewStaticToken, SERVICE_LABELS } from '../api.ts';
 import './admin-confirm-dialog.ts';
 import type { AdminConfirmDialog } from './admin-confirm-dialog.ts';
+import './admin-access-key.ts';
+import './admin-profile-status.ts';
 import './admin-secret.ts';
-import { failure, formatDate } from './events.ts';
+import { failure, formatDate, PROFILE_CHANGED, PROFILE_DELETED } from './events.ts';
 import { base } from './styles.ts';
 
 /**
- * A back-end profile's details page: its access key, and its static token — generated here,
- * shown once, replaced or deactivated. A freshly generated token is held in this element's
- * state only: leaving the page forgets it, as the platform already has.
+ * A back-end profile's details page: its access key (rotated in `admin-access-key`), its
+ * status (disabled, enabled, deleted in `admin-profile-status`), and its static token —
+ * generated here, shown once, replaced or deactivated. A freshly generated token is held in
+ * this element's state only: leaving the page forgets it, as the platform already has.
  */
 @customElement('admin-profile-details')
 export class AdminProfileDetails extends LitElement {
@@ -23,6 +26,25 @@ export class AdminProfileDetails extends LitElement {
   @state() private _done = '';
   @state() private _busy = false;
   @query('admin-confirm-dialog') private _confirm!: AdminConfirmDialog;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener(PROFILE_CHANGED, this.#onChanged);
+    this.addEventListener(PROFILE_DELETED, this.#onDeleted);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener(PROFILE_CHANGED, this.#onChanged);
+    this.removeEventListener(PROFILE_DELETED, this.#onDeleted);
+  }
+
+  readonly #onChanged = (event: Event) => {
+    this._profile = (event as CustomEvent<BackendProfileDetails>).detail;
+  };
+
+  // Nothing left to show: back to the list, which no longer has it.
+  readonly #onDeleted = () => this.dispatchEvent(new CustomEvent('back'));
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('profileId')) {
@@ -160,12 +182,9 @@ export class AdminProfileDetails extends LitElement {
                 <dt>Services</dt>
                 <dd>${p.services.length ? p.services.map((s) => SERVICE_LABELS[s]).join(', ') : 'None'}</dd>
               </dl>
-              <admin-secret label="Access key" .value=${p.access_key}></admin-secret>
-              <p class="hint small">
-                The external system sends the access key to <code>POST /v1/backend/tokens</code> for a standard token,
-                valid 60 minutes.
-              </p>
+              <admin-access-key .api=${this.api} .profile=${p}></admin-access-key>
             </section>
+            <admin-profile-status .api=${this.api} .profile=${p}></admin-profile-status>
             ${this.#staticToken(p)}
           `
           : ''
@@ -211,14 +230,6 @@ export class AdminProfileDetails extends LitElement {
       }
       .actions {
         margin-top: 12px;
-      }
-      .small {
-        font-size: 13px;
-        margin: 6px 0 0;
-      }
-      code {
-        font-family: var(--ad-mono);
-        font-size: 12px;
       }
     `,
   ];

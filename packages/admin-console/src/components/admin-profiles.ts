@@ -87,7 +87,7 @@ export class AdminProfiles extends LitElement {
       <table>
         <caption class="sr-only">Back-end profiles</caption>
         <thead>
-          <tr><th scope="col">Name</th><th scope="col">External system</th><th scope="col">Static token</th><th scope="col">Created</th></tr>
+          <tr><th scope="col">Name</th><th scope="col">External system</th><th scope="col">Status</th><th scope="col">Static token</th><th scope="col">Created</th></tr>
         </thead>
         <tbody>
           ${this._profiles.map(
@@ -95,6 +95,7 @@ export class AdminProfiles extends LitElement {
               <tr>
                 <td><button type="button" class="link" @click=${() => this.#open(p.id)}>${p.name}</button></td>
                 <td>${p.external_system}</td>
+                <td><span class="badge ${p.status === 'disabled' ? 'off' : 'on'}">${p.status === 'disabled' ? 'Disabled' : 'Active'}</span></td>
                 <td><span class="badge ${p.static_token ? 'on' : ''}">${p.static_token ? 'Active' : 'None'}</span></td>
                 <td>${formatDate(p.created_at)}</td>
               </tr>

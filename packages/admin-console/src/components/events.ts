@@ -20,3 +20,8 @@ export function failure(from: HTMLElement, error: unknown): string {
 
 export const formatDate = (iso: string) =>
   new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** Fired by a part of the details page that changed the profile; `detail` is the profile as it is now. */
+export const PROFILE_CHANGED = 'admin-profile-changed';
+/** Fired when the profile was deleted; the details page has nothing left to show. */
+export const PROFILE_DELETED = 'admin-profile-deleted';

@@ -236,4 +236,8 @@ export const base = css`
     background: var(--ad-accent-soft);
     color: #0b4f49;
   }
+  .badge.off {
+    background: var(--ad-danger-soft);
+    color: var(--ad-danger);
+  }
 `;

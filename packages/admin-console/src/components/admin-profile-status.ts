@@ -1,0 +1,128 @@
+import { css, html, LitElement } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import type { AdminApi, BackendProfileDetails } from '../api.ts';
+import './admin-confirm-dialog.ts';
+import type { AdminConfirmDialog } from './admin-confirm-dialog.ts';
+import { failure, formatDate, PROFILE_CHANGED, PROFILE_DELETED } from './events.ts';
+import { base } from './styles.ts';
+
+/**
+ * A profile's status card: disable (reversible: its key gets no token and every standard
+ * and static token is refused until it is enabled again) and delete (for good). Both are
+ * confirmed first; the platform applies them on every instance from the next request on.
+ */
+@customElement('admin-profile-status')
+export class AdminProfileStatus extends LitElement {
+  @property({ attribute: false }) api!: AdminApi;
+  @property({ attribute: false }) profile!: BackendProfileDetails;
+  @state() private _busy = false;
+  @state() private _done = '';
+  @state() private _error = '';
+  @query('admin-confirm-dialog') private _confirm!: AdminConfirmDialog;
+
+  async #disable(): Promise<void> {
+    const ok = await this._confirm.ask({
+      title: 'Disable this back-end profile?',
+      message:
+        'Its access key gets no more tokens, and its standard and static tokens are refused from their next request on. You can enable it again later.',
+      confirmLabel: 'Disable profile',
+      danger: true,
+    });
+    if (ok)
+      await this.#act(() => this.api.disableBackendProfile(this.profile.id), 'The profile is disabled.');
+  }
+
+  async #enable(): Promise<void> {
+    await this.#act(() => this.api.enableBackendProfile(this.profile.id), 'The profile is enabled again.');
+  }
+
+  async #delete(): Promise<void> {
+    const ok = await this._confirm.ask({
+      title: 'Delete this back-end profile?',
+      message:
+        'Its access key and every token it holds stop working at once, for good. This cannot be undone: the external system would need a new profile.',
+      confirmLabel: 'Delete profile',
+      danger: true,
+    });
+    if (!ok) return;
+    this._busy = true;
+    this._error = '';
+    try {
+      await this.api.deleteBackendProfile(this.profile.id);
+      this.dispatchEvent(
+        new CustomEvent(PROFILE_DELETED, { detail: this.profile, bubbles: true, composed: true }),
+      );
+    } catch (error) {
+      this._error = failure(this, error);
+    } finally {
+      this._busy = false;
+    }
+  }
+
+  async #act(work: () => Promise<unknown>, done: string): Promise<void> {
+    this._busy = true;
+    this._error = '';
+    try {
+      await work();
+      // The details (with the access key) again: the status answer is the list's shape.
+      const profile = await this.api.backendProfile(this.profile.id);
+      this._done = done;
+      this.dispatchEvent(
+        new CustomEvent(PROFILE_CHANGED, { detail: profile, bubbles: true, composed: true }),
+      );
+    } catch (error) {
+      this._error = failure(this, error);
+    } finally {
+      this._busy = false;
+    }
+  }
+
+  override render() {
+    const p = this.profile;
+    const disabled = p.status === 'disabled';
+    return html`
+      <section class="card" aria-labelledby="status-title">
+        <h2 id="status-title">Status</h2>
+        <p class="state">
+          ${
+            disabled
+              ? html`<span class="badge off">Disabled</span> since ${formatDate(p.disabled_at ?? p.created_at)}: its tokens are refused`
+              : html`<span class="badge on">Active</span> its access key and tokens work`
+          }
+        </p>
+        <div class="row">
+          ${
+            disabled
+              ? html`<button type="button" class="btn primary" ?disabled=${this._busy} @click=${() => this.#enable()}>Enable profile</button>`
+              : html`<button type="button" class="btn danger" ?disabled=${this._busy} @click=${() => this.#disable()}>Disable profile</button>`
+          }
+          <button type="button" class="btn danger" ?disabled=${this._busy} @click=${() => this.#delete()}>Delete profile</button>
+        </div>
+        <p class="notice ok" role="status" ?hidden=${!this._done}>${this._done}</p>
+        <p class="notice error" role="alert" ?hidden=${!this._error}>${this._error}</p>
+      </section>
+      <admin-confirm-dialog></admin-confirm-dialog>
+    `;
+  }
+
+  static override styles = [
+    base,
+    css`
+      :host {
+        display: block;
+      }
+      .state {
+        display: flex;
+        gap: 8px;
+        align-items: center;
+        margin: 0 0 12px;
+      }
+    `,
+  ];
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'admin-profile-status': AdminProfileStatus;
+  }
+}
