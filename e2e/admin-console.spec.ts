@@ -5,7 +5,7 @@ import { PLANNER_E2E_ADMIN_TOKEN, PORTS, url } from './support/ports.ts';
 // platform, its admin API, and the back-end tokens it hands out, used over plain HTTP.
 const platform = url(PORTS.platform);
 
-test('an operator sets up a back-end in the console, and its tokens work until deactivated', async ({
+test('an operator sets up a back-end in the console; its tokens stop on deactivation, rotation and disabling', async ({
   page,
   request,
 }) => {
@@ -86,10 +86,51 @@ test('an operator sets up a back-end in the console, and its tokens work until d
   // The standard token is not a static token: it keeps working.
   expect((await usage(request, standard.access_token)).status()).toBe(200);
 
-  // Back on the list, the profile shows no static token; a reload keeps the session (this tab).
+  // Rotating the access key (confirmed, the old key refused at once): the page shows the new
+  // key; the old key gets no token, and the standard token it obtained is refused.
+  const accessKeyField = page.getByRole('textbox', { name: 'Access key', exact: true });
+  await page.getByLabel('Previous key after rotation').selectOption({ label: 'Refuse it at once' });
+  await page.getByRole('button', { name: 'Rotate access key' }).click();
+  const rotate = page.getByRole('dialog', { name: 'Rotate the access key?' });
+  await expect(rotate.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await rotate.getByRole('button', { name: 'Rotate access key' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'give it to the external system now' }),
+  ).toBeVisible();
+  await expect(accessKeyField).not.toHaveValue(accessKey);
+  const newKey = await accessKeyField.inputValue();
+  const oldKey = await request.post(`${platform}/v1/backend/tokens`, { data: { access_key: accessKey } });
+  expect(oldKey.status()).toBe(401);
+  expect(((await oldKey.json()) as { error: string }).error).toBe('invalid_client');
+  await expectRefused(request, standard.access_token);
+  const fresh = await standardTokenFor(request, newKey);
+  expect((await usage(request, fresh)).status()).toBe(200);
+
+  // Disabling the profile (confirmed): its standard and static tokens are refused, and its
+  // key gets no token, until it is enabled again.
+  await page.getByRole('button', { name: 'Generate static token' }).click();
+  const third = await staticField.inputValue();
+  expect((await usage(request, third)).status()).toBe(200);
+  await page.getByRole('button', { name: 'Disable profile' }).click();
+  const disable = page.getByRole('dialog', { name: 'Disable this back-end profile?' });
+  await expect(disable.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await disable.getByRole('button', { name: 'Disable profile' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'The profile is disabled.' })).toBeVisible();
+  await expectRefused(request, fresh);
+  await expectRefused(request, third);
+  const whileDisabled = await request.post(`${platform}/v1/backend/tokens`, { data: { access_key: newKey } });
+  expect(whileDisabled.status()).toBe(401);
+
+  // Back on the list, the profile shows it is disabled; a reload keeps the session (this tab).
   await page.getByRole('button', { name: '← Back-end profiles' }).click();
   const row = page.getByRole('row').filter({ hasText: name });
-  await expect(row).toContainText('None');
+  await expect(row).toContainText('Disabled');
+  await row.getByRole('button', { name }).click();
+  await page.getByRole('button', { name: 'Enable profile' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'The profile is enabled again.' })).toBeVisible();
+  expect((await usage(request, fresh)).status()).toBe(200);
+  await page.getByRole('button', { name: '← Back-end profiles' }).click();
+  await expect(row).toContainText('Active');
   await page.reload();
   await expect(page.getByLabel('Legal entity')).toBeVisible();
 
@@ -110,6 +151,12 @@ async function setServices(page: Page, wanted: { reporting: boolean; messagebox:
   await save.click();
   await expect(page.getByRole('status').filter({ hasText: 'Subscription saved' })).toBeVisible();
   await expect(save).toBeDisabled();
+}
+
+async function standardTokenFor(request: APIRequestContext, accessKey: string): Promise<string> {
+  const res = await request.post(`${platform}/v1/backend/tokens`, { data: { access_key: accessKey } });
+  expect(res.status()).toBe(200);
+  return ((await res.json()) as { access_token: string }).access_token;
 }
 
 function usage(request: APIRequestContext, bearer: string) {
