@@ -15,7 +15,7 @@ const route = createRoute({
   tags: ['Back-ends'],
   summary: "A back-end's standard token (60 minutes), requested with its access key",
   description:
-    'Seed 000: valid 60 minutes from issue, a new one may be asked for at any time, it cannot be deactivated. Its scope is the services of the subscription.',
+    'Seed 000: valid 60 minutes from issue, a new one may be asked for at any time, it cannot be deactivated one by one (disabling the profile or rotating its access key ends it). Its scope is the services of the subscription.',
   middleware: [jsonBody(4 * 1024)] as const,
   request: { body: { required: true, content: { 'application/json': { schema: BackendTokenRequest } } } },
   responses: {
