@@ -169,6 +169,9 @@ describe('admin API', () => {
       expect.arrayContaining([
         '/admin/api/legal-entities',
         '/admin/api/backend-profiles/{id}/static-token',
+        '/admin/api/backend-profiles/{id}/access-key',
+        '/admin/api/backend-profiles/{id}/disable',
+        '/admin/api/backend-profiles/{id}/enable',
         '/admin/api/legal-entities/{id}/oauth-consumers',
         '/oauth/token',
         '/oauth/revoke',
