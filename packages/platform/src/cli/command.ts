@@ -34,3 +34,11 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
   readonly code = 'usage';
 }
+
+/** A `--<name>` option in whole seconds; undefined when absent. */
+export const seconds = (value: unknown, name: string): number | undefined => {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n)) throw new UsageError(`--${name} takes a whole number of seconds.`);
+  return n;
+};
