@@ -5,7 +5,7 @@ import { PLANNER_E2E_ADMIN_TOKEN, PORTS, url } from './support/ports.ts';
 // platform, its admin API, and the back-end tokens it hands out, used over plain HTTP.
 const platform = url(PORTS.platform);
 
-test('an operator sets up a back-end in the console; its tokens stop on deactivation, rotation and disabling', async ({
+test('an operator sets up a back-end in the console; its tokens stop on deactivation, rotation, disabling and deletion', async ({
   page,
   request,
 }) => {
@@ -131,6 +131,18 @@ test('an operator sets up a back-end in the console; its tokens stop on deactiva
   expect((await usage(request, fresh)).status()).toBe(200);
   await page.getByRole('button', { name: '← Back-end profiles' }).click();
   await expect(row).toContainText('Active');
+
+  // Deleting it (confirmed) ends it for good: back on the list, gone, and its tokens refused.
+  await row.getByRole('button', { name }).click();
+  await page.getByRole('button', { name: 'Delete profile' }).click();
+  await page
+    .getByRole('dialog', { name: 'Delete this back-end profile?' })
+    .getByRole('button', { name: 'Delete profile' })
+    .click();
+  await expect(page.getByLabel('Legal entity')).toBeVisible();
+  await expect(row).toHaveCount(0);
+  await expectRefused(request, fresh);
+  await expectRefused(request, third);
   await page.reload();
   await expect(page.getByLabel('Legal entity')).toBeVisible();
 
