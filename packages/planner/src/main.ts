@@ -46,5 +46,11 @@ const services: PlannerServices = {
 const commands = mountPlanner(document.getElementById('planner')!, services);
 client.bridge.expose(commands);
 
-// For diagnostics and the browser tests: reachable from this origin only.
-Object.assign(globalThis, { planner: { client, services, commands } });
+// Development and browser-test builds only (`vite build --mode e2e`): the handle holds the
+// token store, which a production page must not hand to every script in it (issue 9). The
+// condition is a build-time constant, so production drops the import entirely.
+if (import.meta.env.DEV || import.meta.env.MODE === 'e2e') {
+  void import('./dev/debug-handle.ts').then(({ exposeDebugHandle }) =>
+    exposeDebugHandle({ client, services, commands }),
+  );
+}
