@@ -402,9 +402,15 @@ describe('Workspace: drafts belong to their owner (shared device)', () => {
     const saving = ws.save();
     services.setSession({ status: 'connecting' });
     services.setSession(BEN);
+    expect(ws.state.busy).toBeNull();
+    // Ben's save is his own, not a share of Ada's still in flight.
+    addChair(ws, 'ben-chair');
+    const bens = ws.save();
+    expect(bens).not.toBe(saving);
     await expect(saving).resolves.toMatchObject({ name: 'Ada lounge', version: 1 });
-    expect(ws.state).toMatchObject({ dirty: false, project: { id: null, name: 'Untitled room' } });
-    expect(ws.snapshot().items).toEqual([]);
+    await expect(bens).resolves.toMatchObject({ name: 'Untitled room', version: 1 });
+    expect(ws.state).toMatchObject({ dirty: false, project: { name: 'Untitled room' } });
+    expect(ws.snapshot().items.map((i) => i.id)).toEqual(['ben-chair']);
     services.setSession(ADA);
     expect(ws.state).toMatchObject({ dirty: false, project: { name: 'Ada lounge', version: 1 } });
   });

@@ -202,6 +202,9 @@ export class Workspace {
     this.#loginAsked = false;
     this.#checkedFreshness = false;
     this.#userId = null;
+    // The last owner's save or load in flight is theirs: it must not block or mark this one.
+    this.#saving = undefined;
+    this.#busy = null;
     if (handOver) {
       this.#drafts.write(this.#toDraft());
       before.clear();
@@ -277,18 +280,22 @@ export class Workspace {
    * A second call while one is in flight joins it.
    */
   save(): Promise<SavedProject> {
-    this.#saving ??= this.#save(false).finally(() => {
-      this.#saving = undefined;
-    });
-    return this.#saving;
+    return this.#join(false);
   }
 
   /** After a conflict: keep this design as a new project, leaving the other version alone. */
   saveAsCopy(): Promise<SavedProject> {
-    this.#saving ??= this.#save(true).finally(() => {
-      this.#saving = undefined;
+    return this.#join(true);
+  }
+
+  /** One save at a time per owner: a call during another owner's save starts its own. */
+  #join(asCopy: boolean): Promise<SavedProject> {
+    if (this.#saving) return this.#saving;
+    const saving = this.#save(asCopy).finally(() => {
+      if (this.#saving === saving) this.#saving = undefined;
     });
-    return this.#saving;
+    this.#saving = saving;
+    return saving;
   }
 
   /** After a conflict: load the platform's version. Undo brings this design back. */
@@ -380,6 +387,7 @@ export class Workspace {
         const meta = { id: project.id, etag: result.etag, version: project.version, name: project.name };
         drafts.write({ ...theirs, project: { ...theirs.project, ...meta }, dirty: false, pendingSave: null });
       }
+      this.#emit();
       return saved;
     }
     this.#pendingSave = null;
