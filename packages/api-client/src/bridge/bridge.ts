@@ -22,7 +22,8 @@ import { exposeMethods } from './expose-methods.ts';
  *
  * 1. Until the first token arrives, post `Ready` to `window.parent` with target `*` (it
  *    carries nothing secret), at once and again with back-off, so a host whose script loads
- *    late still connects.
+ *    late still connects. While a token is being verified the `Ready`s due are skipped (a
+ *    host answers each with a new token); they go on if it is refused.
  * 2. Accept `Authentication` / `Login` only when `event.source` is `window.parent`, the
  *    message passes `parseHostMessage`, the token is proven genuine (`verifyToken`: the
  *    platform's signature, issuer, audience, type and expiry; see `verify-token.ts`), and the
@@ -121,6 +122,8 @@ export class Bridge implements Observable<BridgeEventMap> {
   private verifying: Promise<void> = Promise.resolve();
   /** Counts `Logout`s: a token verified after a later `Logout` is dropped. */
   private logouts = 0;
+  /** Tokens received and not yet verified. */
+  private unverified = 0;
   /** This page load's id, sent in every `Ready` (see the protocol's `ReadyMessage`). */
   private readonly instance = Math.random().toString(36).slice(2, 12);
 
@@ -274,9 +277,11 @@ export class Bridge implements Observable<BridgeEventMap> {
 
   private onToken(token: string, kind: TokenKind, origin: string): void {
     const logouts = this.logouts;
+    this.unverified++;
     this.verifying = this.verifying.then(async () => {
       // The token we hold, handed over again, was verified when it came.
       const verdict = this.tokens.current?.token === token ? 'genuine' : await this.verifyToken(token);
+      this.unverified--;
       if (this.destroyed || logouts !== this.logouts) return;
       // Another token pinned a different origin while this one was being verified.
       if (this.pinned !== undefined && origin !== this.pinned) {
@@ -335,13 +340,16 @@ export class Bridge implements Observable<BridgeEventMap> {
     if (this.destroyed || this.pinned !== undefined) return;
     // Not in a frame: there is no host to greet (and we would only talk to ourselves).
     if ((this.win.parent as unknown) === this.win) return;
-    try {
-      this.win.parent.postMessage(
-        message<ReadyMessage>('Ready', { planner: this.version, instance: this.instance }),
-        '*',
-      );
-    } catch {
-      // A parent that went away; the next attempt or destroy() follows.
+    // A token is being verified: skip this one (the host would answer it with another token).
+    if (this.unverified === 0) {
+      try {
+        this.win.parent.postMessage(
+          message<ReadyMessage>('Ready', { planner: this.version, instance: this.instance }),
+          '*',
+        );
+      } catch {
+        // A parent that went away; the next attempt or destroy() follows.
+      }
     }
     this.readyTimer = setTimeout(this.sendReady, this.readyDelay);
     this.readyDelay = Math.min(this.readyDelay * 2, this.readyMaxIntervalMs);

@@ -4,7 +4,7 @@
  * channel or reach the token store.
  */
 import type { PlannerApi } from '@planner/protocol';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeClaims, fakeJwt, HOST_ORIGIN } from '../testing/fake-jwt.ts';
 import { FakeWindow } from '../testing/fake-window.ts';
 import { keySet, PLATFORM, type SigningKey, signingKey, signToken } from '../testing/platform-keys.ts';
@@ -24,10 +24,13 @@ let bridge: Bridge;
 let events: BridgeEvent[];
 const channels: MessageChannel[] = [];
 
-function start(verifyToken: VerifyToken = createTokenVerifier({ issuer: PLATFORM, keys: keySet(platform) })) {
+function start(
+  verifyToken: VerifyToken = createTokenVerifier({ issuer: PLATFORM, keys: keySet(platform) }),
+  readyRetryMs = 60_000,
+) {
   win = new FakeWindow();
   tokens = new TokenStore();
-  bridge = new Bridge({ tokens, verifyToken, plannerVersion: '1', window: win, readyRetryMs: 60_000 });
+  bridge = new Bridge({ tokens, verifyToken, plannerVersion: '1', window: win, readyRetryMs });
   events = [];
   bridge.onAny((event) => events.push(event));
 }
@@ -162,6 +165,41 @@ describe('Bridge: verification takes time', () => {
     await bridge.idle();
     expect(tokens.current).toBeUndefined();
     expect(ofType('tokenAccepted')).toHaveLength(1);
+  });
+});
+
+describe('Bridge: Ready while a token is verified', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('skips Ready while verifying (each would fetch another token), goes on after a refusal, stops at the pin', async () => {
+    const genuine = await signToken(platform);
+    const forged = await signToken(attacker);
+    vi.useFakeTimers();
+    const held: Array<(v: Verification) => void> = [];
+    bridge.destroy();
+    start((token) => new Promise((release) => held.push(release)), 250);
+    const readys = () => win.parent.sent('Ready').length;
+    expect(readys()).toBe(1);
+
+    win.deliver(msg('Authentication', { token: forged }));
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(held).toHaveLength(1);
+    expect(readys()).toBe(1);
+    held[0]!('forged');
+    await bridge.idle();
+    // The back-off went on meanwhile (5 s at most): the next Ready is due within that.
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(readys()).toBe(2);
+
+    win.deliver(msg('Authentication', { token: genuine }));
+    await vi.advanceTimersByTimeAsync(0);
+    held[1]!('genuine');
+    await bridge.idle();
+    expect(bridge.origin).toBe(HOST_ORIGIN);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(readys()).toBe(2);
   });
 });
 
