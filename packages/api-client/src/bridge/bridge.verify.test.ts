@@ -179,7 +179,7 @@ describe('Bridge: Ready while a token is verified', () => {
     vi.useFakeTimers();
     const held: Array<(v: Verification) => void> = [];
     bridge.destroy();
-    start((token) => new Promise((release) => held.push(release)), 250);
+    start(() => new Promise((release) => held.push(release)), 250);
     const readys = () => win.parent.sent('Ready').length;
     expect(readys()).toBe(1);
 
