@@ -28,6 +28,11 @@ export interface StackOptions {
   log: Logger;
   /** Build the planner and the shop page before serving (skip when dist/ is fresh). */
   build?: boolean;
+  /**
+   * The planner's Vite build mode: `production` by default; the browser tests use `e2e`, a
+   * production build that also sets the `globalThis.planner` debug handle they read.
+   */
+  plannerMode?: 'production' | 'e2e';
   /** The shortest token lifetime the platform grants, seconds (tests shorten it). */
   minTokenLifetime?: number;
 }
@@ -69,7 +74,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
   if (options.build !== false) {
     const { build } = await import('vite');
-    await build({ root: plannerDir, logLevel: 'warn' });
+    await build({ root: plannerDir, mode: options.plannerMode ?? 'production', logLevel: 'warn' });
     await build({ root: adminConsoleDir, logLevel: 'warn' });
     await build({ root: shopPageDir, configFile: join(shopPageDir, 'vite.config.ts'), logLevel: 'warn' });
   }

@@ -5,7 +5,8 @@ export async function plannerFrame(page: Page, index = 0): Promise<Frame> {
   const handle = await page.locator('iframe[title="Room planner"]').nth(index).elementHandle();
   const frame = await handle!.contentFrame();
   await expect.poll(() => frame!.url()).toContain('127.0.0.1:5274');
-  await frame!.waitForFunction(() => 'planner' in globalThis);
+  // The debug handle of the e2e build (the page's <div id="planner"> is also `planner`).
+  await frame!.waitForFunction(() => 'client' in ((globalThis as { planner?: object }).planner ?? {}));
   return frame!;
 }
 

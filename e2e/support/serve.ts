@@ -26,6 +26,8 @@ const stack = await startStack({
   ports: { platform: PORTS.platform, planner: PORTS.planner, shop: PORTS.shop },
   log: createLogger({ level: 'warn' }),
   minTokenLifetime: 3,
+  // Sets globalThis.planner, which the specs read; production builds have no such handle.
+  plannerMode: 'e2e',
 });
 
 const { db, master } = stack.platform.services;

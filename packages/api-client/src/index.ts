@@ -32,6 +32,12 @@ export {
   type TokenStoreOptions,
 } from './token/token-store.ts';
 export {
+  createTokenVerifier,
+  type TokenVerifierOptions,
+  type Verification,
+  type VerifyToken,
+} from './token/verify-token.ts';
+export {
   type CallOptions,
   createWebServices,
   type InboxOptions,

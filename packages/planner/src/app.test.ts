@@ -122,12 +122,17 @@ describe('mountPlanner', () => {
     first.button('Add to room', first.catalog().querySelector('li.card')!).click();
     await settle(first.app);
     first.controller.abort(); // unmount writes the pending draft
-    expect(parseDraft(storage.getItem(KEY))).toMatchObject({
+    // Under the owner's key: the default session is shopper-1's.
+    expect(parseDraft(storage.getItem(`${KEY}:user:le-test:shopper-1`))).toMatchObject({
       dirty: true,
       design: { items: [{ catalog_id: 'sofa' }] },
     });
 
+    // Shown once the session says it is the same owner's, not while connecting.
     const second = await setup({ status: 'connecting' }, storage);
+    expect(second.items()).toHaveLength(0);
+    second.services.setSession({ status: 'signed-in', userId: 'shopper-1', canSave: true });
+    await settle(second.app);
     expect(second.items()).toHaveLength(1);
     expect(second.q('.save-state').textContent).toContain('Unsaved changes');
     expect(second.q('.banner').textContent).toContain('restored');

@@ -1,7 +1,7 @@
 import './components/planner-app.ts';
 import type { PlannerApp } from './components/planner-app.ts';
-import { draftKey } from './draft/draft.ts';
-import { DraftStore, defaultStorage } from './draft/draft-store.ts';
+import { draftPrefix } from './draft/draft.ts';
+import { DraftShelf, defaultStorage } from './draft/draft-store.ts';
 import { Workspace } from './project/workspace.ts';
 import type { PlannerCommands, PlannerServices } from './services.ts';
 
@@ -10,7 +10,7 @@ export interface MountOptions {
   signal?: AbortSignal;
   /** Where drafts are kept; `localStorage` by default, `null` for memory only. */
   storage?: Storage | null;
-  /** The draft's storage key; one per planner origin by default. */
+  /** The drafts' storage key prefix (each owner's draft is `<prefix>:<owner>`); one per planner origin by default. */
   draftKey?: string;
   /** BCP 47 locale for numbers, prices and dates; the browser's by default. */
   locale?: string;
@@ -18,8 +18,9 @@ export interface MountOptions {
 
 /**
  * Mounts the planner UI in `root` (replacing its content) and returns the commands the host
- * may call over RPC. The local draft is restored synchronously, before the session connects,
- * so nothing the user did before a reload is lost.
+ * may call over RPC. Each owner's local draft is restored as soon as a verified token says
+ * whose session this is, so nothing the user did before a reload is lost, and nobody else
+ * sees it.
  *
  * The returned object has exactly the `PlannerCommands` methods, so it can be exposed as is;
  * unmount through `options.signal`.
@@ -29,9 +30,9 @@ export function mountPlanner(
   services: PlannerServices,
   options: MountOptions = {},
 ): PlannerCommands {
-  const drafts = new DraftStore({
+  const drafts = new DraftShelf({
     storage: options.storage === undefined ? defaultStorage() : options.storage,
-    key: options.draftKey ?? draftKey(location.origin),
+    prefix: options.draftKey ?? draftPrefix(location.origin),
   });
   const workspace = new Workspace({ services, drafts });
   const app = document.createElement('planner-app') as PlannerApp;

@@ -1,5 +1,6 @@
 import { createPlannerClient } from '@planner/api-client/bridge';
 import { mountPlanner } from './app.ts';
+import { exposeDebugHandle } from './dev/debug-handle.ts';
 import type { PlannerServices } from './services.ts';
 import { trackSession } from './session/session-state.ts';
 
@@ -46,5 +47,12 @@ const services: PlannerServices = {
 const commands = mountPlanner(document.getElementById('planner')!, services);
 client.bridge.expose(commands);
 
-// For diagnostics and the browser tests: reachable from this origin only.
-Object.assign(globalThis, { planner: { client, services, commands } });
+// Development and browser-test builds only (`vite build --mode e2e`): the handle holds the
+// token store, which a production page must not hand to every script in it (issue 9). The
+// condition is a build-time constant, so production drops the call and the module with it.
+if (import.meta.env.DEV || import.meta.env.MODE === 'e2e') {
+  // What the bridge did (reasons and origins, never a token), from the first message on.
+  const bridgeEvents: unknown[] = [];
+  client.bridge.onAny((event) => bridgeEvents.push(event));
+  exposeDebugHandle({ client, services, commands, bridgeEvents });
+}

@@ -16,6 +16,11 @@ export interface PlannerServices extends WebServices {
     subscribe(listener: (state: SessionState) => void): () => void;
     /** After "session could not be renewed": ask the host for a token again. */
     retry(): void;
+    /**
+     * Whose drafts are shown: `visitor:<le>` or `user:<le>:<sub>` from the verified token
+     * held, null without one (connecting, or just after `Logout`). See `draftOwner`.
+     */
+    owner(): string | null;
   };
 
   /** Tell the host that a visitor tried to do something that needs a login (LoginRequired). */

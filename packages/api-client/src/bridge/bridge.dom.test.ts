@@ -16,17 +16,20 @@ let bridge: Bridge | undefined;
 afterEach(() => bridge?.destroy());
 
 describe('Bridge on a DOM window', () => {
-  it('uses the global window and accepts a token only with the right source and origin', () => {
+  it('uses the global window and accepts a token only with the right source and origin', async () => {
     const tokens = new TokenStore();
-    bridge = new Bridge({ tokens, plannerVersion: '1' });
+    // Signatures are bridge.verify.test.ts's subject; this test is about the DOM's events.
+    bridge = new Bridge({ tokens, verifyToken: async () => 'genuine', plannerVersion: '1' });
     const token = fakeToken();
     const message = { ns: 'planner', v: 1, type: 'Authentication', token };
 
     post(message, { source: null });
     post(message, { origin: 'https://evil.example' });
+    await bridge.idle();
     expect(tokens.current).toBeUndefined();
 
     post(message);
+    await bridge.idle();
     expect(tokens.current?.token).toBe(token);
     expect(bridge.origin).toBe(HOST_ORIGIN);
   });

@@ -8,6 +8,14 @@ import { Bridge, type BridgeEventMap } from './bridge.ts';
 const EVIL = 'https://evil.example';
 const msg = (type: string, body: Record<string, unknown> = {}) => ({ ns: 'planner', v: 1, type, ...body });
 
+const genuine = async () => 'genuine' as const;
+
+/** Delivers a message and waits until the bridge verified any token in it. */
+async function deliver(...args: Parameters<FakeWindow['deliver']>): Promise<void> {
+  win.deliver(...args);
+  await bridge.idle();
+}
+
 type BridgeEvent = { [K in keyof BridgeEventMap]: BridgeEventMap[K] & { type: K } }[keyof BridgeEventMap];
 
 let win: FakeWindow;
@@ -20,7 +28,9 @@ beforeEach(() => {
   vi.useFakeTimers();
   win = new FakeWindow();
   tokens = new TokenStore();
-  bridge = new Bridge({ tokens, plannerVersion: '1.2.3', window: win });
+  // Trusts every signature: these tests are about sources, origins and the store's checks.
+  // bridge.verify.test.ts proves tokens genuine with real keys.
+  bridge = new Bridge({ tokens, verifyToken: genuine, plannerVersion: '1.2.3', window: win });
   events = [];
   bridge.onAny((event) => events.push(event));
 });
@@ -40,7 +50,7 @@ const ofType = <K extends BridgeEvent['type']>(type: K) =>
 const targeted = () => win.parent.posted.filter((p) => p.targetOrigin !== '*');
 
 describe('Bridge: Ready', () => {
-  it('says Ready to the parent with target * at once, then with back-off until the first token', () => {
+  it('says Ready to the parent with target * at once, then with back-off until the first token', async () => {
     expect(win.parent.posted).toEqual([
       { message: msg('Ready', { planner: '1.2.3', instance: expect.any(String) }), targetOrigin: '*' },
     ]);
@@ -50,17 +60,18 @@ describe('Bridge: Ready', () => {
     expect(new Set(win.parent.sent('Ready').map((m) => m.message.instance)).size).toBe(1);
     expect(win.parent.sent('Ready')[0]!.message.instance).toMatch(/^[a-z0-9]{6,}$/);
 
-    win.deliver(msg('Authentication', { token: fakeToken() }));
+    await deliver(msg('Authentication', { token: fakeToken() }));
     vi.advanceTimersByTime(60_000);
     expect(win.parent.sent('Ready')).toHaveLength(8);
     expect(win.parent.posted.every((p) => p.message.type === 'Ready')).toBe(true);
   });
 
-  it('says nothing when it is not in a frame', () => {
+  it('says nothing when it is not in a frame', async () => {
     // A top-level window is its own parent.
     const top = { postMessage: vi.fn(), addEventListener: vi.fn(), removeEventListener: vi.fn() };
     const alone = new Bridge({
       tokens: new TokenStore(),
+      verifyToken: genuine,
       plannerVersion: '1',
       window: Object.assign(top, { parent: top }),
     });
@@ -72,9 +83,9 @@ describe('Bridge: Ready', () => {
 });
 
 describe('Bridge: accepting tokens', () => {
-  it('accepts a token from window.parent at one of its origins, and pins that origin', () => {
+  it('accepts a token from window.parent at one of its origins, and pins that origin', async () => {
     const token = fakeToken({ origins: ['https://other.example', HOST_ORIGIN] });
-    win.deliver(msg('Authentication', { token }));
+    await deliver(msg('Authentication', { token }));
     expect(tokens.current?.token).toBe(token);
     expect(bridge.origin).toBe(HOST_ORIGIN);
     expect(ofType('tokenAccepted')).toEqual([
@@ -90,8 +101,8 @@ describe('Bridge: accepting tokens', () => {
     ]);
   });
 
-  it('6. never installs a token from the wrong origin, and tells that sender nothing', () => {
-    win.deliver(msg('Authentication', { token: fakeToken() }), { origin: EVIL });
+  it('6. never installs a token from the wrong origin, and tells that sender nothing', async () => {
+    await deliver(msg('Authentication', { token: fakeToken() }), { origin: EVIL });
     expect(tokens.current).toBeUndefined();
     expect(bridge.origin).toBeUndefined();
     expect(ofType('tokenRefused')).toEqual([
@@ -103,36 +114,36 @@ describe('Bridge: accepting tokens', () => {
     expect(win.parent.sent('Ready')).toHaveLength(2);
   });
 
-  it('6. never installs a token from another source, even from an allowed origin', () => {
+  it('6. never installs a token from another source, even from an allowed origin', async () => {
     const otherFrame = { postMessage: vi.fn() };
-    win.deliver(msg('Login', { token: fakeToken({ kind: 'user' }) }), { source: otherFrame });
-    win.deliver(msg('Login', { token: fakeToken({ kind: 'user' }) }), { source: null });
+    await deliver(msg('Login', { token: fakeToken({ kind: 'user' }) }), { source: otherFrame });
+    await deliver(msg('Login', { token: fakeToken({ kind: 'user' }) }), { source: null });
     expect(tokens.current).toBeUndefined();
     expect(ofType('ignored').map((e) => e.reason)).toEqual(['wrong_source', 'wrong_source']);
     expect(otherFrame.postMessage).not.toHaveBeenCalled();
   });
 
-  it('6. never installs an already expired token, a malformed one or the wrong kind', () => {
-    win.deliver(msg('Authentication', { token: fakeToken({}, { now: Date.now() - 3_600_000 }) }));
-    win.deliver(msg('Authentication', { token: 'a.b.c' }));
-    win.deliver(msg('Login', { token: fakeToken({ kind: 'legal_entity' }) }));
-    win.deliver(msg('Authentication', { token: 42 }));
-    win.deliver('Authentication');
+  it('6. never installs an already expired token, a malformed one or the wrong kind', async () => {
+    await deliver(msg('Authentication', { token: fakeToken({}, { now: Date.now() - 3_600_000 }) }));
+    await deliver(msg('Authentication', { token: 'a.b.c' }));
+    await deliver(msg('Login', { token: fakeToken({ kind: 'legal_entity' }) }));
+    await deliver(msg('Authentication', { token: 42 }));
+    await deliver('Authentication');
     expect(tokens.current).toBeUndefined();
     expect(ofType('tokenRefused').map((e) => e.reason)).toEqual(['expired', 'malformed', 'kind_mismatch']);
     expect(ofType('ignored').map((e) => e.reason)).toEqual(['malformed', 'not_object']);
     expect(targeted()).toEqual([]);
   });
 
-  it('6. after pinning, hears only the pinned origin and tells it when its token is refused', () => {
-    win.deliver(msg('Authentication', { token: fakeToken() }));
+  it('6. after pinning, hears only the pinned origin and tells it when its token is refused', async () => {
+    await deliver(msg('Authentication', { token: fakeToken() }));
     const first = tokens.current;
     // A token that would be valid from evil.example, delivered through the same parent.
-    win.deliver(msg('Authentication', { token: fakeToken({ origins: [EVIL] }) }), { origin: EVIL });
+    await deliver(msg('Authentication', { token: fakeToken({ origins: [EVIL] }) }), { origin: EVIL });
     expect(tokens.current).toBe(first);
     expect(ofType('ignored')).toEqual([{ type: 'ignored', reason: 'wrong_origin', origin: EVIL }]);
 
-    win.deliver(msg('Authentication', { token: fakeToken({}, { now: Date.now() - 3_600_000 }) }));
+    await deliver(msg('Authentication', { token: fakeToken({}, { now: Date.now() - 3_600_000 }) }));
     expect(tokens.current).toBe(first);
     expect(targeted()).toEqual([
       {
@@ -144,8 +155,10 @@ describe('Bridge: accepting tokens', () => {
 });
 
 describe('Bridge: before the first token', () => {
-  it("shows the parent's token_unavailable, without pinning its origin", () => {
-    win.deliver(msg('Error', { code: 'token_unavailable', message: 'The shop is down.' }), { origin: EVIL });
+  it("shows the parent's token_unavailable, without pinning its origin", async () => {
+    await deliver(msg('Error', { code: 'token_unavailable', message: 'The shop is down.' }), {
+      origin: EVIL,
+    });
     expect(ofType('tokenUnavailable')).toEqual([{ type: 'tokenUnavailable', message: 'The shop is down.' }]);
     expect(bridge.origin).toBeUndefined();
     expect(targeted()).toEqual([]);
@@ -153,26 +166,26 @@ describe('Bridge: before the first token', () => {
 });
 
 describe('Bridge: after the handshake', () => {
-  beforeEach(() => {
-    win.deliver(msg('Login', { token: fakeToken({ kind: 'user', uid: 'shopper-42' }) }));
+  beforeEach(async () => {
+    await deliver(msg('Login', { token: fakeToken({ kind: 'user', uid: 'shopper-42' }) }));
   });
 
-  it('drops the token on Logout and reports token_unavailable, from the pinned host only', () => {
-    win.deliver(msg('Logout'), { origin: EVIL });
+  it('drops the token on Logout and reports token_unavailable, from the pinned host only', async () => {
+    await deliver(msg('Logout'), { origin: EVIL });
     expect(tokens.current).toBeDefined();
-    win.deliver(msg('Logout'));
+    await deliver(msg('Logout'));
     expect(tokens.current).toBeUndefined();
-    win.deliver(msg('Error', { code: 'token_unavailable', message: 'Could not reach the shop.' }));
+    await deliver(msg('Error', { code: 'token_unavailable', message: 'Could not reach the shop.' }));
     expect(ofType('loggedOut')).toHaveLength(1);
     expect(ofType('tokenUnavailable')).toEqual([
       { type: 'tokenUnavailable', message: 'Could not reach the shop.' },
     ]);
     // A new token from the same host is accepted again (still pinned).
-    win.deliver(msg('Authentication', { token: fakeToken() }));
+    await deliver(msg('Authentication', { token: fakeToken() }));
     expect(tokens.current?.kind).toBe('legal_entity');
   });
 
-  it('posts LoginRequired and refresh_failed to the pinned origin only', () => {
+  it('posts LoginRequired and refresh_failed to the pinned origin only', async () => {
     bridge.loginRequired('save');
     bridge.reportRefreshFailed();
     expect(targeted().map((p) => [p.message.type, p.targetOrigin])).toEqual([
@@ -194,7 +207,7 @@ describe('Bridge: after the handshake', () => {
     bridge.requestToken('rejected', 'user');
     bridge.loginRequired('save');
     bridge.reportRefreshFailed('The session could not be renewed.');
-    win.deliver(msg('Authentication', { token: fakeToken({}, { now: Date.now() - 3_600_000 }) }));
+    await deliver(msg('Authentication', { token: fakeToken({}, { now: Date.now() - 3_600_000 }) }));
     await vi.waitFor(() => expect(received).toHaveLength(7));
     expect(received).toEqual([
       { type: 'ready' },
@@ -222,11 +235,11 @@ describe('Bridge: after the handshake', () => {
     await vi.waitFor(() => expect(received).toEqual([{ type: 'ready' }]));
   });
 
-  it('ignores Connect from another origin or with the wrong number of ports', () => {
+  it('ignores Connect from another origin or with the wrong number of ports', async () => {
     const channel = new MessageChannel();
     channels.push(channel);
-    win.deliver(msg('Connect'), { origin: EVIL, ports: [channel.port1, channel.port2] });
-    win.deliver(msg('Connect'), { ports: [channel.port1] });
+    await deliver(msg('Connect'), { origin: EVIL, ports: [channel.port1, channel.port2] });
+    await deliver(msg('Connect'), { ports: [channel.port1] });
     expect(bridge.connected).toBe(false);
     expect(ofType('ignored').map((e) => e.reason)).toEqual(['wrong_origin', 'malformed']);
   });
@@ -237,7 +250,7 @@ describe('Bridge: after the handshake', () => {
     const rpc = new MessageChannel();
     const ev = new MessageChannel();
     channels.push(rpc, ev);
-    win.deliver(msg('Connect'), { ports: [rpc.port2, ev.port2] });
+    await deliver(msg('Connect'), { ports: [rpc.port2, ev.port2] });
     expect(ofType('connected')).toHaveLength(1);
     return { Comlink, rpc: rpc.port1, events: ev.port1 };
   }
@@ -248,9 +261,9 @@ describe('Bridge: Connect before the first token', () => {
     const rpc = new MessageChannel();
     const events = new MessageChannel();
     channels.push(rpc, events);
-    win.deliver(msg('Connect'), { ports: [rpc.port2, events.port2] });
+    await deliver(msg('Connect'), { ports: [rpc.port2, events.port2] });
     expect(bridge.connected).toBe(false);
-    win.deliver(msg('Authentication', { token: fakeToken() }));
+    await deliver(msg('Authentication', { token: fakeToken() }));
     expect(bridge.connected).toBe(true);
     const received = collect(events.port1);
     bridge.emit({ type: 'resize', height: 1 });
@@ -259,7 +272,7 @@ describe('Bridge: Connect before the first token', () => {
 });
 
 describe('Bridge: destroy', () => {
-  it('stops Ready, stops listening and is idempotent', () => {
+  it('stops Ready, stops listening and is idempotent', async () => {
     bridge.destroy();
     bridge.destroy();
     expect(win.listenerCount).toBe(0);

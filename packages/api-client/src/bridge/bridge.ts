@@ -14,6 +14,7 @@ import {
 } from '@planner/protocol';
 import { Emitter, type Observable } from '../emitter.ts';
 import type { TokenRefusal, TokenStore } from '../token/token-store.ts';
+import type { Verification, VerifyToken } from '../token/verify-token.ts';
 import { exposeMethods } from './expose-methods.ts';
 
 /**
@@ -21,12 +22,18 @@ import { exposeMethods } from './expose-methods.ts';
  *
  * 1. Until the first token arrives, post `Ready` to `window.parent` with target `*` (it
  *    carries nothing secret), at once and again with back-off, so a host whose script loads
- *    late still connects.
+ *    late still connects. While a token is being verified the `Ready`s due are skipped (a
+ *    host answers each with a new token); they go on if it is refused.
  * 2. Accept `Authentication` / `Login` only when `event.source` is `window.parent`, the
- *    message passes `parseHostMessage`, and the token store installs the token: well
- *    formed, not already expired, of the announced kind, and `event.origin` is one of the
- *    embed origins the platform put in the token. The first accepted token pins that
- *    origin: from then on the bridge posts only to it and hears only it.
+ *    message passes `parseHostMessage`, the token is proven genuine (`verifyToken`: the
+ *    platform's signature, issuer, audience, type and expiry; see `verify-token.ts`), and the
+ *    token store installs it: well formed, not already expired, of the announced kind, and
+ *    `event.origin` is one of the embed origins the platform put in the token. The first
+ *    accepted token pins that origin: from then on the bridge posts only to it and hears
+ *    only it. Nothing is pinned, no port is used and nothing is exposed on a claim alone:
+ *    any page can write a JWT that names itself in `origins` (issue 9).
+ *    Verification is asynchronous; tokens are taken in the order they came, and a `Logout`
+ *    drops any token still being verified that came before it.
  * 3. A refused token is never answered before pinning (its sender is unverified; telling it
  *    why would help a hostile page probe): it is reported locally, as a `tokenRefused`
  *    event, so the planner can show "this page may not embed the planner". After pinning,
@@ -62,6 +69,8 @@ export interface BridgeWindow {
 
 export interface BridgeOptions {
   tokens: TokenStore;
+  /** Proves a token was issued by the platform; see `createTokenVerifier`. */
+  verifyToken: VerifyToken;
   /** Sent in `Ready`, for the host's diagnostics. */
   plannerVersion: string;
   /** Defaults to the global `window`. */
@@ -75,11 +84,14 @@ export interface BridgeOptions {
 /** Why an incoming message was ignored. */
 export type IgnoreReason = RejectReason | 'wrong_source' | 'wrong_origin' | 'not_pinned';
 
+/** Why a token was not taken: the token store's reasons, or its signature did not prove it genuine. */
+export type BridgeRefusal = TokenRefusal | Exclude<Verification, 'genuine'>;
+
 export interface BridgeEventMap {
   /** A token was installed; `first` when it pinned the host's origin. */
   tokenAccepted: { kind: TokenKind; origin: string; first: boolean };
   /** A token was not installed. Before pinning, this is the only trace: nothing is posted. */
-  tokenRefused: { reason: TokenRefusal; origin: string; pinned: boolean };
+  tokenRefused: { reason: BridgeRefusal; origin: string; pinned: boolean };
   /** The host logged the user out. */
   loggedOut: Record<string, never>;
   /** The host could not get a token; the UI may show "the session could not be renewed". */
@@ -92,6 +104,7 @@ export interface BridgeEventMap {
 
 export class Bridge implements Observable<BridgeEventMap> {
   private readonly tokens: TokenStore;
+  private readonly verifyToken: VerifyToken;
   private readonly version: string;
   private readonly win: BridgeWindow;
   private readonly readyMaxIntervalMs: number;
@@ -105,11 +118,18 @@ export class Bridge implements Observable<BridgeEventMap> {
   /** A `Connect` from `window.parent` that came before the first token: used once its origin is pinned. */
   private early: { origin: string; ports: ReadonlyArray<MessagePort> } | undefined;
   private destroyed = false;
+  /** Tokens are verified one after the other, so they are taken in the order they came. */
+  private verifying: Promise<void> = Promise.resolve();
+  /** Counts `Logout`s: a token verified after a later `Logout` is dropped. */
+  private logouts = 0;
+  /** Tokens received and not yet verified. */
+  private unverified = 0;
   /** This page load's id, sent in every `Ready` (see the protocol's `ReadyMessage`). */
   private readonly instance = Math.random().toString(36).slice(2, 12);
 
   constructor(options: BridgeOptions) {
     this.tokens = options.tokens;
+    this.verifyToken = options.verifyToken;
     this.version = options.plannerVersion;
     this.win = options.window ?? globalWindow();
     this.readyDelay = options.readyRetryMs ?? 250;
@@ -132,6 +152,11 @@ export class Bridge implements Observable<BridgeEventMap> {
   /** The host's origin, once its first token was accepted. */
   get origin(): string | undefined {
     return this.pinned;
+  }
+
+  /** Settles once every token received so far was verified and taken or refused (tests, diagnostics). */
+  idle(): Promise<void> {
+    return this.verifying;
   }
 
   /** Whether an SDK host connected its ports. */
@@ -235,6 +260,7 @@ export class Bridge implements Observable<BridgeEventMap> {
           ignore('not_pinned');
           return;
         }
+        this.logouts++;
         this.tokens.clear();
         this.events.emit('loggedOut', {});
         return;
@@ -250,7 +276,27 @@ export class Bridge implements Observable<BridgeEventMap> {
   };
 
   private onToken(token: string, kind: TokenKind, origin: string): void {
-    const result = this.tokens.install(token, { origin, kind });
+    const logouts = this.logouts;
+    this.unverified++;
+    this.verifying = this.verifying.then(async () => {
+      // The token we hold, handed over again, was verified when it came.
+      const verdict = this.tokens.current?.token === token ? 'genuine' : await this.verifyToken(token);
+      this.unverified--;
+      if (this.destroyed || logouts !== this.logouts) return;
+      // Another token pinned a different origin while this one was being verified.
+      if (this.pinned !== undefined && origin !== this.pinned) {
+        this.events.emit('ignored', { reason: 'wrong_origin', origin });
+        return;
+      }
+      this.take(token, kind, origin, verdict);
+    });
+  }
+
+  private take(token: string, kind: TokenKind, origin: string, verdict: Verification): void {
+    const result =
+      verdict === 'genuine'
+        ? this.tokens.install(token, { origin, kind })
+        : { ok: false as const, reason: verdict };
     if (!result.ok) {
       const pinned = this.pinned !== undefined;
       this.events.emit('tokenRefused', { reason: result.reason, origin, pinned });
@@ -294,13 +340,16 @@ export class Bridge implements Observable<BridgeEventMap> {
     if (this.destroyed || this.pinned !== undefined) return;
     // Not in a frame: there is no host to greet (and we would only talk to ourselves).
     if ((this.win.parent as unknown) === this.win) return;
-    try {
-      this.win.parent.postMessage(
-        message<ReadyMessage>('Ready', { planner: this.version, instance: this.instance }),
-        '*',
-      );
-    } catch {
-      // A parent that went away; the next attempt or destroy() follows.
+    // A token is being verified: skip this one (the host would answer it with another token).
+    if (this.unverified === 0) {
+      try {
+        this.win.parent.postMessage(
+          message<ReadyMessage>('Ready', { planner: this.version, instance: this.instance }),
+          '*',
+        );
+      } catch {
+        // A parent that went away; the next attempt or destroy() follows.
+      }
     }
     this.readyTimer = setTimeout(this.sendReady, this.readyDelay);
     this.readyDelay = Math.min(this.readyDelay * 2, this.readyMaxIntervalMs);
@@ -325,7 +374,9 @@ export class Bridge implements Observable<BridgeEventMap> {
   }
 }
 
-const refusalText: Record<TokenRefusal, string> = {
+const refusalText: Record<BridgeRefusal, string> = {
+  forged: 'The token is not signed by the platform, or its issuer, audience or type is wrong.',
+  keys_unavailable: "The planner could not fetch the platform's keys to check the token.",
   malformed: 'The token is not a planner access token.',
   expired: 'The token had already expired when it arrived.',
   origin_not_allowed: 'This page is not a registered embed origin for the token.',

@@ -19,6 +19,8 @@ beforeEach(() => {
     plannerVersion: '1.0.0',
     window: win,
     fetch: net.fetch,
+    // Signatures are bridge.verify.test.ts's subject; these tests are about the wiring.
+    verifyToken: async () => 'genuine',
     queue: { visibility: null },
   });
 });
@@ -53,6 +55,7 @@ describe('createPlannerClient', () => {
 
   it('tells the host when the refresh times out, and fails held calls at once on token_unavailable', async () => {
     win.deliver(msg('Login', { token: fakeToken({ kind: 'user' }) }));
+    await client.bridge.idle();
     vi.advanceTimersByTime(280_000);
     const timedOut = client.services.listProjects().catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(30_000);
@@ -72,6 +75,7 @@ describe('createPlannerClient', () => {
 
   it('rejects held calls on Logout and serves new ones with the next Authentication', async () => {
     win.deliver(msg('Login', { token: fakeToken({ kind: 'user' }) }));
+    await client.bridge.idle();
     vi.advanceTimersByTime(280_000);
     const held = client.services.listProjects().catch((e: unknown) => e);
     win.deliver(msg('Logout'));

@@ -1,11 +1,17 @@
 import { type FetchLike, RequestQueue, type RequestQueueOptions } from '../queue/request-queue.ts';
 import { TokenStore, type TokenStoreOptions } from '../token/token-store.ts';
+import { createTokenVerifier, type VerifyToken } from '../token/verify-token.ts';
 import { createWebServices, type WebServices } from '../web-services.ts';
 import { Bridge, type BridgeOptions, type BridgeWindow } from './bridge.ts';
 
 export interface PlannerClientOptions {
-  /** Where the platform's API lives (may differ from the planner's origin). */
+  /**
+   * Where the platform's API lives (may differ from the planner's origin): its public URL,
+   * which its tokens name as their issuer and which publishes their keys.
+   */
   baseUrl: string;
+  /** How tokens are proven genuine; by default against `${baseUrl}/.well-known/jwks.json`. */
+  verifyToken?: VerifyToken;
   /** Sent in `Ready`. */
   plannerVersion: string;
   window?: BridgeWindow;
@@ -36,6 +42,13 @@ export function createPlannerClient(options: PlannerClientOptions): PlannerClien
   const tokens = new TokenStore(options.tokens);
   const bridge = new Bridge({
     tokens,
+    verifyToken:
+      options.verifyToken ??
+      createTokenVerifier({
+        issuer: options.baseUrl,
+        ...(options.tokens?.maxClockSkewMs ? { maxClockSkewMs: options.tokens.maxClockSkewMs } : {}),
+        ...(options.tokens?.now ? { now: options.tokens.now } : {}),
+      }),
     plannerVersion: options.plannerVersion,
     ...(options.window ? { window: options.window } : {}),
     ...options.bridge,

@@ -7,6 +7,7 @@ export {
   Bridge,
   type BridgeEventMap,
   type BridgeOptions,
+  type BridgeRefusal,
   type BridgeWindow,
   connectBridge,
   type IgnoreReason,

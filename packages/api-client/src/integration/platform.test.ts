@@ -2,6 +2,7 @@ import { onboardHost, startTestPlatform, type TestPlatform, tokenFor } from '@pl
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RequestQueue } from '../queue/request-queue.ts';
 import { TokenStore } from '../token/token-store.ts';
+import { createTokenVerifier } from '../token/verify-token.ts';
 import { createWebServices } from '../web-services.ts';
 
 // The queue against the real platform over HTTP: what the unit tests assume of the
@@ -84,5 +85,30 @@ describe('the request queue against the platform', { timeout: 30_000 }, () => {
     const { projects } = await services.listProjects();
     expect(projects.filter((p) => p.name === 'Lost answer').map((p) => p.id)).toEqual([retried.project.id]);
     queue.destroy();
+  });
+});
+
+describe('the token verifier against the platform', { timeout: 30_000 }, () => {
+  it("proves the platform's own tokens genuine from its JWKS, as the planner does in the browser", async () => {
+    const verify = createTokenVerifier({ issuer: tp.url, now: () => tp.clock.now() });
+    for (const params of [
+      { kind: 'legal_entity', lifetime: 60 },
+      { kind: 'user', user_id: 'ada', scope: 'read write', lifetime: 60 },
+    ] as const) {
+      expect(await verify(await tokenFor(tp, key, params))).toBe('genuine');
+    }
+    // The same verifier refuses a token of another platform (another issuer, other keys).
+    const other = await startTestPlatform();
+    try {
+      const { apiKey } = await onboardHost(other, { origins: [HOST] });
+      const foreign = await tokenFor(
+        other,
+        { id: apiKey.id, secretKey: apiKey.secretKey },
+        { kind: 'legal_entity' },
+      );
+      expect(await verify(foreign)).toBe('forged');
+    } finally {
+      await other.close();
+    }
   });
 });

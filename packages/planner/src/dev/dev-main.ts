@@ -65,7 +65,8 @@ await services.createProject({
 });
 
 const storage = params.has('nodraft') ? null : localStorage;
-const key = draftKey(location.origin);
+// The furnished draft belongs to whoever the chosen session is (the visitor while connecting).
+const key = draftKey(location.origin, ownerOf(target));
 if (params.get('scenario') === 'furnished' && storage) {
   const draft: Draft = {
     v: 1,
@@ -91,6 +92,10 @@ if (params.get('scenario') === 'furnished' && storage) {
   storage.setItem(key, JSON.stringify(draft));
 } else if (params.get('scenario') === 'empty') {
   storage?.removeItem(key);
+}
+
+function ownerOf(state: SessionState): string {
+  return state.status === 'signed-in' ? `user:le-test:${state.userId}` : 'visitor:le-test';
 }
 
 const root = document.getElementById('planner');

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { emptyDesign } from '../editor/design.ts';
 import { MemoryStorage } from '../testing/fake-services.ts';
 import { type Draft, parseDraft } from './draft.ts';
-import { DraftStore } from './draft-store.ts';
+import { DraftShelf, DraftStore } from './draft-store.ts';
 
 const KEY = 'planner:draft:v1:https://planner.test';
 const draft = (name: string, dirty = true): Draft => ({
@@ -86,5 +86,34 @@ describe('DraftStore', () => {
     store.clear();
     expect(storage.getItem(KEY)).toBeNull();
     expect(store.load()).toBeNull();
+  });
+});
+
+describe('DraftShelf', () => {
+  const PREFIX = 'planner:draft:v1:https://planner.test';
+
+  it("keeps each owner's draft apart, and nobody's draft only in memory", () => {
+    const storage = new MemoryStorage();
+    const shelf = new DraftShelf({ storage, prefix: PREFIX });
+    shelf.for('user:le1:ada').write(draft('Ada lounge'));
+    shelf.for('visitor:le1').write(draft('Visitor den'));
+    expect(shelf.for('user:le1:ada').load()?.project.name).toBe('Ada lounge');
+    expect(shelf.for('visitor:le1').load()?.project.name).toBe('Visitor den');
+    expect(shelf.for('user:le1:ben').load()).toBeNull();
+    expect(shelf.for('user:le2:ada').load()).toBeNull();
+
+    const nobody = shelf.for(null);
+    nobody.write(draft('Before the token'));
+    expect(nobody.load()?.project.name).toBe('Before the token');
+    expect(shelf.for(null).load()).toBeNull();
+    expect(storage.length).toBe(2);
+  });
+
+  it('removes the draft kept before drafts had owners: nobody can tell whose it was', () => {
+    const storage = new MemoryStorage();
+    storage.setItem(PREFIX, JSON.stringify(draft('Ada lounge')));
+    const shelf = new DraftShelf({ storage, prefix: PREFIX });
+    expect(storage.getItem(PREFIX)).toBeNull();
+    expect(shelf.for('visitor:le1').load()).toBeNull();
   });
 });

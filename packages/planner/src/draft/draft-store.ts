@@ -104,3 +104,38 @@ export function defaultStorage(): Storage | null {
     return null;
   }
 }
+
+export interface DraftShelfOptions {
+  storage: Storage | null;
+  /** Each owner's draft is kept under `${prefix}:${owner}`. */
+  prefix: string;
+  debounceMs?: number;
+}
+
+/**
+ * One draft per owner (`visitor:<le>` or `user:<le>:<sub>`, see `draftOwner`). Until the
+ * owner is proven (no verified token yet, or just after `Logout`) the draft lives in memory
+ * only, where nobody after can find it. The draft stored under the bare prefix, before drafts
+ * had owners, cannot be given to anyone and is removed.
+ */
+export class DraftShelf {
+  readonly #options: DraftShelfOptions;
+
+  constructor(options: DraftShelfOptions) {
+    this.#options = options;
+    try {
+      options.storage?.removeItem(options.prefix);
+    } catch {
+      // Storage refused: nothing could have been kept there either.
+    }
+  }
+
+  for(owner: string | null): DraftStore {
+    const { storage, prefix, debounceMs } = this.#options;
+    return new DraftStore({
+      storage: owner === null ? null : storage,
+      key: `${prefix}:${owner ?? 'nobody'}`,
+      ...(debounceMs === undefined ? {} : { debounceMs }),
+    });
+  }
+}

@@ -14,9 +14,19 @@ const valid = {
 };
 
 describe('draftKey', () => {
-  it('is scoped to the planner origin', () => {
-    expect(draftKey('https://planner.example')).toBe('planner:draft:v1:https://planner.example');
-    expect(draftKey('https://a.example')).not.toBe(draftKey('https://b.example'));
+  it('is scoped to the planner origin and the owner', () => {
+    expect(draftKey('https://planner.example', 'visitor:le1')).toBe(
+      'planner:draft:v1:https://planner.example:visitor:le1',
+    );
+    expect(draftKey('https://a.example', 'visitor:le1')).not.toBe(
+      draftKey('https://b.example', 'visitor:le1'),
+    );
+    expect(draftKey('https://a.example', 'user:le1:ada')).not.toBe(
+      draftKey('https://a.example', 'user:le1:ben'),
+    );
+    expect(draftKey('https://a.example', 'user:le1:ada')).not.toBe(
+      draftKey('https://a.example', 'user:le2:ada'),
+    );
   });
 });
 

@@ -36,8 +36,17 @@ export interface Draft {
 
 export const UNTITLED = 'Untitled room';
 
-/** The storage key: one draft per planner origin (browsers further partition it per embedding site). */
-export function draftKey(origin: string): string {
+/**
+ * The storage key of one owner's draft (see `draftOwner`): one per planner origin and owner
+ * (browsers further partition it per embedding site). A device may be shared: Ada's draft
+ * must never be what the visitor after her, or Ben, sees or saves (issue 9).
+ */
+export function draftKey(origin: string, owner: string): string {
+  return `${draftPrefix(origin)}:${owner}`;
+}
+
+/** Before issue 9, the one draft of the origin, whoever's it was. Removed unread. */
+export function draftPrefix(origin: string): string {
   return `planner:draft:v${DRAFT_VERSION}:${origin}`;
 }
 

@@ -1,12 +1,14 @@
 import { ApiClientError } from '@planner/api-client';
 import { describe, expect, it } from 'vitest';
-import { DraftStore } from '../draft/draft-store.ts';
+import { DraftShelf } from '../draft/draft-store.ts';
 import { addItem, moveItemBy } from '../editor/commands.ts';
 import { FakeServices, MemoryStorage } from '../testing/fake-services.ts';
 import { isPlannerError } from './planner-error.ts';
 import { Workspace } from './workspace.ts';
 
-const KEY = 'planner:draft:v1:test';
+const PREFIX = 'planner:draft:v1:test';
+const ADA = { status: 'signed-in', userId: 'ada', canSave: true } as const;
+const BEN = { status: 'signed-in', userId: 'ben', canSave: true } as const;
 
 function setup(options: { services?: FakeServices; storage?: MemoryStorage } = {}) {
   const services = options.services ?? new FakeServices();
@@ -14,11 +16,13 @@ function setup(options: { services?: FakeServices; storage?: MemoryStorage } = {
   let n = 0;
   const ws = new Workspace({
     services,
-    drafts: new DraftStore({ storage, key: KEY, debounceMs: 0 }),
+    drafts: new DraftShelf({ storage, prefix: PREFIX, debounceMs: 0 }),
     newKey: () => `key-${++n}`,
   });
   services.session.subscribe((s) => ws.onSession(s));
-  return { services, storage, ws, stored: () => JSON.parse(storage.getItem(KEY) ?? 'null') };
+  /** The current owner's stored draft. */
+  const stored = () => JSON.parse(storage.getItem(`${PREFIX}:${services.session.owner()}`) ?? 'null');
+  return { services, storage, ws, stored };
 }
 
 const addChair = (ws: Workspace, id = 'c1') =>
@@ -43,7 +47,7 @@ describe('Workspace: drafts', () => {
     expect(stored()).toMatchObject({ dirty: true, design: { items: [{ id: 'c1' }] } });
   });
 
-  it('restores a dirty draft at once, before the session connects', () => {
+  it('restores a dirty draft once the session says whose it is, and not before', () => {
     const storage = new MemoryStorage();
     const first = setup({ storage });
     addChair(first.ws);
@@ -52,6 +56,13 @@ describe('Workspace: drafts', () => {
 
     const services = new FakeServices({ session: { status: 'connecting' } });
     const { ws } = setup({ services, storage });
+    expect(ws.design.items).toEqual([]);
+    expect(ws.state).toMatchObject({
+      dirty: false,
+      project: { name: 'Untitled room' },
+      draftPersistent: true,
+    });
+    services.setSession({ status: 'signed-in', userId: 'shopper-1', canSave: true });
     expect(ws.design.items.map((i) => i.id)).toEqual(['c1']);
     expect(ws.state).toMatchObject({ dirty: true, project: { name: 'Den' }, notice: { kind: 'info' } });
   });
@@ -276,13 +287,16 @@ describe('Workspace: projects', () => {
     expect(ws.state.dirty).toBe(false);
   });
 
-  it('detaches a project that belongs to another user', async () => {
+  it('shows another user their own draft, never the project of the user before', async () => {
     const { ws, services } = setup();
     addChair(ws);
     await ws.save();
     services.setSession({ status: 'signed-in', userId: 'someone-else', canSave: true });
-    expect(ws.state.project.id).toBeNull();
-    expect(ws.state.dirty).toBe(true);
+    expect(ws.state.project).toMatchObject({ id: null, name: 'Untitled room' });
+    expect(ws.design.items).toEqual([]);
+    expect(ws.state.dirty).toBe(false);
+    // Undo cannot bring the other user's design back either.
+    expect(ws.editor.canUndo).toBe(false);
   });
 
   it('shows the newest version of a clean project restored from a draft', async () => {
@@ -301,9 +315,103 @@ describe('Workspace: projects', () => {
     const services2 = services;
     services2.setSession({ status: 'connecting' });
     const second = setup({ services: services2, storage });
-    expect(second.ws.state.project.name).toBe('Office');
+    expect(second.ws.state.project.name).toBe('Untitled room');
     services2.setSession({ status: 'signed-in', userId: 'shopper-1', canSave: true });
     await new Promise((r) => setTimeout(r, 0));
     expect(second.ws.state.project).toMatchObject({ name: 'Office v2', etag: '"v2"' });
+  });
+});
+
+describe('Workspace: drafts belong to their owner (shared device)', () => {
+  it("Ada's design is not the visitor's after her logout, nor Ben's; it is hers again when she is back", async () => {
+    const storage = new MemoryStorage();
+    const { ws, services } = setup({ storage, services: new FakeServices({ session: ADA }) });
+    addChair(ws, 'ada-chair');
+    ws.rename('Ada lounge');
+    await ws.save();
+    addChair(ws, 'ada-unsaved');
+
+    services.setSession({ status: 'connecting' }); // Logout: no token, no owner
+    expect(ws.snapshot()).toMatchObject({ id: null, name: 'Untitled room', items: [] });
+    services.setSession({ status: 'visitor' });
+    expect(ws.snapshot()).toMatchObject({ id: null, name: 'Untitled room', items: [] });
+    addChair(ws, 'visitor-chair');
+
+    services.setSession(BEN);
+    expect(ws.snapshot()).toMatchObject({ id: null, name: 'Untitled room', items: [] });
+    await ws.save(); // Ben's save is Ben's empty room, never Ada's project
+    expect(services.calls.filter((c) => c.method === 'updateProject')).toEqual([]);
+
+    services.setSession({ status: 'connecting' });
+    services.setSession({ status: 'visitor' });
+    expect(ws.snapshot().items.map((i) => i.id)).toEqual(['visitor-chair']);
+
+    services.setSession(ADA);
+    expect(ws.snapshot()).toMatchObject({ name: 'Ada lounge' });
+    expect(ws.snapshot().items.map((i) => i.id)).toEqual(['ada-chair', 'ada-unsaved']);
+    expect(ws.state.dirty).toBe(true);
+
+    // A new planner on the same device (a browser restart) shows each their own.
+    const restarted = setup({ storage, services: new FakeServices({ session: { status: 'visitor' } }) });
+    expect(restarted.ws.snapshot().items.map((i) => i.id)).toEqual(['visitor-chair']);
+    restarted.services.setSession(BEN);
+    expect(restarted.ws.snapshot().items).toEqual([]);
+    restarted.services.setSession(ADA);
+    expect(restarted.ws.snapshot().items.map((i) => i.id)).toEqual(['ada-chair', 'ada-unsaved']);
+  });
+
+  it('keeps the design of a visitor who was asked to log in to save, in the account they log in to', async () => {
+    const storage = new MemoryStorage();
+    const { ws, services } = setup({
+      storage,
+      services: new FakeServices({ session: { status: 'visitor' } }),
+    });
+    addChair(ws, 'mine');
+    await expect(ws.save()).rejects.toMatchObject({ code: 'LOGIN_REQUIRED' });
+    services.setSession(ADA);
+    expect(ws.snapshot().items.map((i) => i.id)).toEqual(['mine']);
+    await expect(ws.save()).resolves.toMatchObject({ version: 1 });
+    // It moved: the next visitor on this device does not get it.
+    services.setSession({ status: 'connecting' });
+    services.setSession({ status: 'visitor' });
+    expect(ws.snapshot().items).toEqual([]);
+  });
+
+  it("does not hand a visitor's design over without the request to log in, nor over the account's own unsaved design", async () => {
+    const storage = new MemoryStorage();
+    const { ws, services } = setup({ storage, services: new FakeServices({ session: ADA }) });
+    addChair(ws, 'ada-unsaved');
+    services.setSession({ status: 'connecting' });
+    services.setSession({ status: 'visitor' });
+    addChair(ws, 'visitor');
+    services.setSession(BEN); // no save asked: Ben sees his own (empty) draft
+    expect(ws.snapshot().items).toEqual([]);
+    services.setSession({ status: 'connecting' });
+    services.setSession({ status: 'visitor' });
+    await expect(ws.save()).rejects.toMatchObject({ code: 'LOGIN_REQUIRED' });
+    services.setSession(ADA); // Ada has unsaved work of her own here: hers wins
+    expect(ws.snapshot().items.map((i) => i.id)).toEqual(['ada-unsaved']);
+  });
+
+  it("a save answered after the user changed updates its owner's draft, not the new one", async () => {
+    const storage = new MemoryStorage();
+    const services = new FakeServices({ session: ADA, latencyMs: 20 });
+    const { ws } = setup({ storage, services });
+    addChair(ws, 'ada-chair');
+    ws.rename('Ada lounge');
+    const saving = ws.save();
+    services.setSession({ status: 'connecting' });
+    services.setSession(BEN);
+    expect(ws.state.busy).toBeNull();
+    // Ben's save is his own, not a share of Ada's still in flight.
+    addChair(ws, 'ben-chair');
+    const bens = ws.save();
+    expect(bens).not.toBe(saving);
+    await expect(saving).resolves.toMatchObject({ name: 'Ada lounge', version: 1 });
+    await expect(bens).resolves.toMatchObject({ name: 'Untitled room', version: 1 });
+    expect(ws.state).toMatchObject({ dirty: false, project: { name: 'Untitled room' } });
+    expect(ws.snapshot().items.map((i) => i.id)).toEqual(['ben-chair']);
+    services.setSession(ADA);
+    expect(ws.state).toMatchObject({ dirty: false, project: { name: 'Ada lounge', version: 1 } });
   });
 });

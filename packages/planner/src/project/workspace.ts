@@ -1,7 +1,7 @@
 import type { VersionedProject } from '@planner/api-client';
 import type { ProjectInput, ProjectSummary } from '@planner/platform/schemas';
 import { DRAFT_VERSION, type Draft, type DraftProject, type PendingSave, UNTITLED } from '../draft/draft.ts';
-import type { DraftStore } from '../draft/draft-store.ts';
+import type { DraftShelf, DraftStore } from '../draft/draft-store.ts';
 import { type Design, emptyDesign, sanitizeDesign } from '../editor/design.ts';
 import { Editor } from '../editor/editor.ts';
 import { newUuid } from '../editor/ids.ts';
@@ -37,7 +37,8 @@ export interface WorkspaceState {
 
 export interface WorkspaceOptions {
   services: PlannerServices;
-  drafts: DraftStore;
+  /** Each owner's draft; the one shown is that of `services.session.owner()`. */
+  drafts: DraftShelf;
   /** For tests. */
   newKey?: () => string;
 }
@@ -52,12 +53,22 @@ const MAX_NAME = 120;
  * - the draft is written on every change and marked clean only when the platform confirms;
  * - a save retried with the same content reuses its `Idempotency-Key`;
  * - a conflict (412) is never overwritten: the user reloads theirs or keeps a copy;
- * - visitors and read-only sessions get `LoginRequired`, not a failed request.
+ * - visitors and read-only sessions get `LoginRequired`, not a failed request;
+ * - each owner (the visitor, or a user of a legal entity, as the verified token says) has
+ *   their own draft: on `Logout` or a change of user the design shown becomes the new
+ *   owner's (empty if none), so no account sees or saves another's design (issue 9). The one
+ *   hand-over: a visitor who was asked to log in to save keeps their unsaved design in the
+ *   account they log in to, if that account has no unsaved design of its own here.
  */
 export class Workspace {
   readonly editor: Editor;
   readonly #services: PlannerServices;
-  readonly #drafts: DraftStore;
+  readonly #shelf: DraftShelf;
+  #drafts: DraftStore;
+  /** Whose draft is shown; null until a verified token names its owner. */
+  #owner: string | null;
+  /** A visitor was asked to log in to save (see the hand-over above). */
+  #loginAsked = false;
   readonly #newKey: () => string;
   readonly #listeners = new Set<(state: WorkspaceState) => void>();
   #project: DraftProject;
@@ -77,18 +88,18 @@ export class Workspace {
 
   constructor(options: WorkspaceOptions) {
     this.#services = options.services;
-    this.#drafts = options.drafts;
+    this.#shelf = options.drafts;
     this.#newKey = options.newKey ?? newUuid;
     this.#session = options.services.session.get();
     if (this.#session.status === 'signed-in') this.#userId = this.#session.userId;
+    this.#owner = options.services.session.owner();
+    this.#drafts = this.#shelf.for(this.#owner);
     const draft = this.#drafts.load();
     this.editor = new Editor(draft?.design ?? emptyDesign());
     this.#project = draft?.project ?? blankProject();
     this.#dirty = draft?.dirty ?? false;
     this.#pendingSave = draft?.pendingSave ?? null;
-    if (draft?.dirty) {
-      this.#notice = { kind: 'info', message: 'Your unsaved design was restored from this device.' };
-    }
+    if (draft?.dirty) this.#notice = RESTORED;
     this.editor.subscribe(() => {
       if (this.#replacing) return;
       this.#revision++;
@@ -104,7 +115,8 @@ export class Workspace {
       dirty: this.#dirty,
       busy: this.#busy,
       notice: this.#notice,
-      draftPersistent: this.#drafts.persistent,
+      // Without an owner the draft is kept in memory on purpose: nothing to warn about.
+      draftPersistent: this.#owner === null || this.#drafts.persistent,
     };
   }
 
@@ -150,6 +162,7 @@ export class Workspace {
 
   /** Keeps track of the session; a different user must not save over someone else's project. */
   onSession(state: SessionState): void {
+    this.#switchOwner(this.#services.session.owner());
     this.#session = state;
     if (state.status === 'visitor') this.#userId = null;
     if (state.status !== 'signed-in') return;
@@ -170,6 +183,40 @@ export class Workspace {
     }
   }
 
+  /** Shows the new owner's draft (or hands a visitor's design over after "log in to save"). */
+  #switchOwner(owner: string | null): void {
+    if (owner === this.#owner) return;
+    const previous = this.#owner;
+    const before = this.#drafts;
+    before.flush();
+    const drafts = this.#shelf.for(owner);
+    const theirs = drafts.load();
+    const handOver =
+      this.#loginAsked &&
+      this.#dirty &&
+      previous?.startsWith('visitor:') === true &&
+      owner?.startsWith('user:') === true &&
+      !theirs?.dirty;
+    this.#owner = owner;
+    this.#drafts = drafts;
+    this.#loginAsked = false;
+    this.#checkedFreshness = false;
+    this.#userId = null;
+    // The last owner's save or load in flight is theirs: it must not block or mark this one.
+    this.#saving = undefined;
+    this.#busy = null;
+    if (handOver) {
+      this.#drafts.write(this.#toDraft());
+      before.clear();
+      return;
+    }
+    this.#replace(theirs?.design ?? emptyDesign(), theirs?.project ?? blankProject(), false);
+    this.#dirty = theirs?.dirty ?? false;
+    this.#pendingSave = theirs?.pendingSave ?? null;
+    this.#notice = theirs?.dirty ? RESTORED : null;
+    this.#emit();
+  }
+
   /** Starts an empty, unsaved project (the old one stays saved on the platform, if it was). */
   newProject(): void {
     this.#replace(emptyDesign(), blankProject());
@@ -181,8 +228,10 @@ export class Workspace {
   async open(id: string): Promise<ProjectSnapshot> {
     this.#busy = 'opening';
     this.#emit();
+    const owner = this.#owner;
     try {
       const loaded = await this.#services.getProject(id);
+      this.#checkOwner(owner);
       this.#adopt(loaded, 'reset');
       this.#notice = { kind: 'success', message: `Opened “${loaded.project.name}”.` };
       return this.snapshot();
@@ -231,18 +280,22 @@ export class Workspace {
    * A second call while one is in flight joins it.
    */
   save(): Promise<SavedProject> {
-    this.#saving ??= this.#save(false).finally(() => {
-      this.#saving = undefined;
-    });
-    return this.#saving;
+    return this.#join(false);
   }
 
   /** After a conflict: keep this design as a new project, leaving the other version alone. */
   saveAsCopy(): Promise<SavedProject> {
-    this.#saving ??= this.#save(true).finally(() => {
-      this.#saving = undefined;
+    return this.#join(true);
+  }
+
+  /** One save at a time per owner: a call during another owner's save starts its own. */
+  #join(asCopy: boolean): Promise<SavedProject> {
+    if (this.#saving) return this.#saving;
+    const saving = this.#save(asCopy).finally(() => {
+      if (this.#saving === saving) this.#saving = undefined;
     });
-    return this.#saving;
+    this.#saving = saving;
+    return saving;
   }
 
   /** After a conflict: load the platform's version. Undo brings this design back. */
@@ -252,8 +305,10 @@ export class Workspace {
     this.#busy = 'opening';
     this.#notice = null;
     this.#emit();
+    const owner = this.#owner;
     try {
       const loaded = await this.#services.getProject(id);
+      this.#checkOwner(owner);
       this.#adopt(loaded, 'undoable');
       this.#notice = {
         kind: 'info',
@@ -268,8 +323,15 @@ export class Workspace {
     }
   }
 
+  /** A load that was answered after the user changed must not land in the new user's draft. */
+  #checkOwner(owner: string | null): void {
+    if (owner !== this.#owner) throw new PlannerError('LOAD_FAILED', 'The session changed meanwhile.');
+  }
+
   async #save(asCopy: boolean): Promise<SavedProject> {
     this.#checkSession();
+    const owner = this.#owner;
+    const drafts = this.#drafts;
     const revision = this.#revision;
     const name = this.#project.name.trim() || UNTITLED;
     const baseName = asCopy ? copyName(name) : name;
@@ -309,11 +371,25 @@ export class Workspace {
       }
     } catch (error) {
       this.#busy = null;
+      if (owner !== this.#owner)
+        throw new PlannerError('SAVE_FAILED', describeError(error), { cause: error });
       throw this.#saveFailed(error);
     }
     this.#busy = null;
 
     const { project } = result;
+    const saved = { id: project.id, name: project.name, version: project.version };
+    if (owner !== this.#owner) {
+      // The user changed while the save was in flight: it is saved to their account; their
+      // draft says so, and the design now shown (someone else's) is left alone.
+      const theirs = drafts.load();
+      if (theirs) {
+        const meta = { id: project.id, etag: result.etag, version: project.version, name: project.name };
+        drafts.write({ ...theirs, project: { ...theirs.project, ...meta }, dirty: false, pendingSave: null });
+      }
+      this.#emit();
+      return saved;
+    }
     this.#pendingSave = null;
     this.#project = {
       id: project.id,
@@ -331,7 +407,6 @@ export class Workspace {
       message: asCopy ? `Saved as “${project.name}”.` : `Saved “${project.name}”.`,
     };
     this.#emit();
-    const saved = { id: project.id, name: project.name, version: project.version };
     this.#services.projectSaved(saved);
     return saved;
   }
@@ -349,6 +424,7 @@ export class Workspace {
       (s.status === 'refreshing' && s.previous === 'visitor') ||
       (s.status === 'signed-in' && !s.canSave);
     if (visitor) {
+      this.#loginAsked = true;
       this.#services.requestLogin('save');
       refuse('LOGIN_REQUIRED', {
         kind: 'login',
@@ -404,6 +480,7 @@ export class Workspace {
       return new PlannerError('CONFLICT', 'The project changed elsewhere.', { cause: error });
     }
     if (code === 'HTTP_ERROR' && errorStatus(error) === 403) {
+      this.#loginAsked = true;
       this.#services.requestLogin('save');
       this.#notice = {
         kind: 'login',
@@ -467,7 +544,7 @@ export class Workspace {
     this.#drafts.write(this.#toDraft());
   }
 
-  #replace(design: Design, meta: DraftProject): void {
+  #replace(design: Design, meta: DraftProject, write = true): void {
     this.#replacing = true;
     try {
       this.editor.reset(design);
@@ -478,7 +555,7 @@ export class Workspace {
     this.#pendingSave = null;
     this.#dirty = false;
     this.#revision++;
-    this.#drafts.write(this.#toDraft());
+    if (write) this.#drafts.write(this.#toDraft());
   }
 
   /** Keeps the design but forgets the saved project it belonged to: the next save creates one. */
@@ -512,6 +589,8 @@ export class Workspace {
     for (const listener of this.#listeners) listener(state);
   }
 }
+
+const RESTORED: Notice = { kind: 'info', message: 'Your unsaved design was restored from this device.' };
 
 function blankProject(): DraftProject {
   return { id: null, etag: null, version: null, name: UNTITLED, ownerId: null };

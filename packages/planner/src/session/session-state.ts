@@ -1,9 +1,22 @@
+import type { TokenRecord } from '@planner/api-client';
 import type { PlannerClient } from '@planner/api-client/bridge';
 import type { SessionState } from '../services.ts';
 
 export interface OnlineSource {
   readonly onLine: boolean;
   addEventListener(type: 'online' | 'offline', listener: () => void): void;
+}
+
+/**
+ * Who owns the drafts shown under this token: the visitor of a legal entity, or one of its
+ * users (`sub` is the platform's id of the user within it). The bridge installs only tokens
+ * the platform signed, so this is proven, not claimed. Components are URI-encoded so no id
+ * can pass for another's.
+ */
+export function draftOwner(record: TokenRecord | undefined): string | null {
+  if (!record) return null;
+  const le = encodeURIComponent(record.claims.le);
+  return record.kind === 'user' ? `user:${le}:${encodeURIComponent(record.claims.sub)}` : `visitor:${le}`;
 }
 
 /**
@@ -75,5 +88,6 @@ export function trackSession(client: PlannerClient, online: OnlineSource) {
     retry() {
       client.queue.check();
     },
+    owner: () => draftOwner(client.tokens.current),
   };
 }

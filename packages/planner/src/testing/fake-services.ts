@@ -46,6 +46,7 @@ export class FakeServices implements PlannerServices {
   messages: InboxMessage[];
   latencyMs: number;
   #session: SessionState;
+  #owner: string | null;
   #sessionListeners = new Set<(s: SessionState) => void>();
   #failures = new Map<string, unknown[]>();
   #lostResponses = new Set<string>();
@@ -58,6 +59,7 @@ export class FakeServices implements PlannerServices {
     this.catalog = options.catalog ?? TEST_CATALOG;
     this.messages = clone(options.messages ?? []);
     this.#session = options.session ?? { status: 'signed-in', userId: 'shopper-1', canSave: true };
+    this.#owner = ownerOf(this.#session, null);
     this.latencyMs = options.latencyMs ?? 0;
     this.#symbolUrl = options.symbolUrl ?? ((relative) => `https://api.test${relative}`);
   }
@@ -72,10 +74,12 @@ export class FakeServices implements PlannerServices {
     retry: (): void => {
       this.retries++;
     },
+    owner: (): string | null => this.#owner,
   };
 
   setSession(state: SessionState): void {
     this.#session = state;
+    this.#owner = ownerOf(state, this.#owner);
     for (const listener of this.#sessionListeners) listener(state);
   }
 
@@ -275,5 +279,20 @@ export class MemoryStorage implements Storage {
   setItem(key: string, value: string): void {
     if (this.failWrites) throw new DOMException('Quota exceeded', 'QuotaExceededError');
     this.#data.set(key, value);
+  }
+}
+
+/** The draft owner a real session would have: one legal entity, `le-test`, and its users. */
+function ownerOf(state: SessionState, previous: string | null): string | null {
+  switch (state.status) {
+    case 'visitor':
+      return 'visitor:le-test';
+    case 'signed-in':
+      return `user:le-test:${state.userId}`;
+    case 'connecting':
+      return null;
+    default:
+      // Renewing, offline, failed renewal: the same token, the same owner.
+      return previous;
   }
 }

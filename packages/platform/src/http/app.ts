@@ -77,6 +77,10 @@ export function createApp(services: Services, options: AppOptions = {}): OpenAPI
     }),
   );
 
+  // The planner verifies its tokens' signatures in the browser before it trusts their claims
+  // (issue 9), so it fetches the key set cross-origin. Public keys, no credentials: any origin.
+  app.use('/.well-known/jwks.json', cors({ origin: '*', allowMethods: ['GET'] }));
+
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
     scheme: 'bearer',

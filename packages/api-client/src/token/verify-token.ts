@@ -1,0 +1,91 @@
+import { createLocalJWKSet, createRemoteJWKSet, errors, type JSONWebKeySet, jwtVerify } from 'jose';
+
+/**
+ * Proves a token genuine before the planner trusts anything it says (issue 9): its `origins`
+ * claim decides which page the bridge pins, and its `sub` and `le` whose draft is shown. A
+ * page can write any claims into a JWT-shaped string; only the platform's signature makes
+ * them true.
+ *
+ * 1. The signature must check out against the platform's published key set (JWKS), with the
+ *    platform's one algorithm (ES256: refuses `alg: none` and HMAC-with-the-public-key).
+ * 2. The claims must be the platform's: `iss` its public URL, `aud` its web services,
+ *    `typ: at+jwt` (RFC 9068), and not expired. Expiry allows the same clock skew the token
+ *    store assumes (the visitor's clock may be minutes off; the store judges time itself).
+ * 3. The key set is fetched once and cached (`cacheMaxAgeMs`, the JWKS's own `max-age`); a
+ *    token signed with a key id not in the cache triggers one refetch (the platform rotated
+ *    its key), and at most one per `cooldownMs`, so forged tokens with made-up key ids cannot
+ *    make the planner hammer the platform.
+ *
+ * Verification answers, never throws: a page's garbage must not become the planner's error.
+ */
+export type Verification =
+  | 'genuine'
+  /** The signature or a claim is wrong: someone made this token up or altered it. */
+  | 'forged'
+  /** The key set could not be fetched (network, platform down): try again with the next token. */
+  | 'keys_unavailable';
+
+export type VerifyToken = (token: string) => Promise<Verification>;
+
+export interface TokenVerifierOptions {
+  /** The platform's public URL, which its tokens name as `iss`. */
+  issuer: string;
+  /** The tokens' `aud`; `${issuer}/v1` by default, as the platform issues them. */
+  audience?: string;
+  /**
+   * The platform's key set: its URL (`${issuer}/.well-known/jwks.json` by default), or the
+   * set itself (tests, or a planner built with its keys).
+   */
+  keys?: string | JSONWebKeySet;
+  /** The largest client clock error allowed on `exp`. Default 5 minutes, as the token store's. */
+  maxClockSkewMs?: number;
+  /** Least time between two key-set fetches for an unknown key id. Default 30 s. */
+  cooldownMs?: number;
+  /** How long a fetched key set is used before it is fetched again. Default 5 minutes. */
+  cacheMaxAgeMs?: number;
+  /** The wall clock, in ms (tests). */
+  now?: () => number;
+}
+
+/** The platform's signing algorithm (`SIGNING_ALG` in the platform's signing keys). */
+const ALGORITHM = 'ES256';
+
+export function createTokenVerifier(options: TokenVerifierOptions): VerifyToken {
+  const issuer = options.issuer.replace(/\/+$/, '');
+  const audience = options.audience ?? `${issuer}/v1`;
+  const source = options.keys ?? `${issuer}/.well-known/jwks.json`;
+  const keys =
+    typeof source === 'string'
+      ? createRemoteJWKSet(new URL(source), {
+          cooldownDuration: options.cooldownMs ?? 30_000,
+          cacheMaxAge: options.cacheMaxAgeMs ?? 300_000,
+        })
+      : createLocalJWKSet(source);
+  const tolerance = Math.round((options.maxClockSkewMs ?? 5 * 60_000) / 1000);
+  const now = options.now ?? Date.now;
+
+  return async (token) => {
+    try {
+      await jwtVerify(token, keys, {
+        algorithms: [ALGORITHM],
+        issuer,
+        audience,
+        typ: 'at+jwt',
+        clockTolerance: tolerance,
+        currentDate: new Date(now()),
+        requiredClaims: ['exp', 'iat', 'sub', 'le', 'kind', 'origins'],
+      });
+      return 'genuine';
+    } catch (error) {
+      return isKeySetFailure(error) ? 'keys_unavailable' : 'forged';
+    }
+  };
+}
+
+/** The key set could not be had: a network error (not a JOSE error) or a bad answer. */
+function isKeySetFailure(error: unknown): boolean {
+  if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) return true;
+  // The base class is what jose throws for a non-200 or non-JSON key-set answer.
+  if (error instanceof errors.JOSEError) return error.code === 'ERR_JOSE_GENERIC';
+  return true;
+}
