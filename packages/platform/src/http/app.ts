@@ -2,12 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
 import { PlatformError } from '../errors.ts';
 import type { Services } from '../services.ts';
 import { adminConsoleFiles } from './admin-console.ts';
 import type { AppEnv } from './env.ts';
 import { ApiError } from './errors.ts';
-import { NO_STORE } from './oauth/errors.ts';
+import { limitBody } from './middleware/body-limit.ts';
+import { payloadTooLarge } from './middleware/json-body.ts';
+import { NO_STORE, oauthBodyTooLarge } from './oauth/errors.ts';
+import { OAUTH_MAX_BODY } from './oauth/form.ts';
 import { registerAdminRoutes } from './routes/admin.ts';
 import { registerBackendTokenRoutes } from './routes/backend-tokens.ts';
 import { registerCatalogRoutes } from './routes/catalog.ts';
@@ -28,6 +32,15 @@ const PLATFORM_ERRORS: Partial<Record<PlatformError['code'], [number, ApiError['
   conflict: [409, 'conflict'],
   subscription_required: [409, 'subscription_required'],
 };
+
+/**
+ * The largest body any route takes (a project, `/v1/projects`). Routes bound theirs more
+ * tightly; this one also covers routes that take no body but would read one (the
+ * idempotency middleware hashes a DELETE's body).
+ */
+export const MAX_REQUEST_BODY = 256 * 1024;
+/** Token endpoints: nothing they answer may be cached, errors included (RFC 6749 §5.1, §5.2). */
+const TOKEN_ENDPOINTS = ['/oauth/*', '/v1/tokens', '/v1/backend/tokens'];
 
 const errorBody = (code: string, description: string) => ({ error: code, error_description: description });
 
@@ -64,6 +77,41 @@ export function createApp(services: Services, options: AppOptions = {}): OpenAPI
     });
   });
 
+  app.use(
+    '*',
+    secureHeaders({
+      xContentTypeOptions: true,
+      // HSTS only where clients reach us over https: on plain http browsers ignore it anyway,
+      // and a local http setup must stay reachable. No includeSubDomains: the platform does
+      // not know what else runs under its parent domain.
+      strictTransportSecurity: new URL(services.config.publicUrl).protocol === 'https:' && 'max-age=31536000',
+      // The rest of Hono's defaults are page policies: an API serving JSON and plan symbols
+      // to the planner's origin must not get same-origin resource or framing rules by accident.
+      crossOriginResourcePolicy: false,
+      crossOriginOpenerPolicy: false,
+      originAgentCluster: false,
+      referrerPolicy: false,
+      xDnsPrefetchControl: false,
+      xDownloadOptions: false,
+      xFrameOptions: false,
+      xPermittedCrossDomainPolicies: false,
+      xXssProtection: false,
+    }),
+  );
+
+  // Registered before the body limit, so a 413 is no-store too.
+  for (const path of TOKEN_ENDPOINTS) {
+    app.use(path, async (c, next) => {
+      await next();
+      for (const [name, value] of Object.entries(NO_STORE)) c.header(name, value);
+    });
+  }
+
+  // Every body is bounded before anything reads it, chunked ones included (issue 9).
+  const oauthLimit = limitBody(OAUTH_MAX_BODY, oauthBodyTooLarge);
+  const limit = limitBody(MAX_REQUEST_BODY, payloadTooLarge);
+  app.use('*', (c, next) => (c.req.path.startsWith('/oauth/') ? oauthLimit : limit)(c, next));
+
   // The planner's origin may differ from the API's: it, and nobody else, may call from a browser.
   const allowed = new Set(services.config.corsOrigins);
   app.use(
@@ -83,12 +131,6 @@ export function createApp(services: Services, options: AppOptions = {}): OpenAPI
     bearerFormat: 'JWT',
     description:
       'An access token: from POST /v1/tokens (planner), POST /v1/backend/tokens or a static token (back-ends), or POST /oauth/token.',
-  });
-
-  // RFC 6749 §5.1, RFC 7662 §2.2: nothing the OAuth endpoints answer may be cached, errors included.
-  app.use('/oauth/*', async (c, next) => {
-    await next();
-    for (const [name, value] of Object.entries(NO_STORE)) c.header(name, value);
   });
 
   registerWellKnownRoutes(app);

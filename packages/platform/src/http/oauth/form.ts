@@ -2,7 +2,8 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../env.ts';
 import { invalidClient, oauthError } from './errors.ts';
 
-const MAX_BYTES = 16 * 1024;
+/** The largest OAuth form body: enforced for every `/oauth/*` route by `createApp`. */
+export const OAUTH_MAX_BODY = 16 * 1024;
 
 /**
  * The parameters of an OAuth request (RFC 6749 §3.2, RFC 7009 §2.1, RFC 7662 §2.1): a POST
@@ -18,14 +19,8 @@ export async function readOAuthForm(c: Context<AppEnv>): Promise<Map<string, str
       `Send the parameters as application/x-www-form-urlencoded${type ? `, not ${type}` : ''} (RFC 6749 §3.2).`,
     );
   }
-  if (Number(c.req.header('Content-Length') ?? 0) > MAX_BYTES) {
-    throw oauthError(400, 'invalid_request', `The request body exceeds ${MAX_BYTES} bytes.`, {
-      Connection: 'close',
-    });
-  }
+  // Bounded: app.ts limits every /oauth/* body to OAUTH_MAX_BODY before this reads it.
   const text = await c.req.text();
-  if (text.length > MAX_BYTES)
-    throw oauthError(400, 'invalid_request', `The request body exceeds ${MAX_BYTES} bytes.`);
   const form = new Map<string, string>();
   for (const [name, value] of new URLSearchParams(text)) {
     if (form.has(name)) {
