@@ -39,7 +39,7 @@ const PLATFORM_ERRORS: Partial<Record<PlatformError['code'], [number, ApiError['
  * idempotency middleware hashes a DELETE's body).
  */
 export const MAX_REQUEST_BODY = 256 * 1024;
-/** Token endpoints: nothing they answer may be cached, errors included (RFC 6749 §5.1, §5.2). */
+/** Token endpoints: nothing they answer may be cached, errors included (RFC 6749 §5.1, RFC 7662 §2.2). */
 const TOKEN_ENDPOINTS = ['/oauth/*', '/v1/tokens', '/v1/backend/tokens'];
 
 const errorBody = (code: string, description: string) => ({ error: code, error_description: description });
