@@ -7,7 +7,7 @@ import { PlatformError } from '../errors.ts';
 import type { Services } from '../services.ts';
 import { adminConsoleFiles } from './admin-console.ts';
 import type { AppEnv } from './env.ts';
-import { ApiError } from './errors.ts';
+import { ApiError, invalidRequest } from './errors.ts';
 import { limitBody } from './middleware/body-limit.ts';
 import { payloadTooLarge } from './middleware/json-body.ts';
 import { NO_STORE, oauthBodyTooLarge } from './oauth/errors.ts';
@@ -106,6 +106,13 @@ export function createApp(services: Services, options: AppOptions = {}): OpenAPI
       for (const [name, value] of Object.entries(NO_STORE)) c.header(name, value);
     });
   }
+
+  // A path or query parameter is decoded once: `%00` would hand NUL to a lookup, which
+  // PostgreSQL refuses (a 500). No URL of ours has one.
+  app.use('*', async (c, next) => {
+    if (/%00/i.test(c.req.url)) throw invalidRequest('The URL contains a NUL character (%00).');
+    await next();
+  });
 
   // Every body is bounded before anything reads it, chunked ones included (issue 9).
   const oauthLimit = limitBody(OAUTH_MAX_BODY, oauthBodyTooLarge);

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { isStorableText } from '../../schemas/text.ts';
 import type { AppEnv } from '../env.ts';
 import { invalidClient, oauthError } from './errors.ts';
 
@@ -23,6 +24,10 @@ export async function readOAuthForm(c: Context<AppEnv>): Promise<Map<string, str
   const text = await c.req.text();
   const form = new Map<string, string>();
   for (const [name, value] of new URLSearchParams(text)) {
+    // `%00` decodes to NUL, which no lookup may carry to the database (it refuses it).
+    if (!isStorableText(name) || !isStorableText(value)) {
+      throw oauthError(400, 'invalid_request', 'A parameter contains a NUL character (%00).');
+    }
     if (form.has(name)) {
       throw oauthError(400, 'invalid_request', `The parameter ${name.slice(0, 40)} is sent more than once.`);
     }
@@ -61,8 +66,9 @@ export function readClientCredentials(
     const colon = decoded.indexOf(':');
     if (colon < 1)
       throw invalidClient('The Basic credentials are malformed: base64 of client_id:client_secret.');
+    let credentials: ClientCredentials;
     try {
-      return {
+      credentials = {
         clientId: decodeURIComponent(decoded.slice(0, colon).replace(/\+/g, ' ')),
         clientSecret: decodeURIComponent(decoded.slice(colon + 1).replace(/\+/g, ' ')),
         method: 'client_secret_basic',
@@ -70,6 +76,10 @@ export function readClientCredentials(
     } catch {
       throw invalidClient('The Basic credentials are malformed: base64 of client_id:client_secret.');
     }
+    if (!isStorableText(credentials.clientId) || !isStorableText(credentials.clientSecret)) {
+      throw invalidClient('The Basic credentials are malformed: they contain a NUL character.');
+    }
+    return credentials;
   }
   const secret = form.get('client_secret');
   if (secret === undefined) return undefined;
