@@ -7,7 +7,7 @@ import { PlatformError } from '../errors.ts';
 import type { Services } from '../services.ts';
 import { adminConsoleFiles } from './admin-console.ts';
 import type { AppEnv } from './env.ts';
-import { ApiError, invalidRequest } from './errors.ts';
+import { ApiError, invalidInput, invalidRequest } from './errors.ts';
 import { limitBody } from './middleware/body-limit.ts';
 import { payloadTooLarge } from './middleware/json-body.ts';
 import { NO_STORE, oauthBodyTooLarge } from './oauth/errors.ts';
@@ -57,7 +57,7 @@ export function createApp(services: Services, options: AppOptions = {}): OpenAPI
       if (!result.success) {
         const issue = result.error.issues[0];
         const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-        throw new ApiError(400, 'invalid_request', `${where}${issue?.message ?? 'Invalid request.'}`);
+        throw invalidInput(`${where}${issue?.message ?? 'Invalid request.'}`);
       }
     },
   });
@@ -126,7 +126,14 @@ export function createApp(services: Services, options: AppOptions = {}): OpenAPI
     cors({
       origin: (origin) => (allowed.has(origin) ? origin : null),
       allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
-      allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key', 'X-Request-Id'],
+      allowHeaders: [
+        'Authorization',
+        'Content-Type',
+        'If-Match',
+        'If-None-Match',
+        'Idempotency-Key',
+        'X-Request-Id',
+      ],
       exposeHeaders: ['ETag', 'WWW-Authenticate', 'Idempotent-Replayed', 'Location', 'X-Request-Id'],
       maxAge: 600,
     }),
