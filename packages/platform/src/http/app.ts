@@ -4,6 +4,7 @@ import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { PlatformError } from '../errors.ts';
+import { ErrorBody } from '../schemas/common.ts';
 import type { Services } from '../services.ts';
 import { adminConsoleFiles } from './admin-console.ts';
 import type { AppEnv } from './env.ts';
@@ -161,6 +162,7 @@ export function createApp(services: Services, options: AppOptions = {}): OpenAPI
   registerAdminRoutes(app);
   if (options.adminConsoleDir) serveAdminConsole(app, options.adminConsoleDir);
 
+  documentBodyLimits(app);
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
@@ -188,6 +190,29 @@ export function createApp(services: Services, options: AppOptions = {}): OpenAPI
   });
 
   return app;
+}
+
+/**
+ * Every route that takes a body may answer 413 (the limits above) and, for JSON, 415
+ * (`jsonBody`): `/openapi.json` says so for each, whoever registered the route.
+ */
+function documentBodyLimits(app: OpenAPIHono<AppEnv>): void {
+  const error = (description: string) => ({
+    description,
+    content: { 'application/json': { schema: ErrorBody } },
+  });
+  for (const definition of app.openAPIRegistry.definitions) {
+    if (definition.type !== 'route' || !definition.route.request?.body) continue;
+    const { path, request, responses } = definition.route;
+    responses['413'] ??= error(
+      path.startsWith('/oauth/')
+        ? `invalid_request: the body exceeds ${OAUTH_MAX_BODY} bytes`
+        : 'payload_too_large: the body exceeds the limit',
+    );
+    if (request.body?.content['application/json']) {
+      responses['415'] ??= error('unsupported_media_type: the body must be application/json');
+    }
+  }
 }
 
 /**
