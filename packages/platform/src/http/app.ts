@@ -8,7 +8,7 @@ import { ErrorBody } from '../schemas/common.ts';
 import type { Services } from '../services.ts';
 import { adminConsoleFiles } from './admin-console.ts';
 import type { AppEnv } from './env.ts';
-import { ApiError, invalidInput, invalidRequest } from './errors.ts';
+import { ApiError, invalidInput, invalidRequest, notFound } from './errors.ts';
 import { limitBody } from './middleware/body-limit.ts';
 import { payloadTooLarge } from './middleware/json-body.ts';
 import { NO_STORE, oauthBodyTooLarge } from './oauth/errors.ts';
@@ -108,10 +108,16 @@ export function createApp(services: Services, options: AppOptions = {}): OpenAPI
     });
   }
 
-  // A path or query parameter is decoded once: `%00` would hand NUL to a lookup, which
-  // PostgreSQL refuses (a 500). No URL of ours has one.
+  // Path and query parameters are percent-decoded: `%00` would hand NUL to a lookup, which
+  // PostgreSQL refuses (a 500). No path of ours has one (404); a query value is a 400.
   app.use('*', async (c, next) => {
-    if (/%00/i.test(c.req.url)) throw invalidRequest('The URL contains a NUL character (%00).');
+    const url = c.req.url;
+    const query = url.indexOf('?');
+    const path = query === -1 ? url : url.slice(0, query);
+    if (/%00/i.test(path)) throw notFound('No such route.');
+    if (query !== -1 && /%00/i.test(url.slice(query))) {
+      throw invalidRequest('The query contains a NUL character (%00).');
+    }
     await next();
   });
 

@@ -272,6 +272,8 @@ describe('every string a schema accepts is stored and read back equal; the rest 
           fetch(`${tp.url}/v1/projects/${encode(s)}`, authed(user)),
           fetch(`${tp.url}/v1/catalog/${encode(s)}/symbol.svg`),
           admin(tp, 'DELETE', `/oauth-consumers/${encode(s)}`),
+          fetch(`${tp.url}/v1/reporting/usage?to=${encode(s)}&from=${encode(s)}`, authed(backend)),
+          fetch(`${tp.url}/v1/messagebox/inbox?limit=${encode(s)}`, authed(reader)),
         ]);
         for (const res of answers) expect(res.status, res.url).toBeLessThan(500);
         if (s.includes('\u0000'))
