@@ -239,6 +239,16 @@ describe('conditional requests (RFC 9110 §13)', () => {
     expect(changed.status).toBe(200);
     expect(changed.headers.get('etag')).toBe('"v2"');
     expect(await changed.json()).toMatchObject({ name: 'Cached 2', version: 2 });
+    // The planner revalidates from another origin: a 304 keeps what CORS needs to read it.
+    const planner = 'http://127.0.0.1:5999';
+    const fromPlanner = await call(alice, 'GET', path, undefined, {
+      'If-None-Match': '"v2"',
+      Origin: planner,
+    });
+    expect(fromPlanner.status).toBe(304);
+    expect(fromPlanner.headers.get('access-control-allow-origin')).toBe(planner);
+    expect(fromPlanner.headers.get('access-control-expose-headers')).toContain('ETag');
+    expect(fromPlanner.headers.get('vary')).toContain('Origin');
     // Someone else's project is not found, conditional or not.
     expect((await call(bob, 'GET', path, undefined, { 'If-None-Match': '*' })).status).toBe(404);
   });

@@ -1,5 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { etag } from 'hono/etag';
+import { etag, RETAINED_304_HEADERS } from 'hono/etag';
 import {
   createProject,
   deleteProject,
@@ -36,6 +36,15 @@ const IdempotencyHeader = z.object({
     .openapi({ description: 'Makes the write safe to retry: the same key and body answer the same.' }),
 });
 const project404 = () => notFound('No such project.');
+// The planner reads from another origin: a 304 without the CORS headers would be unreadable.
+const revalidate = etag({
+  retainedHeaders: [
+    ...RETAINED_304_HEADERS,
+    'access-control-allow-origin',
+    'access-control-allow-credentials',
+    'access-control-expose-headers',
+  ],
+});
 // Ids are UUIDs; anything else cannot be a project and must not reach the database as one.
 const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
@@ -80,7 +89,7 @@ const read = createRoute({
   security: [{ bearerAuth: [] }],
   // Hono's etag middleware answers If-None-Match from the route's own ETag, with the weak
   // comparison RFC 9110 §13.1.2 asks for: 304, the ETag and Cache-Control, no body.
-  middleware: [userRead, etag()] as const,
+  middleware: [userRead, revalidate] as const,
   request: {
     params: IdParam,
     headers: z.object({
