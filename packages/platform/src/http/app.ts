@@ -2,12 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
 import { PlatformError } from '../errors.ts';
+import { ErrorBody } from '../schemas/common.ts';
 import type { Services } from '../services.ts';
 import { adminConsoleFiles } from './admin-console.ts';
 import type { AppEnv } from './env.ts';
-import { ApiError } from './errors.ts';
-import { NO_STORE } from './oauth/errors.ts';
+import { ApiError, invalidInput, invalidRequest, notFound } from './errors.ts';
+import { limitBody } from './middleware/body-limit.ts';
+import { payloadTooLarge } from './middleware/json-body.ts';
+import { NO_STORE, oauthBodyTooLarge } from './oauth/errors.ts';
+import { OAUTH_MAX_BODY } from './oauth/form.ts';
 import { registerAdminRoutes } from './routes/admin.ts';
 import { registerBackendTokenRoutes } from './routes/backend-tokens.ts';
 import { registerCatalogRoutes } from './routes/catalog.ts';
@@ -29,6 +34,15 @@ const PLATFORM_ERRORS: Partial<Record<PlatformError['code'], [number, ApiError['
   subscription_required: [409, 'subscription_required'],
 };
 
+/**
+ * The largest body any route takes (a project, `/v1/projects`). Routes bound theirs more
+ * tightly; this one also covers routes that take no body but would read one (the
+ * idempotency middleware hashes a DELETE's body).
+ */
+export const MAX_REQUEST_BODY = 256 * 1024;
+/** Token endpoints: nothing they answer may be cached, errors included (RFC 6749 §5.1, RFC 7662 §2.2). */
+const TOKEN_ENDPOINTS = ['/oauth/*', '/v1/tokens', '/v1/backend/tokens'];
+
 const errorBody = (code: string, description: string) => ({ error: code, error_description: description });
 
 export interface AppOptions {
@@ -44,7 +58,7 @@ export function createApp(services: Services, options: AppOptions = {}): OpenAPI
       if (!result.success) {
         const issue = result.error.issues[0];
         const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-        throw new ApiError(400, 'invalid_request', `${where}${issue?.message ?? 'Invalid request.'}`);
+        throw invalidInput(`${where}${issue?.message ?? 'Invalid request.'}`);
       }
     },
   });
@@ -64,6 +78,54 @@ export function createApp(services: Services, options: AppOptions = {}): OpenAPI
     });
   });
 
+  app.use(
+    '*',
+    secureHeaders({
+      xContentTypeOptions: true,
+      // HSTS only where clients reach us over https: on plain http browsers ignore it anyway,
+      // and a local http setup must stay reachable. No includeSubDomains: the platform does
+      // not know what else runs under its parent domain.
+      strictTransportSecurity: new URL(services.config.publicUrl).protocol === 'https:' && 'max-age=31536000',
+      // The rest of Hono's defaults are page policies: an API serving JSON and plan symbols
+      // to the planner's origin must not get same-origin resource or framing rules by accident.
+      crossOriginResourcePolicy: false,
+      crossOriginOpenerPolicy: false,
+      originAgentCluster: false,
+      referrerPolicy: false,
+      xDnsPrefetchControl: false,
+      xDownloadOptions: false,
+      xFrameOptions: false,
+      xPermittedCrossDomainPolicies: false,
+      xXssProtection: false,
+    }),
+  );
+
+  // Registered before the body limit, so a 413 is no-store too.
+  for (const path of TOKEN_ENDPOINTS) {
+    app.use(path, async (c, next) => {
+      await next();
+      for (const [name, value] of Object.entries(NO_STORE)) c.header(name, value);
+    });
+  }
+
+  // Path and query parameters are percent-decoded: `%00` would hand NUL to a lookup, which
+  // PostgreSQL refuses (a 500). No path of ours has one (404); a query value is a 400.
+  app.use('*', async (c, next) => {
+    const url = c.req.url;
+    const query = url.indexOf('?');
+    const path = query === -1 ? url : url.slice(0, query);
+    if (/%00/i.test(path)) throw notFound('No such route.');
+    if (query !== -1 && /%00/i.test(url.slice(query))) {
+      throw invalidRequest('The query contains a NUL character (%00).');
+    }
+    await next();
+  });
+
+  // Every body is bounded before anything reads it, chunked ones included (issue 9).
+  const oauthLimit = limitBody(OAUTH_MAX_BODY, oauthBodyTooLarge);
+  const limit = limitBody(MAX_REQUEST_BODY, payloadTooLarge);
+  app.use('*', (c, next) => (c.req.path.startsWith('/oauth/') ? oauthLimit : limit)(c, next));
+
   // The planner's origin may differ from the API's: it, and nobody else, may call from a browser.
   const allowed = new Set(services.config.corsOrigins);
   app.use(
@@ -71,7 +133,14 @@ export function createApp(services: Services, options: AppOptions = {}): OpenAPI
     cors({
       origin: (origin) => (allowed.has(origin) ? origin : null),
       allowMethods: ['GET', 'POST', 'PUT', 'DELETE'],
-      allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key', 'X-Request-Id'],
+      allowHeaders: [
+        'Authorization',
+        'Content-Type',
+        'If-Match',
+        'If-None-Match',
+        'Idempotency-Key',
+        'X-Request-Id',
+      ],
       exposeHeaders: ['ETag', 'WWW-Authenticate', 'Idempotent-Replayed', 'Location', 'X-Request-Id'],
       maxAge: 600,
     }),
@@ -89,12 +158,6 @@ export function createApp(services: Services, options: AppOptions = {}): OpenAPI
       'An access token: from POST /v1/tokens (planner), POST /v1/backend/tokens or a static token (back-ends), or POST /oauth/token.',
   });
 
-  // RFC 6749 §5.1, RFC 7662 §2.2: nothing the OAuth endpoints answer may be cached, errors included.
-  app.use('/oauth/*', async (c, next) => {
-    await next();
-    for (const [name, value] of Object.entries(NO_STORE)) c.header(name, value);
-  });
-
   registerWellKnownRoutes(app);
   registerTokenRoutes(app);
   registerBackendTokenRoutes(app);
@@ -109,6 +172,7 @@ export function createApp(services: Services, options: AppOptions = {}): OpenAPI
   registerAdminRoutes(app);
   if (options.adminConsoleDir) serveAdminConsole(app, options.adminConsoleDir);
 
+  documentBodyLimits(app);
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: {
@@ -136,6 +200,29 @@ export function createApp(services: Services, options: AppOptions = {}): OpenAPI
   });
 
   return app;
+}
+
+/**
+ * Every route that takes a body may answer 413 (the limits above) and, for JSON, 415
+ * (`jsonBody`): `/openapi.json` says so for each, whoever registered the route.
+ */
+function documentBodyLimits(app: OpenAPIHono<AppEnv>): void {
+  const error = (description: string) => ({
+    description,
+    content: { 'application/json': { schema: ErrorBody } },
+  });
+  for (const definition of app.openAPIRegistry.definitions) {
+    if (definition.type !== 'route' || !definition.route.request?.body) continue;
+    const { path, request, responses } = definition.route;
+    responses['413'] ??= error(
+      path.startsWith('/oauth/')
+        ? `invalid_request: the body exceeds ${OAUTH_MAX_BODY} bytes`
+        : 'payload_too_large: the body exceeds the limit',
+    );
+    if (request.body?.content['application/json']) {
+      responses['415'] ??= error('unsupported_media_type: the body must be application/json');
+    }
+  }
 }
 
 /**

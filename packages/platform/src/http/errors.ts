@@ -37,10 +37,17 @@ export class ApiError extends Error {
     readonly code: ApiErrorCode,
     readonly description: string,
     readonly headers: Record<string, string> = {},
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; unapplied?: boolean },
   ) {
     super(description, options);
+    this.unapplied = options?.unapplied ?? false;
   }
+
+  /**
+   * Refused before the operation ran (the request failed validation): nothing was applied,
+   * so an Idempotency-Key is not spent on it and the corrected request may reuse it.
+   */
+  readonly unapplied: boolean;
 }
 
 const bearer = (code: string, description: string) =>
@@ -60,3 +67,6 @@ export const insufficientScope = (scope: string, description: string) =>
 
 export const notFound = (what = 'Not found.') => new ApiError(404, 'not_found', what);
 export const invalidRequest = (description: string) => new ApiError(400, 'invalid_request', description);
+/** A request that failed validation before anything ran: see {@link ApiError.unapplied}. */
+export const invalidInput = (description: string) =>
+  new ApiError(400, 'invalid_request', description, {}, { unapplied: true });

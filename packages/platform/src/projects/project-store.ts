@@ -53,18 +53,33 @@ export async function getProject(db: Queryable, userId: string, id: string): Pro
 
 export type UpdateResult = { project: Project } | { missing: true } | { conflict: Project };
 
-/** Optimistic concurrency: applies only when `expectedVersion` is still the current one. */
+/**
+ * What a write may overwrite: any version, or one of these (optimistic concurrency: the
+ * condition is checked in the same statement as the write, so nothing slips in between).
+ */
+export type ExpectedVersions = 'any' | readonly number[];
+
+const versionCondition = (expected: ExpectedVersions) => (expected === 'any' ? null : [...expected]);
+
+/** Applies only when the current version is one of `expected`. */
 export async function updateProject(
   db: Queryable,
   userId: string,
   id: string,
-  expectedVersion: number,
+  expected: ExpectedVersions,
   input: ProjectInput,
 ): Promise<UpdateResult> {
   const [row] = await db.query<Row>(
     `update projects set name = $4, room = $5, items = $6, version = version + 1, updated_at = now()
-     where id = $1 and user_id = $2 and version = $3 returning *`,
-    [id, userId, expectedVersion, input.name, JSON.stringify(input.room), JSON.stringify(input.items)],
+     where id = $1 and user_id = $2 and ($3::int[] is null or version = any($3::int[])) returning *`,
+    [
+      id,
+      userId,
+      versionCondition(expected),
+      input.name,
+      JSON.stringify(input.room),
+      JSON.stringify(input.items),
+    ],
   );
   if (row) return { project: toProject(row) };
   const current = await getProject(db, userId, id);
@@ -75,11 +90,12 @@ export async function deleteProject(
   db: Queryable,
   userId: string,
   id: string,
-  expectedVersion?: number,
+  expected: ExpectedVersions = 'any',
 ): Promise<'deleted' | 'missing' | 'conflict'> {
   const rows = await db.query(
-    `delete from projects where id = $1 and user_id = $2 and ($3::int is null or version = $3) returning id`,
-    [id, userId, expectedVersion ?? null],
+    `delete from projects where id = $1 and user_id = $2 and ($3::int[] is null or version = any($3::int[]))
+     returning id`,
+    [id, userId, versionCondition(expected)],
   );
   if (rows.length) return 'deleted';
   return (await getProject(db, userId, id)) ? 'conflict' : 'missing';

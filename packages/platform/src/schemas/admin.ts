@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { BACKEND_SERVICES } from './backends.ts';
+import { storableText } from './text.ts';
 import { HostUserId, Scope } from './tokens.ts';
 
 export const AdminLegalEntity = z
@@ -67,8 +68,8 @@ export const RotateAccessKeyInput = z
 
 export const BackendProfileInput = z
   .object({
-    name: z.string().trim().min(1).max(200),
-    external_system: z.string().trim().min(1).max(200),
+    name: storableText().trim().min(1).max(200),
+    external_system: storableText().trim().min(1).max(200),
   })
   .strict()
   .openapi('BackendProfileInput');
@@ -110,7 +111,7 @@ export const NewOAuthConsumer = OAuthConsumer.extend({
 export const OAuthConsumerInput = z
   .object({
     user_id: HostUserId,
-    label: z.string().max(200).optional(),
+    label: storableText().max(200).optional(),
     scope: Scope.optional().openapi({ description: 'The most its tokens may carry; default "read".' }),
   })
   .strict()

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { storableText } from './text.ts';
 
 /** The back-end services a subscription can include (seed 000). */
 export const BACKEND_SERVICES = ['reporting', 'messagebox'] as const;
@@ -7,7 +8,7 @@ export type BackendService = (typeof BACKEND_SERVICES)[number];
 /** `POST /v1/backend/tokens`: a back-end asks for a standard token with its access key. */
 export const BackendTokenRequest = z
   .object({
-    access_key: z.string().min(1).max(200).openapi({ example: 'ak_…' }),
+    access_key: storableText().min(1).max(200).openapi({ example: 'ak_…' }),
   })
   .strict()
   .openapi('BackendTokenRequest');

@@ -12,4 +12,5 @@ export * from './messagebox.ts';
 export * from './oauth.ts';
 export * from './projects.ts';
 export * from './reporting.ts';
+export * from './text.ts';
 export * from './tokens.ts';

@@ -1,32 +1,33 @@
 import { z } from '@hono/zod-openapi';
+import { storableText } from './text.ts';
 
-/** `POST /oauth/token` parameters (form-encoded; documentation only: the route parses them itself). */
+/**
+ * `POST /oauth/token` parameters (form-encoded; documentation only: the route parses them
+ * itself, and `readOAuthForm` refuses a value with a NUL).
+ */
 export const OAuthTokenForm = z
   .object({
     grant_type: z.enum(['client_credentials', 'password', 'refresh_token']),
-    username: z.string().optional().openapi({
+    username: storableText().optional().openapi({
       description: 'password grant (or a refresh without client authentication): the consumer key',
     }),
-    password: z.string().optional().openapi({
+    password: storableText().optional().openapi({
       description: 'password grant (or a refresh without client authentication): the consumer secret',
     }),
-    client_id: z.string().optional().openapi({
+    client_id: storableText().optional().openapi({
       description: 'Optional; when given, the consumer key (or with client_secret: client_secret_post).',
     }),
-    client_secret: z
-      .string()
+    client_secret: storableText()
       .optional()
       .openapi({ description: 'client_secret_post; HTTP Basic is preferred.' }),
-    refresh_token: z.string().optional().openapi({
+    refresh_token: storableText().optional().openapi({
       description:
         "refresh_token grant; the consumer authenticates too (HTTP Basic, client_secret_post, or username + password), and it must be the token's consumer.",
     }),
-    scope: z
-      .string()
+    scope: storableText()
       .optional()
       .openapi({ description: '"read" or "read write"; default: the consumer\'s scope.' }),
-    expires_in: z
-      .string()
+    expires_in: storableText()
       .optional()
       .openapi({ description: "Seconds; default: the legal entity's OAuth token lifetime (28800)." }),
   })
@@ -48,7 +49,7 @@ export const OAuthTokenResponse = z
 /** RFC 7009 / RFC 7662 request parameters. */
 export const TokenForm = z
   .object({
-    token: z.string(),
+    token: storableText(),
     token_type_hint: z.enum(['access_token', 'refresh_token']).optional(),
   })
   .openapi('TokenForm');

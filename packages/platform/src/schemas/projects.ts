@@ -1,11 +1,12 @@
 import { z } from '@hono/zod-openapi';
+import { storableText } from './text.ts';
 
 const MAX_ITEMS = 500;
 
 export const PlacedItem = z
   .object({
-    id: z.string().min(1).max(64),
-    catalog_id: z.string().min(1).max(64),
+    id: storableText().min(1).max(64),
+    catalog_id: storableText().min(1).max(64),
     /** Centre of the item, in centimetres from the room's top-left corner. */
     x: z.number().finite().min(-100_000).max(100_000),
     y: z.number().finite().min(-100_000).max(100_000),
@@ -28,7 +29,7 @@ export type Room = z.infer<typeof Room>;
 
 export const ProjectInput = z
   .object({
-    name: z.string().trim().min(1).max(120),
+    name: storableText().trim().min(1).max(120),
     room: Room,
     items: z.array(PlacedItem).max(MAX_ITEMS),
   })

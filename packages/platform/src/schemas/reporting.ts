@@ -1,5 +1,12 @@
 import { z } from '@hono/zod-openapi';
 
+/**
+ * The days a report may name. PostgreSQL has no year 0 (`0000-…` is refused), and usage
+ * predates neither the platform nor the Unix epoch; four-digit years end at 9999.
+ */
+export const FIRST_DAY = '1970-01-01';
+export const LAST_DAY = '9999-12-31';
+
 const Day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is YYYY-MM-DD')
@@ -7,17 +14,19 @@ const Day = z
     (s) =>
       !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
     'not a calendar date',
-  );
+  )
+  // Fixed-width ISO dates compare as strings.
+  .refine((s) => s >= FIRST_DAY && s <= LAST_DAY, `a date is between ${FIRST_DAY} and ${LAST_DAY}`);
 
 export const UsageQuery = z.object({
   from: Day.optional().openapi({
     param: { name: 'from', in: 'query' },
-    description: 'First day (UTC), inclusive; default: 29 days before `to`.',
+    description: `First day (UTC), inclusive, ${FIRST_DAY} to ${LAST_DAY}; default: 29 days before \`to\`.`,
     example: '2025-01-01',
   }),
   to: Day.optional().openapi({
     param: { name: 'to', in: 'query' },
-    description: 'Last day (UTC), inclusive; default: today.',
+    description: `Last day (UTC), inclusive, ${FIRST_DAY} to ${LAST_DAY}; default: today.`,
     example: '2025-01-31',
   }),
 });

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { storableText } from './text.ts';
 
 export const TOKEN_KINDS = ['legal_entity', 'user'] as const;
 export type TokenKind = (typeof TOKEN_KINDS)[number];
@@ -32,7 +33,7 @@ export const TokenRequest = z
       .optional()
       .openapi({ description: "Seconds; defaults to the legal entity's default, bounded by the maximum." }),
     client_assertion_type: z.literal(CLIENT_ASSERTION_TYPE),
-    client_assertion: z.string().min(1).max(4096),
+    client_assertion: storableText().min(1).max(4096),
   })
   .strict()
   .openapi('TokenRequest');

@@ -1,9 +1,14 @@
 import { createMiddleware } from 'hono/factory';
+import { HTTPException } from 'hono/http-exception';
 import { sha256 } from '../../crypto/random.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
+
+/** The route's validation refused the request: a schema failure, or JSON that does not parse. */
+const refusedUnapplied = (error: Error | undefined) =>
+  (error instanceof ApiError && error.unapplied) || (error instanceof HTTPException && error.status === 400);
 /** Headers of a stored answer worth replaying. */
 const KEPT_HEADERS = ['content-type', 'etag', 'location'];
 
@@ -74,8 +79,9 @@ export const idempotency = () =>
       throw error;
     }
     const res = c.res;
-    // Server errors are not answers: release the key so a retry can apply.
-    if (res.status >= 500) {
+    // Server errors are not answers, and a request refused by validation never executed
+    // (Stripe's rule): release the key, so a retry or the corrected request can apply.
+    if (res.status >= 500 || refusedUnapplied(c.error)) {
       await db.query('delete from idempotency_keys where caller = $1 and key = $2', [caller, key]);
       return;
     }

@@ -5,7 +5,7 @@ export const NO_STORE = { 'Cache-Control': 'no-store', Pragma: 'no-cache' } as c
 
 /** An RFC 6749 §5.2 error answer (`{ error, error_description }`, no-store). */
 export const oauthError = (
-  status: 400 | 401 | 405,
+  status: 400 | 401 | 405 | 413,
   code: ApiErrorCode,
   description: string,
   headers: Record<string, string> = {},
@@ -28,3 +28,10 @@ export const tooManyRequests = (retryAfter: number) =>
     ...NO_STORE,
     'Retry-After': String(retryAfter),
   });
+
+/**
+ * A form body past the limit: 413, with RFC 6749 §5.2's `invalid_request` (an OAuth client
+ * understands only the registered codes). The connection is closed: its unread rest is junk.
+ */
+export const oauthBodyTooLarge = (maxBytes: number) =>
+  oauthError(413, 'invalid_request', `The request body exceeds ${maxBytes} bytes.`, { Connection: 'close' });

@@ -1,8 +1,10 @@
 import type { Context } from 'hono';
+import { isStorableText } from '../../schemas/text.ts';
 import type { AppEnv } from '../env.ts';
 import { invalidClient, oauthError } from './errors.ts';
 
-const MAX_BYTES = 16 * 1024;
+/** The largest OAuth form body: enforced for every `/oauth/*` route by `createApp`. */
+export const OAUTH_MAX_BODY = 16 * 1024;
 
 /**
  * The parameters of an OAuth request (RFC 6749 §3.2, RFC 7009 §2.1, RFC 7662 §2.1): a POST
@@ -18,16 +20,14 @@ export async function readOAuthForm(c: Context<AppEnv>): Promise<Map<string, str
       `Send the parameters as application/x-www-form-urlencoded${type ? `, not ${type}` : ''} (RFC 6749 §3.2).`,
     );
   }
-  if (Number(c.req.header('Content-Length') ?? 0) > MAX_BYTES) {
-    throw oauthError(400, 'invalid_request', `The request body exceeds ${MAX_BYTES} bytes.`, {
-      Connection: 'close',
-    });
-  }
+  // Bounded: app.ts limits every /oauth/* body to OAUTH_MAX_BODY before this reads it.
   const text = await c.req.text();
-  if (text.length > MAX_BYTES)
-    throw oauthError(400, 'invalid_request', `The request body exceeds ${MAX_BYTES} bytes.`);
   const form = new Map<string, string>();
   for (const [name, value] of new URLSearchParams(text)) {
+    // `%00` decodes to NUL, which no lookup may carry to the database (it refuses it).
+    if (!isStorableText(name) || !isStorableText(value)) {
+      throw oauthError(400, 'invalid_request', 'A parameter contains a NUL character (%00).');
+    }
     if (form.has(name)) {
       throw oauthError(400, 'invalid_request', `The parameter ${name.slice(0, 40)} is sent more than once.`);
     }
@@ -66,8 +66,9 @@ export function readClientCredentials(
     const colon = decoded.indexOf(':');
     if (colon < 1)
       throw invalidClient('The Basic credentials are malformed: base64 of client_id:client_secret.');
+    let credentials: ClientCredentials;
     try {
-      return {
+      credentials = {
         clientId: decodeURIComponent(decoded.slice(0, colon).replace(/\+/g, ' ')),
         clientSecret: decodeURIComponent(decoded.slice(colon + 1).replace(/\+/g, ' ')),
         method: 'client_secret_basic',
@@ -75,6 +76,10 @@ export function readClientCredentials(
     } catch {
       throw invalidClient('The Basic credentials are malformed: base64 of client_id:client_secret.');
     }
+    if (!isStorableText(credentials.clientId) || !isStorableText(credentials.clientSecret)) {
+      throw invalidClient('The Basic credentials are malformed: they contain a NUL character.');
+    }
+    return credentials;
   }
   const secret = form.get('client_secret');
   if (secret === undefined) return undefined;

@@ -193,7 +193,7 @@ describe('token URL errors (RFC 6749 §5.2)', () => {
         headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
         body: 'x'.repeat(20_000),
       }),
-      400,
+      413,
       'invalid_request',
     );
   });

@@ -183,3 +183,139 @@ describe('projects', () => {
     expect(list.projects.some((p) => p.name === '' || p.name.startsWith('xxx'))).toBe(false);
   });
 });
+
+describe('conditional requests (RFC 9110 §13)', () => {
+  const put = (id: string, name: string, ifMatch: string) =>
+    call(alice, 'PUT', `/v1/projects/${id}`, input(name), { 'If-Match': ifMatch });
+
+  it('If-Match compares strongly: a weak tag never matches, on PUT and DELETE', async () => {
+    const { project } = await create(alice, 'Weak');
+    const weak = await put(project.id, 'Weak 2', 'W/"v1"');
+    expect(weak.status).toBe(412);
+    expect(weak.headers.get('etag')).toBe('"v1"');
+    const del = await call(alice, 'DELETE', `/v1/projects/${project.id}`, undefined, {
+      'If-Match': 'W/"v1"',
+    });
+    expect(del.status).toBe(412);
+    expect((await call(alice, 'GET', `/v1/projects/${project.id}`)).status).toBe(200);
+  });
+
+  it('If-Match: * matches any existing project, and a missing one stays 404', async () => {
+    const { project } = await create(alice, 'Star');
+    expect((await put(project.id, 'Star 2', '"v1"')).status).toBe(200);
+    const star = await put(project.id, 'Star 3', '*');
+    expect(star.status).toBe(200);
+    expect(star.headers.get('etag')).toBe('"v3"');
+    expect((await put('00000000-0000-4000-8000-000000000000', 'None', '*')).status).toBe(404);
+    const del = await call(alice, 'DELETE', `/v1/projects/${project.id}`, undefined, { 'If-Match': '*' });
+    expect(del.status).toBe(204);
+  });
+
+  it('an If-Match list matches when any entry does', async () => {
+    const { project } = await create(alice, 'List');
+    const listed = await put(project.id, 'List 2', '"v7", W/"v1", "v1"');
+    expect(listed.status).toBe(200);
+    expect(listed.headers.get('etag')).toBe('"v2"');
+    expect((await put(project.id, 'List 3', '"v1", W/"v2", "v9"')).status).toBe(412);
+    expect((await put(project.id, 'List 3', 'v2')).status).toBe(412);
+    const del = await call(alice, 'DELETE', `/v1/projects/${project.id}`, undefined, {
+      'If-Match': '"v1", "v2"',
+    });
+    expect(del.status).toBe(204);
+  });
+
+  it('If-None-Match on GET answers 304 with the ETag while the project is unchanged (weak comparison)', async () => {
+    const { project, etag } = await create(alice, 'Cached');
+    const path = `/v1/projects/${project.id}`;
+    for (const held of [etag, `W/${etag}`, `"v9", ${etag}`, '*']) {
+      const res = await call(alice, 'GET', path, undefined, { 'If-None-Match': held });
+      expect(res.status, held).toBe(304);
+      expect(res.headers.get('etag')).toBe(etag);
+      expect(res.headers.get('cache-control')).toBe('private, no-cache');
+      expect(await res.text()).toBe('');
+    }
+    expect((await put(project.id, 'Cached 2', etag)).status).toBe(200);
+    const changed = await call(alice, 'GET', path, undefined, { 'If-None-Match': etag });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).toBe('"v2"');
+    expect(await changed.json()).toMatchObject({ name: 'Cached 2', version: 2 });
+    // The planner revalidates from another origin: a 304 keeps what CORS needs to read it.
+    const planner = 'http://127.0.0.1:5999';
+    const fromPlanner = await call(alice, 'GET', path, undefined, {
+      'If-None-Match': '"v2"',
+      Origin: planner,
+    });
+    expect(fromPlanner.status).toBe(304);
+    expect(fromPlanner.headers.get('access-control-allow-origin')).toBe(planner);
+    expect(fromPlanner.headers.get('access-control-expose-headers')).toContain('ETag');
+    expect(fromPlanner.headers.get('vary')).toContain('Origin');
+    // Someone else's project is not found, conditional or not.
+    expect((await call(bob, 'GET', path, undefined, { 'If-None-Match': '*' })).status).toBe(404);
+  });
+});
+
+describe('Idempotency-Key and validation (as Stripe documents)', () => {
+  it('a write refused by validation does not spend its key: the corrected body may use it', async () => {
+    const key = crypto.randomUUID();
+    const bad = await call(
+      alice,
+      'POST',
+      '/v1/projects',
+      { name: '', room, items: [] },
+      { 'Idempotency-Key': key },
+    );
+    expect(bad.status).toBe(400);
+    const malformed = await fetch(
+      `${tp.url}/v1/projects`,
+      authed(alice, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key },
+        body: '{"name":',
+      }),
+    );
+    expect(malformed.status).toBe(400);
+    const good = await call(alice, 'POST', '/v1/projects', input('Corrected', [item]), {
+      'Idempotency-Key': key,
+    });
+    expect(good.status).toBe(201);
+    expect(good.headers.get('idempotent-replayed')).toBeNull();
+    // From here on the key is spent as usual: the same body replays, another is refused.
+    const replay = await call(alice, 'POST', '/v1/projects', input('Corrected', [item]), {
+      'Idempotency-Key': key,
+    });
+    expect(replay.headers.get('idempotent-replayed')).toBe('true');
+    const other = await call(
+      alice,
+      'POST',
+      '/v1/projects',
+      { name: '', room, items: [] },
+      { 'Idempotency-Key': key },
+    );
+    expect(other.status).toBe(422);
+  });
+
+  it('an update without If-Match (428) does not spend its key; an executed 412 does', async () => {
+    const { project } = await create(alice, 'Keyed');
+    const path = `/v1/projects/${project.id}`;
+    const key = crypto.randomUUID();
+    expect((await call(alice, 'PUT', path, input('Keyed 2'), { 'Idempotency-Key': key })).status).toBe(428);
+    const fixed = await call(alice, 'PUT', path, input('Keyed 2'), {
+      'Idempotency-Key': key,
+      'If-Match': '"v1"',
+    });
+    expect(fixed.status).toBe(200);
+    expect(fixed.headers.get('idempotent-replayed')).toBeNull();
+
+    const stale = crypto.randomUUID();
+    expect(
+      (await call(alice, 'PUT', path, input('Keyed 3'), { 'Idempotency-Key': stale, 'If-Match': '"v1"' }))
+        .status,
+    ).toBe(412);
+    const again = await call(alice, 'PUT', path, input('Keyed 3'), {
+      'Idempotency-Key': stale,
+      'If-Match': '"v1"',
+    });
+    expect(again.status).toBe(412);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+  });
+});

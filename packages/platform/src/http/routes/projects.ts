@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { etag, RETAINED_304_HEADERS } from 'hono/etag';
 import {
   createProject,
   deleteProject,
@@ -10,7 +11,7 @@ import { ErrorBody } from '../../schemas/common.ts';
 import { Project, ProjectInput, ProjectList } from '../../schemas/projects.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError, notFound } from '../errors.ts';
-import { etagOf, versionFromIfMatch } from '../etag.ts';
+import { etagOf, versionsFromIfMatch } from '../etag.ts';
 import { bearerAuth } from '../middleware/bearer-auth.ts';
 import { idempotency } from '../middleware/idempotency.ts';
 import { jsonBody } from '../middleware/json-body.ts';
@@ -35,6 +36,15 @@ const IdempotencyHeader = z.object({
     .openapi({ description: 'Makes the write safe to retry: the same key and body answer the same.' }),
 });
 const project404 = () => notFound('No such project.');
+// The planner reads from another origin: a 304 without the CORS headers would be unreadable.
+const revalidate = etag({
+  retainedHeaders: [
+    ...RETAINED_304_HEADERS,
+    'access-control-allow-origin',
+    'access-control-allow-credentials',
+    'access-control-expose-headers',
+  ],
+});
 // Ids are UUIDs; anything else cannot be a project and must not reach the database as one.
 const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
@@ -77,13 +87,24 @@ const read = createRoute({
   tags: ['Projects'],
   summary: 'Read one of your projects',
   security: [{ bearerAuth: [] }],
-  middleware: [userRead] as const,
-  request: { params: IdParam },
+  // Hono's etag middleware answers If-None-Match from the route's own ETag, with the weak
+  // comparison RFC 9110 §13.1.2 asks for: 304, the ETag and Cache-Control, no body.
+  middleware: [userRead, revalidate] as const,
+  request: {
+    params: IdParam,
+    headers: z.object({
+      'if-none-match': z
+        .string()
+        .optional()
+        .openapi({ description: 'An ETag you hold (or a list, or *): 304 when it is still current.' }),
+    }),
+  },
   responses: {
     200: {
       description: 'The project; ETag names its version',
       content: { 'application/json': { schema: Project } },
     },
+    304: { description: 'Not modified: the If-None-Match ETag is current' },
     ...errors([401, 403, 404]),
   },
 });
@@ -98,7 +119,10 @@ const update = createRoute({
   request: {
     params: IdParam,
     headers: IdempotencyHeader.extend({
-      'if-match': z.string().optional().openapi({ description: 'The ETag you read, e.g. "v3". Required.' }),
+      'if-match': z.string().optional().openapi({
+        description:
+          'The ETag you read, e.g. "v3" (a list matches if one does; * matches any version). Strong comparison: a weak W/ tag never matches. Required.',
+      }),
     }),
     body: { required: true, content: { 'application/json': { schema: ProjectInput } } },
   },
@@ -117,9 +141,13 @@ const remove = createRoute({
   middleware: [userWrite, idempotency()] as const,
   request: {
     params: IdParam,
-    headers: IdempotencyHeader.extend({ 'if-match': z.string().optional() }),
+    headers: IdempotencyHeader.extend({
+      'if-match': z.string().optional().openapi({
+        description: 'As for PUT: the ETag you read, a list, or *; a weak W/ tag never matches.',
+      }),
+    }),
   },
-  responses: { 204: { description: 'Deleted' }, ...errors([401, 403, 404, 412]) },
+  responses: { 204: { description: 'Deleted' }, ...errors([401, 403, 404, 412, 413]) },
 });
 
 const preconditionFailed = (current: number) =>
@@ -156,18 +184,20 @@ export function registerProjectRoutes(app: OpenAPIHono<AppEnv>) {
     if (!isUuid(id)) throw project404();
     const ifMatch = c.req.header('If-Match');
     if (!ifMatch) {
+      // Refused before anything ran: the request's Idempotency-Key stays unused.
       throw new ApiError(
         428,
         'precondition_required',
         'Send If-Match with the ETag you read, so no change is lost.',
+        {},
+        { unapplied: true },
       );
     }
-    const expected = versionFromIfMatch(ifMatch);
     const result = await updateProject(
       c.var.services.db,
       c.var.principal.sub,
       id,
-      expected ?? -1,
+      versionsFromIfMatch(ifMatch),
       c.req.valid('json'),
     );
     if ('missing' in result) throw project404();
@@ -181,7 +211,7 @@ export function registerProjectRoutes(app: OpenAPIHono<AppEnv>) {
     const { id } = c.req.valid('param');
     if (!isUuid(id)) throw project404();
     const ifMatch = c.req.header('If-Match');
-    const expected = ifMatch === undefined ? undefined : (versionFromIfMatch(ifMatch) ?? -1);
+    const expected = ifMatch === undefined ? 'any' : versionsFromIfMatch(ifMatch);
     const { db } = c.var.services;
     const outcome = await deleteProject(db, c.var.principal.sub, id, expected);
     if (outcome === 'missing') throw project404();
