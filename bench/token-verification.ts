@@ -38,7 +38,7 @@ try {
   const { AccessTokens } = await import('../packages/platform/src/tokens/access-tokens.ts');
   const s = tp.platform.services;
   const uncached = await time('verify(), uncached (signature + claims)', () =>
-    new AccessTokens(s.keys, s.apiKeys, s.config.publicUrl, s.config.audience, Date.now).verify(token),
+    new AccessTokens(s.keys, s.apiKeys, s.config.publicUrl, s.config.audience, s.invalidations).verify(token),
   );
   console.log(`\nguarded / unguarded route:   ${(guarded / unguarded).toFixed(2)}×`);
   console.log(`uncached / cached verify():  ${(uncached / cached).toFixed(1)}×`);

@@ -6,15 +6,17 @@ import { openDatabase, type StorageOptions } from './db/open.ts';
 import { createApp } from './http/app.ts';
 import type { PlatformConfig, RateLimits, Services } from './services.ts';
 import { AccessTokens, STANDARD_TOKEN_LIFETIME } from './tokens/access-tokens.ts';
-import { ApiKeyDirectory, REVOCATION_CHANNEL } from './tokens/api-key-directory.ts';
+import { ApiKeyDirectory } from './tokens/api-key-directory.ts';
 import { BearerTokens } from './tokens/bearer-tokens.ts';
 import { OpaqueTokenDirectory } from './tokens/opaque-tokens.ts';
-import { parseRevocation, type RevocationEvent } from './tokens/revocation-events.ts';
-import { type KeyTimings, keyTimings, SIGNING_KEYS_CHANNEL, SigningKeys } from './tokens/signing-keys.ts';
+import { type RevocationEvent, revocationTag } from './tokens/revocation-events.ts';
+import { listenForRevocations } from './tokens/revocation-listener.ts';
+import { type KeyTimings, keyTimings, SigningKeys } from './tokens/signing-keys.ts';
 import { SubscriptionDirectory } from './tokens/subscription-directory.ts';
 import { UsageRecorder } from './usage/usage.ts';
 import { createLogger, type Logger } from './util/log.ts';
 import { RateLimiter } from './util/rate-limiter.ts';
+import { Invalidations, MAX_CACHE_AGE_MS } from './util/revocable-cache.ts';
 
 export interface PlatformOptions extends StorageOptions {
   master: MasterKey;
@@ -84,7 +86,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   };
   // Checked before storage opens: a weak admin token is a configuration error, not a warning.
   const operator = options.adminToken ? new OperatorToken(options.adminToken) : undefined;
-  const db = await openDatabase(options);
+  const db = await openDatabase({ ...options, log });
   // A retired signing key stays published as long as any token it signed may live,
   // back-ends' 60-minute standard tokens included.
   const keys = new SigningKeys(db, options.master, {
@@ -92,36 +94,17 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     now,
     log,
   });
-  const apiKeys = new ApiKeyDirectory(db, options.master, now);
-  const tokens = new AccessTokens(keys, apiKeys, config.publicUrl, config.audience, now);
-  const opaqueTokens = new OpaqueTokenDirectory(db, now);
-  const subscriptions = new SubscriptionDirectory(db, now);
-  const backendProfiles = new BackendProfileDirectory(db, now);
+  // One set of revocation versions for every cache of a revocable fact (issue 9).
+  const invalidations = new Invalidations(MAX_CACHE_AGE_MS, now);
+  const apiKeys = new ApiKeyDirectory(db, options.master, invalidations);
+  const tokens = new AccessTokens(keys, apiKeys, config.publicUrl, config.audience, invalidations);
+  const opaqueTokens = new OpaqueTokenDirectory(db, invalidations);
+  const subscriptions = new SubscriptionDirectory(db, invalidations);
+  const backendProfiles = new BackendProfileDirectory(db, invalidations);
   // What an announcement makes every instance drop; the instance that made the change calls
   // it at once too, without waiting for its own notification.
-  const invalidate = (event: RevocationEvent) => {
-    switch (event.kind) {
-      case 'api_key':
-        apiKeys.forget(event.id);
-        tokens.forgetClient(event.id);
-        break;
-      case 'opaque_token':
-        opaqueTokens.forgetHash(event.id);
-        break;
-      case 'oauth_grant':
-        opaqueTokens.forgetGrant(event.id);
-        break;
-      case 'oauth_consumer':
-        opaqueTokens.forgetConsumer(event.id);
-        break;
-      case 'subscription':
-        subscriptions.forget(event.id);
-        break;
-      case 'backend_profile':
-        backendProfiles.forget(event.id);
-        break;
-    }
-  };
+  const invalidate = (event: RevocationEvent) =>
+    invalidations.invalidate(revocationTag(event.kind, event.id));
   const services: Services = {
     config,
     db,
@@ -135,6 +118,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     subscriptions,
     backendProfiles,
     invalidate,
+    invalidations,
     usage: new UsageRecorder(db, log, now),
     limiters: {
       tokenRequests: new RateLimiter(config.rateLimits.tokenRequests),
@@ -148,13 +132,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   };
 
   // Revocations and rotations made by another instance (or the CLI) reach this one at once.
-  const unlisten = [
-    await db.listen(REVOCATION_CHANNEL, (payload) => {
-      const event = parseRevocation(payload);
-      if (event) invalidate(event);
-    }),
-    await db.listen(SIGNING_KEYS_CHANNEL, (payload) => keys.notified(payload)),
-  ];
+  const unlisten = await listenForRevocations(db, { invalidations, keys, log });
   // Claims do not name their kid: a revoked key's cached verifications go all at once.
   keys.onDropped(() => tokens.forgetVerified());
   await keys.start();
@@ -182,7 +160,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     async close() {
       clearInterval(sweep);
       keys.stop();
-      for (const stop of unlisten) await stop();
+      await unlisten();
       await db.close();
     },
   };

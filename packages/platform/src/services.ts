@@ -13,6 +13,7 @@ import type { SubscriptionDirectory } from './tokens/subscription-directory.ts';
 import type { UsageRecorder } from './usage/usage.ts';
 import type { Logger } from './util/log.ts';
 import type { RateLimit, RateLimiter } from './util/rate-limiter.ts';
+import type { Invalidations } from './util/revocable-cache.ts';
 
 /**
  * Rate limits (RFC 6749 §4.3.2 asks for brute-force protection). Only failures count against
@@ -76,6 +77,8 @@ export interface Services {
   backendProfiles: BackendProfileDirectory;
   /** Drops what this instance cached about a revoked credential, at once (the announcement tells the others). */
   invalidate: (event: RevocationEvent) => void;
+  /** The revocation versions every cache of a revocable fact checks on each hit. */
+  invalidations: Invalidations;
   usage: UsageRecorder;
   limiters: Limiters;
   /** The admin API's operator token; undefined when the admin API is disabled. */

@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/database.ts';
 import { invalidToken } from '../http/errors.ts';
-import { LruCache } from '../util/lru-cache.ts';
+import { revocationTag } from '../tokens/revocation-events.ts';
+import { Invalidations, RevocableCache } from '../util/revocable-cache.ts';
 import { type BackendProfileState, getBackendProfileState } from './backend-profiles.ts';
 
 /** Re-read at least this often, so a lost notification is outlived by seconds, not hours. */
@@ -11,27 +12,31 @@ const TTL_MS = 30_000;
  * and dropped at once on the `backend_profile` announcement that every disable, delete and
  * rotation sends (see `BackendOperations`).
  *
- * A read that started before an invalidation must not put the old state back: each
- * `forget` moves a generation counter, and a read stores its answer only if the counter has
- * not moved since the read began.
+ * A read that started before an invalidation must not put the old state back: the cache is
+ * a `RevocableCache` (a ticket taken before the read, its write dropped when the profile's
+ * `backend_profile:<id>` tag was invalidated since), like every other revocable fact's.
  */
 export class BackendProfileDirectory {
-  readonly #cache: LruCache<string, BackendProfileState | null>;
-  #generation = 0;
+  readonly #cache: RevocableCache<BackendProfileState | null>;
+  private readonly now: () => number;
 
   constructor(
     private readonly db: Queryable,
-    private readonly now: () => number = Date.now,
+    private readonly invalidations: Invalidations = new Invalidations(),
   ) {
-    this.#cache = new LruCache(10_000, now);
+    this.now = invalidations.now;
+    this.#cache = new RevocableCache(invalidations, 10_000);
   }
 
   async state(profileId: string): Promise<BackendProfileState | undefined> {
     const cached = this.#cache.get(profileId);
     if (cached !== undefined) return cached ?? undefined;
-    const generation = this.#generation;
+    const ticket = this.#cache.ticket();
     const found = await getBackendProfileState(this.db, profileId);
-    if (generation === this.#generation) this.#cache.set(profileId, found ?? null, this.now() + TTL_MS);
+    this.#cache.set(ticket, profileId, found ?? null, {
+      tags: [revocationTag('backend_profile', profileId)],
+      maxAgeMs: TTL_MS,
+    });
     return found;
   }
 
@@ -55,13 +60,6 @@ export class BackendProfileDirectory {
   }
 
   forget(profileId: string): void {
-    this.#generation++;
-    this.#cache.delete(profileId);
-  }
-
-  /** Drops everything, e.g. when notifications may have been missed. */
-  clear(): void {
-    this.#generation++;
-    this.#cache.clear();
+    this.invalidations.invalidate(revocationTag('backend_profile', profileId));
   }
 }

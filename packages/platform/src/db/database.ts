@@ -5,6 +5,8 @@ export interface Queryable {
   exec(sql: string): Promise<void>;
 }
 
+export type ListenState = 'lost' | 'listening';
+
 export interface Database extends Queryable {
   /** Runs `fn` in a transaction; commits when it resolves, rolls back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
@@ -14,6 +16,12 @@ export interface Database extends Queryable {
    */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   notify(channel: string, payload: string): Promise<void>;
+  /**
+   * Tells when notifications may have been missed: `'lost'` when the listening connection
+   * broke, `'listening'` once it is back and listening on every channel again. Returns the
+   * unsubscribe function. An embedded database never loses them, so never calls it.
+   */
+  watchListen(onChange: (state: ListenState) => void): () => void;
   close(): Promise<void>;
   readonly kind: 'pglite' | 'postgres';
 }

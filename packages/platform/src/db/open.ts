@@ -1,3 +1,4 @@
+import type { Logger } from '../util/log.ts';
 import type { Database } from './database.ts';
 import { migrate } from './migrate.ts';
 import { openPglite } from './pglite.ts';
@@ -10,12 +11,14 @@ export interface StorageOptions {
   dataDir?: string | undefined;
   /** PostgreSQL schema to use (tests isolate themselves in one). */
   schema?: string | undefined;
+  /** Where connection losses are reported (never with credentials). */
+  log?: Logger | undefined;
 }
 
 /** Opens the configured store and brings its schema up to date. */
 export async function openDatabase(options: StorageOptions): Promise<Database> {
   const db = options.databaseUrl
-    ? await openPostgres(options.databaseUrl, options.schema)
+    ? await openPostgres(options.databaseUrl, { schema: options.schema, log: options.log })
     : await openPglite(options.dataDir);
   await migrate(db);
   return db;

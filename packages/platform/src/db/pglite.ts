@@ -27,6 +27,8 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
       const unsubscribe = await db.listen(channel, onPayload);
       return async () => unsubscribe();
     },
+    // In-process: no connection to lose, no notification to miss.
+    watchListen: () => () => {},
     notify: async (channel, payload) => {
       await db.query('select pg_notify($1, $2)', [channel, payload]);
     },

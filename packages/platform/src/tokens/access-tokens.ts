@@ -3,8 +3,9 @@ import { decodeProtectedHeader, errors, jwtVerify, SignJWT } from 'jose';
 import { sha256 } from '../crypto/random.ts';
 import { invalidToken } from '../http/errors.ts';
 import type { AccessTokenClaims, BackendTokenClaims, TokenKind } from '../schemas/tokens.ts';
-import { LruCache } from '../util/lru-cache.ts';
+import { type Invalidations, RevocableCache } from '../util/revocable-cache.ts';
 import type { ApiKeyDirectory } from './api-key-directory.ts';
+import { revocationTag } from './revocation-events.ts';
 import { SIGNING_ALG, type SigningKeys } from './signing-keys.ts';
 
 export interface IssueInput {
@@ -27,23 +28,40 @@ export const STANDARD_TOKEN_LIFETIME = 3600;
 
 export type VerifiedClaims = AccessTokenClaims | BackendTokenClaims;
 
+/** Every verified token's tag: a signing key that stops being accepted kills them all. */
+const SIGNING_KEY_DROPPED = 'signing_key:dropped';
+
+/** What revokes a verified token: its API key or its back-end profile, and its signing key. */
+const tagsOf = (claims: VerifiedClaims): string[] => [
+  claims.kind === 'backend'
+    ? revocationTag('backend_profile', claims.client_id)
+    : revocationTag('api_key', claims.client_id),
+  SIGNING_KEY_DROPPED,
+];
+
 /**
  * Issues and verifies the platform's access tokens (RFC 9068 JWTs). Verification is
- * cached by a hash of the token — never past its `exp`, dropped when its API key is
- * revoked — because an ES256 check costs ~100 µs and the planner sends many calls per token.
+ * cached by a hash of the token because an ES256 check costs ~100 µs and the planner sends
+ * many calls per token: at most 60 s, never past its `exp`, dead the moment its API key is
+ * revoked, and never written by a verification whose API-key read started before a
+ * revocation (`RevocableCache`), so a slow read cannot resurrect a revoked token.
  */
 export class AccessTokens {
-  readonly #verified: LruCache<string, VerifiedClaims>;
+  readonly #verified: RevocableCache<VerifiedClaims>;
+  readonly #invalidations: Invalidations;
+  private readonly now: () => number;
 
   constructor(
     private readonly keys: SigningKeys,
     private readonly apiKeys: ApiKeyDirectory,
     readonly issuer: string,
     readonly audience: string,
-    private readonly now: () => number = Date.now,
+    invalidations: Invalidations,
     cacheSize = 50_000,
   ) {
-    this.#verified = new LruCache(cacheSize, now);
+    this.now = invalidations.now;
+    this.#invalidations = invalidations;
+    this.#verified = new RevocableCache(invalidations, cacheSize);
   }
 
   async issue(input: IssueInput): Promise<{ token: string; claims: AccessTokenClaims }> {
@@ -110,6 +128,9 @@ export class AccessTokens {
     const cached = this.#verified.get(cacheKey);
     if (cached) return cached;
 
+    // Taken before anything the answer depends on is read: a revocation announced while
+    // the API key is being read makes the write below a no-op.
+    const ticket = this.#verified.ticket();
     const claims = await this.#verifySignatureAndClaims(token);
     if (claims.kind !== 'backend') {
       const apiKey = await this.apiKeys.get(claims.client_id);
@@ -117,18 +138,13 @@ export class AccessTokens {
         throw invalidToken('The access token was revoked.');
       }
     }
-    this.#verified.set(cacheKey, claims, claims.exp * 1000);
+    this.#verified.set(ticket, cacheKey, claims, { tags: tagsOf(claims), notAfter: claims.exp * 1000 });
     return claims;
-  }
-
-  /** Drops cached verifications of tokens issued with an API key that was just revoked. */
-  forgetClient(apiKeyId: string): void {
-    this.#verified.deleteWhere((claims) => claims.client_id === apiKeyId);
   }
 
   /** Drops every cached verification: a signing key stopped being accepted. */
   forgetVerified(): void {
-    this.#verified.clear();
+    this.#invalidations.invalidate(SIGNING_KEY_DROPPED);
   }
 
   async #verifySignatureAndClaims(token: string): Promise<VerifiedClaims> {

@@ -1,38 +1,52 @@
 import { type ApiKeyCredential, findApiKeyCredential } from '../accounts/api-keys.ts';
 import type { MasterKey } from '../crypto/master-key.ts';
-import type { Database } from '../db/database.ts';
-import { LruCache } from '../util/lru-cache.ts';
+import type { Queryable } from '../db/database.ts';
+import { type Invalidations, RevocableCache } from '../util/revocable-cache.ts';
+import { revocationTag } from './revocation-events.ts';
 
-export const REVOCATION_CHANNEL = 'planner_revocations';
-const TTL_MS = 60_000;
+export { REVOCATION_CHANNEL } from './revocation-events.ts';
+
+/** Unknown ids are remembered briefly, so guessing ids cannot hammer the database. */
+const UNKNOWN_TTL_MS = 5_000;
+
+export type ApiKeyRead = (id: string) => Promise<ApiKeyCredential | undefined>;
 
 /**
  * API-key records as the token endpoint and the token verifier see them, cached because
- * both sit on hot paths. A revocation is broadcast with NOTIFY, so every instance drops
- * its copy at once instead of after the TTL.
+ * both sit on hot paths. A revocation is announced (`api_key:<id>`): every instance's
+ * entry dies at once, and a read that started before it is not cached (see
+ * `RevocableCache`); a lost notification costs at most the cache's 60 s.
  */
 export class ApiKeyDirectory {
-  readonly #cache: LruCache<string, ApiKeyCredential | null>;
+  readonly #cache: RevocableCache<ApiKeyCredential | null>;
+  readonly #read: ApiKeyRead;
 
   constructor(
-    private readonly db: Database,
-    private readonly master: MasterKey,
-    private readonly now: () => number = Date.now,
+    db: Queryable,
+    master: MasterKey,
+    private readonly invalidations: Invalidations,
+    /** The database read; tests replace it to hold a read open across a revocation. */
+    read?: ApiKeyRead,
   ) {
-    this.#cache = new LruCache(10_000, now);
+    this.#cache = new RevocableCache(invalidations, 10_000);
+    this.#read = read ?? ((id) => findApiKeyCredential(db, master, id));
   }
 
   async get(id: string): Promise<ApiKeyCredential | undefined> {
     if (!/^pk_[\w-]{1,64}$/.test(id)) return undefined;
     const cached = this.#cache.get(id);
     if (cached !== undefined) return cached ?? undefined;
-    const found = await findApiKeyCredential(this.db, this.master, id);
-    // Unknown ids are cached too (briefly), so guessing ids cannot hammer the database.
-    this.#cache.set(id, found ?? null, this.now() + (found ? TTL_MS : 5_000));
+    const ticket = this.#cache.ticket();
+    const found = await this.#read(id);
+    this.#cache.set(ticket, id, found ?? null, {
+      tags: [revocationTag('api_key', id)],
+      ...(found ? {} : { maxAgeMs: UNKNOWN_TTL_MS }),
+    });
     return found;
   }
 
+  /** This instance's own revocation: its entry and every token verified with it die. */
   forget(id: string): void {
-    this.#cache.delete(id);
+    this.invalidations.invalidate(revocationTag('api_key', id));
   }
 }

@@ -1,5 +1,7 @@
 import type { Database } from '../db/database.ts';
-import { REVOCATION_CHANNEL } from './api-key-directory.ts';
+
+/** The notification channel every instance listens on. */
+export const REVOCATION_CHANNEL = 'planner_revocations';
 
 /**
  * What one instance (or the CLI) tells the others on the revocation channel, so that each
@@ -10,6 +12,9 @@ import { REVOCATION_CHANNEL } from './api-key-directory.ts';
  * - `oauth_consumer`: an OAuth consumer was revoked, with all its tokens;
  * - `subscription`: a legal entity's back-end services changed;
  * - `backend_profile`: a back-end profile was disabled, enabled, deleted or its key rotated.
+ *
+ * An event's `kind:id` is also the tag under which caches file what it kills
+ * (`../util/revocable-cache.ts`), so a notification is one `invalidate` call.
  */
 export type RevocationKind =
   | 'api_key'
@@ -32,8 +37,11 @@ const KINDS: readonly RevocationKind[] = [
   'backend_profile',
 ];
 
+/** The cache tag an event invalidates, and the payload that announces it. */
+export const revocationTag = (kind: RevocationKind, id: string): string => `${kind}:${id}`;
+
 export const announce = (db: Pick<Database, 'notify'>, event: RevocationEvent): Promise<void> =>
-  db.notify(REVOCATION_CHANNEL, `${event.kind}:${event.id}`);
+  db.notify(REVOCATION_CHANNEL, revocationTag(event.kind, event.id));
 
 export function parseRevocation(payload: string): RevocationEvent | undefined {
   const at = payload.indexOf(':');

@@ -1,33 +1,36 @@
 import { type BackendService, getSubscription } from '../accounts/subscriptions.ts';
 import type { Queryable } from '../db/database.ts';
-import { LruCache } from '../util/lru-cache.ts';
-
-const TTL_MS = 60_000;
+import { type Invalidations, RevocableCache } from '../util/revocable-cache.ts';
+import { revocationTag } from './revocation-events.ts';
 
 /**
  * Subscriptions as back-end token checks see them, cached because every back-end request
  * asks. A change is announced (`subscription:<legal entity>`), so every instance drops its
- * copy at once; the TTL only bounds the damage of a lost notification.
+ * copy at once and a read that started before the change is not cached; the cache's 60 s
+ * only bound the damage of a lost notification.
  */
 export class SubscriptionDirectory {
-  readonly #cache: LruCache<string, BackendService[]>;
+  readonly #cache: RevocableCache<BackendService[]>;
 
   constructor(
     private readonly db: Queryable,
-    private readonly now: () => number = Date.now,
+    private readonly invalidations: Invalidations,
   ) {
-    this.#cache = new LruCache(10_000, now);
+    this.#cache = new RevocableCache(invalidations, 10_000);
   }
 
   async services(legalEntityId: string): Promise<BackendService[]> {
     const cached = this.#cache.get(legalEntityId);
     if (cached) return cached;
+    const ticket = this.#cache.ticket();
     const { services } = await getSubscription(this.db, legalEntityId);
-    this.#cache.set(legalEntityId, services, this.now() + TTL_MS);
+    this.#cache.set(ticket, legalEntityId, services, {
+      tags: [revocationTag('subscription', legalEntityId)],
+    });
     return services;
   }
 
   forget(legalEntityId: string): void {
-    this.#cache.delete(legalEntityId);
+    this.invalidations.invalidate(revocationTag('subscription', legalEntityId));
   }
 }

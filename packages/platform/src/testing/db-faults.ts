@@ -1,0 +1,62 @@
+import net from 'node:net';
+import pg from 'pg';
+
+/** Polls `condition` until it holds; fails with `what` after `ms`. */
+export async function until(condition: () => boolean, what: string, ms = 15_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Terminates the server connections of one application name; returns how many. */
+export async function terminateBackends(connectionString: string, applicationName: string): Promise<number> {
+  const admin = new pg.Client({ connectionString });
+  await admin.connect();
+  try {
+    const rows = await admin.query(
+      'select pg_terminate_backend(pid) as done from pg_stat_activity where application_name = $1 and pid <> pg_backend_pid()',
+      [applicationName],
+    );
+    return rows.rows.filter((r: { done: boolean }) => r.done).length;
+  } finally {
+    await admin.end();
+  }
+}
+
+/** A TCP forwarder on 127.0.0.1 that a test can cut (`stop`) and restore (`start`) on the same port. */
+export async function tcpProxy(host: string, port: number) {
+  const sockets = new Set<net.Socket>();
+  let server: net.Server | undefined;
+  let listenPort = 0;
+  const start = () =>
+    new Promise<void>((resolve, reject) => {
+      const s = net.createServer((client) => {
+        const upstream = net.connect(port, host);
+        sockets.add(client).add(upstream);
+        for (const socket of [client, upstream]) {
+          socket.on('error', () => {});
+          socket.on('close', () => sockets.delete(socket));
+        }
+        client.pipe(upstream).pipe(client);
+      });
+      s.once('error', reject);
+      s.listen(listenPort, '127.0.0.1', () => {
+        listenPort = (s.address() as net.AddressInfo).port;
+        server = s;
+        resolve();
+      });
+    });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      for (const socket of sockets) socket.destroy();
+      sockets.clear();
+      if (!server) return resolve();
+      const s = server;
+      server = undefined;
+      s.close(() => resolve());
+    });
+  await start();
+  return { port: listenPort, start, stop };
+}
