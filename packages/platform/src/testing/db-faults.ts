@@ -1,10 +1,20 @@
 import net from 'node:net';
 import pg from 'pg';
 
-/** Polls `condition` until it holds; fails with `what` after `ms`. */
-export async function until(condition: () => boolean, what: string, ms = 15_000): Promise<void> {
+/**
+ * Polls `condition` until it holds (running `probe` before each look, when given); fails
+ * naming `what` after `ms`. Tests wait for a condition this way, never for a fixed time.
+ */
+export async function until(
+  condition: () => boolean,
+  what: string,
+  ms = 15_000,
+  probe?: () => Promise<void>,
+): Promise<void> {
   const deadline = Date.now() + ms;
-  while (!condition()) {
+  for (;;) {
+    await probe?.();
+    if (condition()) return;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }
