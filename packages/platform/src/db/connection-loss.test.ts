@@ -25,7 +25,7 @@ describe('a platform whose PostgreSQL connections are terminated', () => {
   afterEach(async () => {
     process.off('uncaughtException', onUncaught);
     process.off('unhandledRejection', onUncaught);
-    for (const tp of running.splice(0).reverse()) await tp.close();
+    for (const tp of running.splice(0)) await tp.close();
   });
 
   it.runIf(databaseUrl)(
