@@ -75,7 +75,11 @@ export class OpaqueTokenDirectory {
     this.#cache.set(ticket, hash, found ?? null, {
       tags: tagsOf(found, hash),
       ...(found ? {} : { maxAgeMs: UNKNOWN_TTL_MS }),
-      ...(found?.type === 'oauth_access_token' ? { notAfter: found.record.expiresAt } : {}),
+      // Until the token expires; an expired one's answer cannot change, so it is kept as
+      // briefly as an unknown one rather than read from the database on every replay.
+      ...(found?.type === 'oauth_access_token'
+        ? { notAfter: Math.max(found.record.expiresAt, ticket.at + UNKNOWN_TTL_MS) }
+        : {}),
     });
     return found;
   }
