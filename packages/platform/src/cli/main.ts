@@ -56,7 +56,8 @@ export async function runCli(
       const master: MasterKey = loadMasterKey(io.env);
       const storage = storageFromEnv(io.env);
       if (storage.dataDir) unlock = lockDataDir(storage.dataDir);
-      db ??= await openDatabase(storage);
+      // A lost connection is reported on the CLI's log (stderr), never into the answer.
+      db ??= await openDatabase({ ...storage, log: ctx.log });
       return { db, master };
     },
   };
