@@ -70,14 +70,17 @@ describe('a platform whose PostgreSQL connections are terminated', () => {
       expect(await terminateBackends(databaseUrl!, applicationName)).toBeGreaterThanOrEqual(4);
       const restored = (tp: TestPlatform) => tp.logs.some((l) => l.includes('"event":"db.listen_restored"'));
       await until(() => restored(first) && restored(second), 'both instances to listen again');
+      // Requests caught on a dying connection may fail; later ones succeed, on both instances.
       const afterReconnect = statuses.length;
-      await until(() => statuses.length >= afterReconnect + 10, 'traffic after the reconnect');
+      await until(
+        () => statuses.length >= afterReconnect + 6 && statuses.slice(-6).every((s) => s === 200),
+        'six successes in a row after the reconnect',
+      );
       stop = true;
       await traffic;
 
-      // The processes lived, and serve again: the last answers are all successes.
+      // The processes lived: nothing was thrown that nobody caught.
       expect(uncaught).toEqual([]);
-      expect(statuses.slice(-6)).toEqual([200, 200, 200, 200, 200, 200]);
       expect((await me(token)).status).toBe(200); // and cached again on `first`
       const fresh = await tokenFor(second, key, { kind: 'user', user_id: 'after-blip', scope: 'read write' });
       expect((await fetch(`${second.url}/v1/projects`, authed(fresh))).status).toBe(200);
