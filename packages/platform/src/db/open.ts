@@ -19,7 +19,7 @@ export interface StorageOptions {
 export async function openDatabase(options: StorageOptions): Promise<Database> {
   const db = options.databaseUrl
     ? await openPostgres(options.databaseUrl, { schema: options.schema, log: options.log })
-    : await openPglite(options.dataDir);
+    : await openPglite(options.dataDir, options.log);
   await migrate(db);
   return db;
 }

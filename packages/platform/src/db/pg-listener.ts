@@ -102,7 +102,14 @@ export class PgListener {
     client.on('error', onLost);
     client.on('end', () => onLost());
     client.on('notification', (n) => {
-      for (const cb of this.#channels.get(n.channel) ?? []) cb(n.payload ?? '');
+      for (const cb of this.#channels.get(n.channel) ?? []) {
+        // Runs inside the socket's event: a subscriber that throws must not kill the process.
+        try {
+          cb(n.payload ?? '');
+        } catch (error) {
+          this.log.error('db.notification_handler_failed', { channel: n.channel, error });
+        }
+      }
     });
     try {
       await client.connect();

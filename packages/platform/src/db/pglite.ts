@@ -1,8 +1,12 @@
 import { PGlite } from '@electric-sql/pglite';
+import { createLogger, type Logger } from '../util/log.ts';
 import type { Database, Queryable } from './database.ts';
 
 /** Embedded PostgreSQL (PGlite) in a data folder, or in memory when `dataDir` is undefined. */
-export async function openPglite(dataDir: string | undefined): Promise<Database> {
+export async function openPglite(
+  dataDir: string | undefined,
+  log: Logger = createLogger(),
+): Promise<Database> {
   const db = dataDir ? new PGlite(dataDir) : new PGlite();
   await db.waitReady;
   const query = async <R extends object>(sql: string, params: readonly unknown[] = []): Promise<R[]> =>
@@ -24,7 +28,14 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
         }),
       ),
     listen: async (channel, onPayload) => {
-      const unsubscribe = await db.listen(channel, onPayload);
+      const unsubscribe = await db.listen(channel, (payload) => {
+        // As on PostgreSQL: a subscriber that throws is logged, never fatal.
+        try {
+          onPayload(payload);
+        } catch (error) {
+          log.error('db.notification_handler_failed', { channel, error });
+        }
+      });
       return async () => unsubscribe();
     },
     // In-process: no connection to lose, no notification to miss.
