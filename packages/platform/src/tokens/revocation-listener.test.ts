@@ -7,7 +7,8 @@ import { TestClock } from '../testing/test-platform.ts';
 import { createLogger } from '../util/log.ts';
 import { Invalidations, MAX_CACHE_AGE_MS, RevocableCache } from '../util/revocable-cache.ts';
 import { announce, REVOCATION_CHANNEL, revocationTag } from './revocation-events.ts';
-import { listenForRevocations, SIGNING_KEYS_CHANNEL } from './revocation-listener.ts';
+import { listenForRevocations } from './revocation-listener.ts';
+import { SIGNING_KEYS_CHANNEL } from './signing-keys.ts';
 
 // Runs on PGlite, or on the PostgreSQL of `DATABASE_URL` (the real connection loss is in
 // src/db/connection-loss.test.ts); the loss itself is simulated here, through `watchListen`.
@@ -28,6 +29,7 @@ async function wired() {
   const invalidations = new Invalidations(MAX_CACHE_AGE_MS, new TestClock().now);
   const cache = new RevocableCache<string>(invalidations, 100);
   let keyReloads = 0;
+  const keyNotifications: string[] = [];
   let watcher: ((state: ListenState) => void) | undefined;
   const watched: Database = {
     ...db,
@@ -40,7 +42,14 @@ async function wired() {
   };
   const stop = await listenForRevocations(watched, {
     invalidations,
-    keys: { invalidate: () => (keyReloads += 1) },
+    keys: {
+      invalidate: () => {
+        keyReloads += 1;
+      },
+      notified: (payload) => {
+        keyNotifications.push(payload);
+      },
+    },
     log,
   });
   return {
@@ -48,6 +57,7 @@ async function wired() {
     cache,
     stop,
     keyReloads: () => keyReloads,
+    keyNotifications,
     connection: (state: ListenState) => watcher?.(state),
   };
 }
@@ -68,11 +78,12 @@ describe('listenForRevocations', () => {
     }
   });
 
-  it('reloads the signing key when another instance rotates it', async () => {
+  it('hands the signing keys what another instance announces about them', async () => {
     const w = await wired();
     try {
-      await db.notify(SIGNING_KEYS_CHANNEL, 'kid');
-      await until(() => w.keyReloads() > 0, 'the rotation notification');
+      await db.notify(SIGNING_KEYS_CHANNEL, 'revoked:kid-1');
+      await until(() => w.keyNotifications.length > 0, 'the signing-key notification');
+      expect(w.keyNotifications).toEqual(['revoked:kid-1']);
     } finally {
       await w.stop();
     }
