@@ -3,6 +3,7 @@ import type { ApiKeyCredential } from '../accounts/api-keys.ts';
 import { safeEqual, sha256 } from '../crypto/random.ts';
 import type { Queryable } from '../db/database.ts';
 import { ApiError } from '../http/errors.ts';
+import { isStorableText } from '../schemas/text.ts';
 import type { TokenRequest } from '../schemas/tokens.ts';
 import type { ApiKeyDirectory } from './api-key-directory.ts';
 
@@ -69,6 +70,10 @@ export async function authenticateClient(
   const jti = payload.jti;
   if (typeof jti !== 'string' || jti.length < 8 || jti.length > 200) {
     throw invalidClient('The client assertion needs a jti of 8 to 200 characters.');
+  }
+  // The jti is stored to refuse replays: one PostgreSQL cannot store is a clear refusal, not a 500.
+  if (!isStorableText(jti)) {
+    throw invalidClient('The client assertion jti must not contain NUL (U+0000) or unpaired UTF-16 surrogates.');
   }
   if (typeof payload.params_sha256 !== 'string' || !safeEqual(payload.params_sha256, paramsHash(request))) {
     throw invalidClient("The client assertion's params_sha256 does not match the request.");

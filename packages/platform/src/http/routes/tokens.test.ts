@@ -122,6 +122,14 @@ describe('POST /v1/tokens', () => {
       await expectInvalidClient(await requestToken(tp, key(), params, assertion), 'already used');
     });
 
+    it('refuses a jti that cannot be stored, and spends nothing', async () => {
+      for (const jti of ['abcdefgh\u0000ijkl', 'abcdefgh\ud800ijkl']) {
+        const bad = await makeAssertion(tp, key(), params, { jti });
+        await expectInvalidClient(await requestToken(tp, key(), params, bad), 'jti must not contain NUL');
+      }
+      expect((await requestToken(tp, key(), params)).status).toBe(200);
+    });
+
     it('refuses a stale assertion and one that lives too long', async () => {
       const stale = await makeAssertion(tp, key(), params, { expIn: -30 });
       await expectInvalidClient(await requestToken(tp, key(), params, stale), 'expired');
@@ -146,7 +154,8 @@ describe('POST /v1/tokens', () => {
       expect((await requestToken(tp, k, params)).status).toBe(200);
       await revokeApiKey(tp.platform.services.db, extra.apiKey.id);
       await tp.platform.services.db.notify('planner_revocations', `api_key:${extra.apiKey.id}`);
-      await new Promise((r) => setTimeout(r, 50));
+      // The notification arrives asynchronously: poll for the refusal within a deadline.
+      await expect.poll(async () => (await requestToken(tp, k, params)).status, { timeout: 10_000 }).toBe(401);
       await expectInvalidClient(await requestToken(tp, k, params), 'Unknown or revoked');
     });
   });
