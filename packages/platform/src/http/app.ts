@@ -108,25 +108,8 @@ export function createApp(services: Services, options: AppOptions = {}): OpenAPI
     });
   }
 
-  // Path and query parameters are percent-decoded: `%00` would hand NUL to a lookup, which
-  // PostgreSQL refuses (a 500). No path of ours has one (404); a query value is a 400.
-  app.use('*', async (c, next) => {
-    const url = c.req.url;
-    const query = url.indexOf('?');
-    const path = query === -1 ? url : url.slice(0, query);
-    if (/%00/i.test(path)) throw notFound('No such route.');
-    if (query !== -1 && /%00/i.test(url.slice(query))) {
-      throw invalidRequest('The query contains a NUL character (%00).');
-    }
-    await next();
-  });
-
-  // Every body is bounded before anything reads it, chunked ones included (issue 9).
-  const oauthLimit = limitBody(OAUTH_MAX_BODY, oauthBodyTooLarge);
-  const limit = limitBody(MAX_REQUEST_BODY, payloadTooLarge);
-  app.use('*', (c, next) => (c.req.path.startsWith('/oauth/') ? oauthLimit : limit)(c, next));
-
   // The planner's origin may differ from the API's: it, and nobody else, may call from a browser.
+  // Registered before the NUL check and the body limit, so their refusals are readable there too.
   const allowed = new Set(services.config.corsOrigins);
   app.use(
     '/v1/*',
@@ -149,6 +132,24 @@ export function createApp(services: Services, options: AppOptions = {}): OpenAPI
   // The planner verifies its tokens' signatures in the browser before it trusts their claims
   // (issue 9), so it fetches the key set cross-origin. Public keys, no credentials: any origin.
   app.use('/.well-known/jwks.json', cors({ origin: '*', allowMethods: ['GET'] }));
+
+  // Path and query parameters are percent-decoded: `%00` would hand NUL to a lookup, which
+  // PostgreSQL refuses (a 500). No path of ours has one (404); a query value is a 400.
+  app.use('*', async (c, next) => {
+    const url = c.req.url;
+    const query = url.indexOf('?');
+    const path = query === -1 ? url : url.slice(0, query);
+    if (/%00/i.test(path)) throw notFound('No such route.');
+    if (query !== -1 && /%00/i.test(url.slice(query))) {
+      throw invalidRequest('The query contains a NUL character (%00).');
+    }
+    await next();
+  });
+
+  // Every body is bounded before anything reads it, chunked ones included (issue 9).
+  const oauthLimit = limitBody(OAUTH_MAX_BODY, oauthBodyTooLarge);
+  const limit = limitBody(MAX_REQUEST_BODY, payloadTooLarge);
+  app.use('*', (c, next) => (c.req.path.startsWith('/oauth/') ? oauthLimit : limit)(c, next));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

@@ -197,3 +197,34 @@ describe('request bodies are bounded, chunked ones included', () => {
     expect(JSON.parse(res.body)).toMatchObject({ token_type: 'bearer' });
   });
 });
+
+describe('refusals a browser caller can read', () => {
+  // The planner calls from its own origin: a 413 or a 400 without CORS headers would reach
+  // it as an opaque network error instead of a coded answer.
+  const planner = 'http://127.0.0.1:5999';
+
+  it('a 413 on /v1/* carries the CORS headers of an allowed origin', async () => {
+    const res = await fetch(`${tp.url}/v1/projects`, {
+      method: 'POST',
+      headers: {
+        Origin: planner,
+        Authorization: `Bearer ${userToken}`,
+        'Content-Type': 'application/json',
+        'Idempotency-Key': 'cors-413',
+      },
+      body: JSON.stringify({ name: 'x'.repeat(300 * 1024) }),
+    });
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as { error: string }).error).toBe('payload_too_large');
+    expect(res.headers.get('access-control-allow-origin')).toBe(planner);
+  });
+
+  it('a 400 for %00 in a query carries them too, and a stranger gets none', async () => {
+    const res = await fetch(`${tp.url}/v1/catalog?q=%00`, { headers: { Origin: planner } });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('access-control-allow-origin')).toBe(planner);
+    const stranger = await fetch(`${tp.url}/v1/catalog?q=%00`, { headers: { Origin: 'https://evil.example' } });
+    expect(stranger.status).toBe(400);
+    expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
