@@ -223,7 +223,9 @@ describe('refusals a browser caller can read', () => {
     const res = await fetch(`${tp.url}/v1/catalog?q=%00`, { headers: { Origin: planner } });
     expect(res.status).toBe(400);
     expect(res.headers.get('access-control-allow-origin')).toBe(planner);
-    const stranger = await fetch(`${tp.url}/v1/catalog?q=%00`, { headers: { Origin: 'https://evil.example' } });
+    const stranger = await fetch(`${tp.url}/v1/catalog?q=%00`, {
+      headers: { Origin: 'https://evil.example' },
+    });
     expect(stranger.status).toBe(400);
     expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
   });

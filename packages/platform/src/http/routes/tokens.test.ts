@@ -155,7 +155,9 @@ describe('POST /v1/tokens', () => {
       await revokeApiKey(tp.platform.services.db, extra.apiKey.id);
       await tp.platform.services.db.notify('planner_revocations', `api_key:${extra.apiKey.id}`);
       // The notification arrives asynchronously: poll for the refusal within a deadline.
-      await expect.poll(async () => (await requestToken(tp, k, params)).status, { timeout: 10_000 }).toBe(401);
+      await expect
+        .poll(async () => (await requestToken(tp, k, params)).status, { timeout: 10_000 })
+        .toBe(401);
       await expectInvalidClient(await requestToken(tp, k, params), 'Unknown or revoked');
     });
   });
