@@ -73,7 +73,9 @@ export async function authenticateClient(
   }
   // The jti is stored to refuse replays: one PostgreSQL cannot store is a clear refusal, not a 500.
   if (!isStorableText(jti)) {
-    throw invalidClient('The client assertion jti must not contain NUL (U+0000) or unpaired UTF-16 surrogates.');
+    throw invalidClient(
+      'The client assertion jti must not contain NUL (U+0000) or unpaired UTF-16 surrogates.',
+    );
   }
   if (typeof payload.params_sha256 !== 'string' || !safeEqual(payload.params_sha256, paramsHash(request))) {
     throw invalidClient("The client assertion's params_sha256 does not match the request.");
