@@ -206,7 +206,7 @@ describe('login rate limit', () => {
   const limited = (limits: ShopOptions['loginLimits']) =>
     shop({ clientIp: (c) => c.req.header('X-Test-Ip'), loginLimits: limits });
 
-  it('refuses an email after 5 wrong passwords, even the right one, and lets others in', async () => {
+  it('refuses an email from an address after 5 wrong passwords there, even the right one, and lets others in', async () => {
     const verify = vi.fn(verifyPassword);
     const s = await shop({ verifyPassword: verify });
     for (let i = 0; i < 5; i++)
@@ -220,6 +220,16 @@ describe('login rate limit', () => {
     expect((await s.call('/api/login', { email: 'ben@example.com', password: DEMO_PASSWORD })).status).toBe(
       200,
     );
+  });
+
+  it('never locks a shopper out from a clean address by failing on purpose elsewhere', async () => {
+    const s = await limited({});
+    for (let i = 0; i < 5; i++)
+      expect(
+        (await s.call('/api/login', { ...ada, password: `guess${i}` }, fromIp('198.51.100.9'))).status,
+      ).toBe(401);
+    expect((await s.call('/api/login', ada, fromIp('198.51.100.9'))).status).toBe(429);
+    expect((await s.call('/api/login', ada, fromIp('203.0.113.4'))).status).toBe(200);
   });
 
   it('counts only consecutive failures: a correct login starts the count again', async () => {

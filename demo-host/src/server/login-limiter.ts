@@ -13,9 +13,11 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
  * 3. The password was right: the address gets its point back and the email's count of
  *    consecutive failures starts again, so only failures count.
  *
- * The per-email bucket lets anyone delay one shopper's login by `blockSeconds` by failing on
- * purpose: the price of stopping a password guesser who spreads over many addresses. Behind
- * a proxy, give the shop the client's address (`clientIp`), or every shopper shares one bucket.
+ * The email bucket is per email *and* address: a stranger failing on purpose locks that email
+ * out from the stranger's own address only, never the shopper's (the platform's rule for its
+ * consumers too). A guesser spreading over many addresses is held by the address bucket of
+ * each. Behind a proxy, give the shop the client's address (`clientIp`), or every shopper
+ * shares one bucket.
  */
 export interface LoginLimits {
   failuresPerEmail: number;
@@ -47,7 +49,7 @@ export class LoginLimiter {
   async admit(ip: string, email: string): Promise<Admission> {
     const results = await Promise.allSettled([
       this.#byIp.consume(addressKey(ip)),
-      this.#byEmail.consume(email),
+      this.#byEmail.consume(emailKey(ip, email)),
     ]);
     const refusals = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
     if (refusals.length === 0) return { allowed: true };
@@ -61,9 +63,11 @@ export class LoginLimiter {
   }
 
   async succeeded(ip: string, email: string): Promise<void> {
-    await Promise.all([this.#byIp.reward(addressKey(ip)), this.#byEmail.delete(email)]);
+    await Promise.all([this.#byIp.reward(addressKey(ip)), this.#byEmail.delete(emailKey(ip, email))]);
   }
 }
+
+const emailKey = (ip: string, email: string) => `${addressKey(ip)}|${email}`;
 
 /**
  * The bucket of a client address: IPv4 as is, IPv6 by its /64, since one subscriber usually
