@@ -1,30 +1,6 @@
-/** Stable `error` codes of the platform's HTTP error bodies. */
-export type ApiErrorCode =
-  // RFC 6750 (protected resources)
-  | 'invalid_token'
-  | 'insufficient_scope'
-  // RFC 6749 §5.2 (token endpoint)
-  | 'invalid_request'
-  | 'invalid_client'
-  | 'invalid_grant'
-  | 'unauthorized_client'
-  | 'unsupported_grant_type'
-  | 'invalid_scope'
-  // RFC 7009 §2.2.1 (revocation)
-  | 'unsupported_token_type'
-  // Ours
-  | 'not_found'
-  | 'method_not_allowed'
-  | 'payload_too_large'
-  | 'unsupported_media_type'
-  | 'precondition_failed'
-  | 'precondition_required'
-  | 'idempotency_key_reused'
-  | 'idempotency_key_invalid'
-  | 'rate_limited'
-  | 'conflict'
-  | 'subscription_required'
-  | 'server_error';
+import type { ApiErrorCode } from '@planner/contract';
+
+export type { ApiErrorCode };
 
 /**
  * An error that becomes an HTTP response: `{ error, error_description }` with `status`.

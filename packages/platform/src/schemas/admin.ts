@@ -1,5 +1,10 @@
 import { z } from '@hono/zod-openapi';
-import { BACKEND_SERVICES } from './backends.ts';
+import {
+  BACKEND_PROFILE_STATUSES,
+  BACKEND_SERVICES,
+  GRANTED_SCOPES,
+  ADMIN_LIMITS as L,
+} from '@planner/contract';
 import { storableText } from './text.ts';
 import { HostUserId, Scope } from './tokens.ts';
 
@@ -18,12 +23,12 @@ export const AdminLegalEntity = z
   .openapi('AdminLegalEntity');
 
 export const SubscriptionInput = z
-  .object({ services: z.array(z.enum(BACKEND_SERVICES)).max(20) })
+  .object({ services: z.array(z.enum(BACKEND_SERVICES)).max(L.maxServices) })
   .strict()
   .openapi('SubscriptionInput');
 
 export const LifetimeInput = z
-  .object({ seconds: z.number().int().min(60).max(86_400) })
+  .object({ seconds: z.number().int().min(L.lifetimeMinSeconds).max(L.lifetimeMaxSeconds) })
   .strict()
   .openapi('LifetimeInput');
 
@@ -39,7 +44,7 @@ export const BackendProfile = z
     name: z.string(),
     external_system: z.string(),
     created_at: z.string().datetime(),
-    status: z.enum(['active', 'disabled']).openapi({
+    status: z.enum(BACKEND_PROFILE_STATUSES).openapi({
       description: 'disabled: its access key gets no token and its tokens are refused, until enabled.',
     }),
     disabled_at: z.string().datetime().nullable(),
@@ -58,7 +63,7 @@ export const BackendProfileDetails = BackendProfile.extend({
 
 export const RotateAccessKeyInput = z
   .object({
-    overlap_seconds: z.number().int().min(0).max(86_400).optional().openapi({
+    overlap_seconds: z.number().int().min(0).max(L.overlapMaxSeconds).optional().openapi({
       description:
         'How long the old access key, and the standard tokens it obtained, keep working; default 0: refused at once.',
     }),
@@ -68,8 +73,8 @@ export const RotateAccessKeyInput = z
 
 export const BackendProfileInput = z
   .object({
-    name: storableText().trim().min(1).max(200),
-    external_system: storableText().trim().min(1).max(200),
+    name: storableText().trim().min(1).max(L.nameMaxLength),
+    external_system: storableText().trim().min(1).max(L.nameMaxLength),
   })
   .strict()
   .openapi('BackendProfileInput');
@@ -98,7 +103,7 @@ export const OAuthConsumer = z
     legal_entity_id: z.string().uuid(),
     user_id: z.string().openapi({ description: "The host's id for the user the consumer acts as." }),
     label: z.string(),
-    scope: z.enum(['read', 'read write']),
+    scope: z.enum(GRANTED_SCOPES),
     created_at: z.string().datetime(),
     revoked_at: z.string().datetime().nullable(),
   })
@@ -111,7 +116,7 @@ export const NewOAuthConsumer = OAuthConsumer.extend({
 export const OAuthConsumerInput = z
   .object({
     user_id: HostUserId,
-    label: storableText().max(200).optional(),
+    label: storableText().max(L.labelMaxLength).optional(),
     scope: Scope.optional().openapi({ description: 'The most its tokens may carry; default "read".' }),
   })
   .strict()

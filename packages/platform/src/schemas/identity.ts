@@ -1,8 +1,9 @@
 import { z } from '@hono/zod-openapi';
+import { PRINCIPAL_KINDS } from '@planner/contract';
 
 export const Identity = z
   .object({
-    kind: z.enum(['legal_entity', 'user', 'backend', 'oauth']).openapi({
+    kind: z.enum(PRINCIPAL_KINDS).openapi({
       description: "Planner tokens (legal_entity, user), a back-end's tokens (backend), OAuth (oauth).",
     }),
     scope: z.string(),

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { MESSAGE_LIMITS } from '@planner/contract';
 import { storableText } from './text.ts';
 import { HostUserId } from './tokens.ts';
 
@@ -7,8 +8,8 @@ export const MessageInput = z
     to: z.union([z.literal('all'), z.object({ user_id: HostUserId }).strict()]).openapi({
       description: '"all" (every user of the legal entity, now and later), or one user by your id.',
     }),
-    subject: storableText().trim().min(1).max(200),
-    body: storableText().min(1).max(10_000),
+    subject: storableText().trim().min(1).max(MESSAGE_LIMITS.subjectMaxLength),
+    body: storableText().min(1).max(MESSAGE_LIMITS.bodyMaxLength),
   })
   .strict()
   .openapi('MessageInput');

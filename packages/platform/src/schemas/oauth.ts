@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { OAUTH_GRANT_TYPES, PRINCIPAL_KINDS, TOKEN_TYPE_HINTS, TOKEN_USES } from '@planner/contract';
 import { storableText } from './text.ts';
 
 /**
@@ -7,7 +8,7 @@ import { storableText } from './text.ts';
  */
 export const OAuthTokenForm = z
   .object({
-    grant_type: z.enum(['client_credentials', 'password', 'refresh_token']),
+    grant_type: z.enum(OAUTH_GRANT_TYPES),
     username: storableText().optional().openapi({
       description: 'password grant (or a refresh without client authentication): the consumer key',
     }),
@@ -50,7 +51,7 @@ export const OAuthTokenResponse = z
 export const TokenForm = z
   .object({
     token: storableText(),
-    token_type_hint: z.enum(['access_token', 'refresh_token']).optional(),
+    token_type_hint: z.enum(TOKEN_TYPE_HINTS).optional(),
   })
   .openapi('TokenForm');
 
@@ -58,10 +59,10 @@ export const IntrospectionResponse = z
   .object({
     active: z.boolean(),
     token_use: z
-      .enum(['access_token', 'standard_token', 'static_token', 'refresh_token'])
+      .enum(TOKEN_USES)
       .optional()
       .openapi({ description: "Ours: which of the platform's tokens it is." }),
-    kind: z.enum(['legal_entity', 'user', 'backend', 'oauth']).optional(),
+    kind: z.enum(PRINCIPAL_KINDS).optional(),
     scope: z.string().optional(),
     client_id: z.string().optional(),
     username: z.string().optional().openapi({ description: "The host's id for the user." }),

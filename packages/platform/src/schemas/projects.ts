@@ -1,15 +1,14 @@
 import { z } from '@hono/zod-openapi';
+import { PROJECT_LIMITS as L, ROOM_UNITS } from '@planner/contract';
 import { storableText } from './text.ts';
-
-const MAX_ITEMS = 500;
 
 export const PlacedItem = z
   .object({
-    id: storableText().min(1).max(64),
-    catalog_id: storableText().min(1).max(64),
+    id: storableText().min(1).max(L.itemIdMaxLength),
+    catalog_id: storableText().min(1).max(L.catalogIdMaxLength),
     /** Centre of the item, in centimetres from the room's top-left corner. */
-    x: z.number().finite().min(-100_000).max(100_000),
-    y: z.number().finite().min(-100_000).max(100_000),
+    x: z.number().finite().min(-L.coordinateLimitCm).max(L.coordinateLimitCm),
+    y: z.number().finite().min(-L.coordinateLimitCm).max(L.coordinateLimitCm),
     /** Degrees clockwise, [0, 360). */
     rotation: z.number().finite().min(0).lt(360),
   })
@@ -19,9 +18,9 @@ export type PlacedItem = z.infer<typeof PlacedItem>;
 
 export const Room = z
   .object({
-    width_cm: z.number().int().min(50).max(5000),
-    depth_cm: z.number().int().min(50).max(5000),
-    unit: z.enum(['cm', 'm']),
+    width_cm: z.number().int().min(L.roomMinCm).max(L.roomMaxCm),
+    depth_cm: z.number().int().min(L.roomMinCm).max(L.roomMaxCm),
+    unit: z.enum(ROOM_UNITS),
   })
   .strict()
   .openapi('Room');
@@ -29,9 +28,9 @@ export type Room = z.infer<typeof Room>;
 
 export const ProjectInput = z
   .object({
-    name: storableText().trim().min(1).max(120),
+    name: storableText().trim().min(1).max(L.nameMaxLength),
     room: Room,
-    items: z.array(PlacedItem).max(MAX_ITEMS),
+    items: z.array(PlacedItem).max(L.maxItems),
   })
   .strict()
   .openapi('ProjectInput');

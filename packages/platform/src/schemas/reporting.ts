@@ -1,11 +1,7 @@
 import { z } from '@hono/zod-openapi';
+import { FIRST_DAY, LAST_DAY } from '@planner/contract';
 
-/**
- * The days a report may name. PostgreSQL has no year 0 (`0000-…` is refused), and usage
- * predates neither the platform nor the Unix epoch; four-digit years end at 9999.
- */
-export const FIRST_DAY = '1970-01-01';
-export const LAST_DAY = '9999-12-31';
+export { FIRST_DAY, LAST_DAY } from '@planner/contract';
 
 const Day = z
   .string()

@@ -1,4 +1,4 @@
-import type { AccessTokenClaims, BackendTokenClaims } from '../schemas/tokens.ts';
+import type { AccessTokenClaims, BackendTokenClaims, PrincipalKind } from '@planner/contract';
 
 /**
  * Who a request speaks for, whatever the bearer token was:
@@ -6,8 +6,7 @@ import type { AccessTokenClaims, BackendTokenClaims } from '../schemas/tokens.ts
  * - `backend`: a back-end profile's standard token (a JWT) or static token (opaque);
  * - `oauth`: an OAuth consumer's access token (opaque), acting as the consumer's user.
  */
-export type PrincipalKind = 'legal_entity' | 'user' | 'backend' | 'oauth';
-export const PRINCIPAL_KINDS = ['legal_entity', 'user', 'backend', 'oauth'] as const;
+export { PRINCIPAL_KINDS, type PrincipalKind } from '@planner/contract';
 
 /** Which credential was presented. */
 export type CredentialKind = 'access_token' | 'standard_token' | 'static_token' | 'oauth_token';

@@ -1,0 +1,47 @@
+import type { z } from '@hono/zod-openapi';
+import type * as C from '@planner/contract';
+import { expectTypeOf, it } from 'vitest';
+import type * as S from './index.ts';
+
+/**
+ * Pins every schema to the contract's type. These assertions are checked by the type
+ * checker (`pnpm typecheck`, run by `pnpm test`): a field added, dropped or retyped on one
+ * side only fails it. At run time the test only proves the file loads.
+ */
+type Out<T extends z.ZodType> = z.infer<T>;
+
+it('the schemas infer exactly the contract types', () => {
+  expectTypeOf<Out<typeof S.CatalogItem>>().toEqualTypeOf<C.CatalogItem>();
+  expectTypeOf<Out<typeof S.Catalog>>().toEqualTypeOf<C.Catalog>();
+  expectTypeOf<Out<typeof S.ErrorBody>>().toEqualTypeOf<C.ErrorBody>();
+  expectTypeOf<Out<typeof S.Identity>>().toEqualTypeOf<C.Identity>();
+  expectTypeOf<Out<typeof S.MessageInput>>().toEqualTypeOf<C.MessageInput>();
+  expectTypeOf<Out<typeof S.SentMessage>>().toEqualTypeOf<C.SentMessage>();
+  expectTypeOf<Out<typeof S.InboxMessage>>().toEqualTypeOf<C.InboxMessage>();
+  expectTypeOf<Out<typeof S.Inbox>>().toEqualTypeOf<C.Inbox>();
+  expectTypeOf<Out<typeof S.PlacedItem>>().toEqualTypeOf<C.PlacedItem>();
+  expectTypeOf<Out<typeof S.Room>>().toEqualTypeOf<C.Room>();
+  expectTypeOf<Out<typeof S.ProjectInput>>().toEqualTypeOf<C.ProjectInput>();
+  expectTypeOf<Out<typeof S.Project>>().toEqualTypeOf<C.Project>();
+  expectTypeOf<Out<typeof S.ProjectSummary>>().toEqualTypeOf<C.ProjectSummary>();
+  expectTypeOf<Out<typeof S.ProjectList>>().toEqualTypeOf<C.ProjectList>();
+  expectTypeOf<Out<typeof S.TokenRequest>>().toEqualTypeOf<C.TokenRequest>();
+  expectTypeOf<Out<typeof S.TokenResponse>>().toEqualTypeOf<C.TokenResponse>();
+  expectTypeOf<Out<typeof S.BackendTokenRequest>>().toEqualTypeOf<C.BackendTokenRequest>();
+  expectTypeOf<Out<typeof S.BackendTokenResponse>>().toEqualTypeOf<C.BackendTokenResponse>();
+  expectTypeOf<Out<typeof S.DayUsage>>().toEqualTypeOf<C.DayUsage>();
+  expectTypeOf<Out<typeof S.UsageReport>>().toEqualTypeOf<C.UsageReport>();
+  expectTypeOf<Out<typeof S.OAuthTokenResponse>>().toEqualTypeOf<C.OAuthTokenResponse>();
+  expectTypeOf<Out<typeof S.AdminLegalEntity>>().toEqualTypeOf<C.AdminLegalEntity>();
+  expectTypeOf<Out<typeof S.SubscriptionInput>>().toEqualTypeOf<C.SubscriptionInput>();
+  expectTypeOf<Out<typeof S.LifetimeInput>>().toEqualTypeOf<C.LifetimeInput>();
+  expectTypeOf<Out<typeof S.BackendProfile>>().toEqualTypeOf<C.BackendProfile>();
+  expectTypeOf<Out<typeof S.BackendProfileDetails>>().toEqualTypeOf<C.BackendProfileDetails>();
+  expectTypeOf<Out<typeof S.RotateAccessKeyInput>>().toEqualTypeOf<C.RotateAccessKeyInput>();
+  expectTypeOf<Out<typeof S.BackendProfileInput>>().toEqualTypeOf<C.BackendProfileInput>();
+  expectTypeOf<Out<typeof S.NewStaticToken>>().toEqualTypeOf<C.NewStaticToken>();
+  expectTypeOf<Out<typeof S.DeactivatedStaticToken>>().toEqualTypeOf<C.DeactivatedStaticToken>();
+  expectTypeOf<Out<typeof S.OAuthConsumer>>().toEqualTypeOf<C.OAuthConsumer>();
+  expectTypeOf<Out<typeof S.NewOAuthConsumer>>().toEqualTypeOf<C.NewOAuthConsumer>();
+  expectTypeOf<Out<typeof S.OAuthConsumerInput>>().toEqualTypeOf<C.OAuthConsumerInput>();
+});
