@@ -1,77 +1,37 @@
+import type {
+  AdminLegalEntity,
+  BackendProfile,
+  BackendProfileDetails,
+  BackendService,
+  DeactivatedStaticToken,
+  GrantedScope,
+  NewOAuthConsumer,
+  NewStaticToken,
+  OAuthConsumer,
+} from '@planner/contract';
+
 /**
- * The admin API (`/admin/api/*`) as the console uses it. The response types mirror the
- * platform's admin schemas (`@planner/platform/schemas`, `schemas/admin.ts`): those are Zod
- * values, and inferring from them would pull Zod's types into a browser package for five
- * plain shapes.
+ * The admin API (`/admin/api/*`) as the console uses it. The shapes are the contract's
+ * (`@planner/contract`), which the platform's admin schemas are pinned to.
  */
 
-export type BackendService = 'reporting' | 'messagebox';
-export const BACKEND_SERVICES: readonly BackendService[] = ['reporting', 'messagebox'];
+export {
+  BACKEND_SERVICES,
+  type BackendProfile,
+  type BackendProfileDetails,
+  type BackendService,
+  type DeactivatedStaticToken,
+  type NewOAuthConsumer,
+  type NewStaticToken,
+  type OAuthConsumer,
+} from '@planner/contract';
+export type LegalEntity = AdminLegalEntity;
+export type ConsumerScope = GrantedScope;
+
 export const SERVICE_LABELS: Record<BackendService, string> = {
   reporting: 'Reporting service',
   messagebox: 'Messagebox service',
 };
-
-export interface LegalEntity {
-  id: string;
-  name: string;
-  default_token_lifetime: number;
-  oauth_token_lifetime: number;
-  origins: string[];
-  services: BackendService[];
-  created_at: string;
-}
-
-export interface BackendProfile {
-  id: string;
-  legal_entity_id: string;
-  name: string;
-  external_system: string;
-  created_at: string;
-  /** `disabled`: its access key gets no token and its tokens are refused, until enabled. */
-  status: 'active' | 'disabled';
-  disabled_at: string | null;
-  /** The active static token's id and date, never the token itself. */
-  static_token: { id: string; created_at: string } | null;
-}
-
-export interface BackendProfileDetails extends BackendProfile {
-  access_key: string;
-  access_key_rotated_at: string | null;
-  /** Until when the key before the last rotation still works (a rotation's overlap), or null. */
-  previous_access_key_expires_at: string | null;
-  services: BackendService[];
-}
-
-export interface NewStaticToken {
-  static_token: string;
-  id: string;
-  profile_id: string;
-  created_at: string;
-  replaced: string | null;
-}
-
-export interface DeactivatedStaticToken {
-  id: string;
-  profile_id: string;
-  deactivated_at: string;
-}
-
-export type ConsumerScope = 'read' | 'read write';
-
-export interface OAuthConsumer {
-  consumer_key: string;
-  legal_entity_id: string;
-  user_id: string;
-  label: string;
-  scope: ConsumerScope;
-  created_at: string;
-  revoked_at: string | null;
-}
-
-export interface NewOAuthConsumer extends OAuthConsumer {
-  consumer_secret: string;
-}
 
 /** A refused request: the HTTP status and the platform's `{ error, error_description }`. */
 export class AdminApiError extends Error {

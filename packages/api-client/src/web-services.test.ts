@@ -1,4 +1,4 @@
-import type { InboxMessage, Project, ProjectInput } from '@planner/platform/schemas';
+import type { InboxMessage, Project, ProjectInput } from '@planner/contract';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RequestOptions } from './queue/request-queue.ts';
 import { invalidToken } from './testing/fake-fetch.ts';

@@ -6,7 +6,7 @@ import type {
   Project,
   ProjectInput,
   ProjectList,
-} from '@planner/platform/schemas';
+} from '@planner/contract';
 import { ApiClientError } from './errors.ts';
 import type { RequestOptions } from './queue/request-queue.ts';
 

@@ -2,7 +2,7 @@
  * Test support: unsigned tokens shaped like the platform's. The planner never verifies
  * signatures, so a fake signature segment is enough. Not part of the package's API.
  */
-import type { AccessTokenClaims } from '@planner/platform/schemas';
+import type { AccessTokenClaims } from '@planner/contract';
 
 export const HOST_ORIGIN = 'https://shop.example';
 

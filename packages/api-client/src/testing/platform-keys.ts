@@ -3,7 +3,7 @@
  * with it exactly as the platform signs them (`typ: at+jwt`, `kid`, its issuer and audience).
  * Not part of the package's API.
  */
-import type { AccessTokenClaims } from '@planner/platform/schemas';
+import type { AccessTokenClaims } from '@planner/contract';
 import { type CryptoKey, exportJWK, generateKeyPair, type JSONWebKeySet, SignJWT } from 'jose';
 import { fakeClaims } from './fake-jwt.ts';
 

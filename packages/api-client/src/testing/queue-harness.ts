@@ -3,7 +3,7 @@
  * fetch and a recording `requestToken`. `skewMs` sets how far the client's clock is off the
  * platform's, which signs the tokens. Not part of the package's API.
  */
-import type { AccessTokenClaims } from '@planner/platform/schemas';
+import type { AccessTokenClaims } from '@planner/contract';
 import type { TokenExpiredReason, TokenKind } from '@planner/protocol';
 import { vi } from 'vitest';
 import { type QueueEventMap, RequestQueue, type RequestQueueOptions } from '../queue/request-queue.ts';

@@ -1,4 +1,4 @@
-import type { AccessTokenClaims, TokenKind } from '@planner/platform/schemas';
+import { type AccessTokenClaims, isAccessTokenClaims } from '@planner/contract';
 
 /**
  * Decodes (does not verify) the payload of one of the platform's access tokens. The planner
@@ -15,26 +15,8 @@ export function decodeClaims(token: string): AccessTokenClaims | undefined {
   // RFC 9068 access tokens say so in `typ`; refusing other JWTs (ID tokens, client
   // assertions) keeps a confused host from handing us the wrong kind of credential.
   if (header.typ !== undefined && !/^(application\/)?at\+jwt$/i.test(String(header.typ))) return undefined;
-  return isClaims(payload) ? payload : undefined;
+  return isAccessTokenClaims(payload) ? payload : undefined;
 }
-
-const KINDS: readonly TokenKind[] = ['legal_entity', 'user'];
-
-function isClaims(p: Record<string, unknown>): p is Record<string, unknown> & AccessTokenClaims {
-  const strings = ['iss', 'aud', 'sub', 'client_id', 'jti', 'scope', 'le'] as const;
-  return (
-    strings.every((key) => typeof p[key] === 'string') &&
-    isTime(p.iat) &&
-    isTime(p.exp) &&
-    (p.exp as number) > (p.iat as number) &&
-    KINDS.includes(p.kind as TokenKind) &&
-    (p.uid === undefined || typeof p.uid === 'string') &&
-    Array.isArray(p.origins) &&
-    p.origins.every((origin) => typeof origin === 'string')
-  );
-}
-
-const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -1,4 +1,4 @@
-import type { AccessTokenClaims, TokenKind } from '@planner/platform/schemas';
+import type { AccessTokenClaims, TokenKind } from '@planner/contract';
 import { decodeClaims } from './decode-claims.ts';
 
 /**

@@ -1,13 +1,14 @@
+import type { TokenKind } from '@planner/contract';
 import { base64url, SignJWT } from 'jose';
 
 /** RFC 7523 §2.2: how the request says it carries a JWT client assertion. */
-export const CLIENT_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+export { CLIENT_ASSERTION_TYPE } from '@planner/contract';
 /** Seconds an assertion is valid. The platform refuses more than 60; 30 allows for clock skew. */
 export const ASSERTION_LIFETIME = 30;
 
 /** The parameters of one token request, exactly as they are sent. */
 export interface TokenParams {
-  kind: 'legal_entity' | 'user';
+  kind: TokenKind;
   user_id?: string | undefined;
   scope?: string | undefined;
   lifetime?: number | undefined;

@@ -1,4 +1,5 @@
-import { CLIENT_ASSERTION_TYPE, signClientAssertion, type TokenParams } from './clientAssertion.ts';
+import { CLIENT_ASSERTION_TYPE } from '@planner/contract';
+import { signClientAssertion, type TokenParams } from './clientAssertion.ts';
 import { TokenClientError } from './errors.ts';
 
 /** `read`, or `read write` to let a user token modify that user's own projects. */

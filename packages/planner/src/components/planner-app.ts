@@ -1,4 +1,4 @@
-import type { ProjectSummary } from '@planner/platform/schemas';
+import { PROJECT_LIMITS, type ProjectSummary } from '@planner/contract';
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
@@ -595,7 +595,7 @@ export class PlannerApp extends LitElement {
               id="project-name"
               class="name"
               type="text"
-              maxlength="120"
+              maxlength=${PROJECT_LIMITS.nameMaxLength}
               autocomplete="off"
               spellcheck="false"
               .value=${live(ws.project.name)}

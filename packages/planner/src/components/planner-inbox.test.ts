@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import type { InboxMessage } from '@planner/platform/schemas';
+import type { InboxMessage } from '@planner/contract';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SessionState } from '../services.ts';
 import { FakeServices } from '../testing/fake-services.ts';

@@ -1,4 +1,4 @@
-import type { InboxMessage } from '@planner/platform/schemas';
+import type { InboxMessage } from '@planner/contract';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { describeError } from '../project/describe-error.ts';

@@ -1,4 +1,4 @@
-import type { ProjectSummary } from '@planner/platform/schemas';
+import type { ProjectSummary } from '@planner/contract';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { icon } from './icons.ts';

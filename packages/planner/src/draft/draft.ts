@@ -1,3 +1,4 @@
+import { PROJECT_LIMITS } from '@planner/contract';
 import { type Design, sanitizeDesign } from '../editor/design.ts';
 
 /** Bump when the stored shape changes incompatibly; older drafts are then ignored. */
@@ -80,7 +81,7 @@ export function parseDraft(text: string | null): Draft | null {
       id: str(p.id),
       etag: str(p.etag),
       version,
-      name: (str(p.name) ?? UNTITLED).slice(0, 120),
+      name: (str(p.name) ?? UNTITLED).slice(0, PROJECT_LIMITS.nameMaxLength),
       ownerId: str(p.ownerId),
     },
     design,

@@ -1,4 +1,10 @@
-import type { Catalog, CatalogItem, PlacedItem, Room } from '@planner/platform/schemas';
+import {
+  type Catalog,
+  type CatalogItem,
+  type PlacedItem,
+  PROJECT_LIMITS,
+  type Room,
+} from '@planner/contract';
 
 export type { Catalog, CatalogItem, PlacedItem, Room };
 
@@ -67,8 +73,14 @@ export function sanitizeDesign(value: unknown): Design | null {
     if (clean.length >= MAX_ITEMS) break;
     if (typeof raw !== 'object' || raw === null) continue;
     const i = raw as Record<string, unknown>;
-    if (typeof i.id !== 'string' || !i.id || i.id.length > 64 || seen.has(i.id)) continue;
-    if (typeof i.catalog_id !== 'string' || !i.catalog_id || i.catalog_id.length > 64) continue;
+    if (typeof i.id !== 'string' || !i.id || i.id.length > PROJECT_LIMITS.itemIdMaxLength || seen.has(i.id))
+      continue;
+    if (
+      typeof i.catalog_id !== 'string' ||
+      !i.catalog_id ||
+      i.catalog_id.length > PROJECT_LIMITS.catalogIdMaxLength
+    )
+      continue;
     if (typeof i.x !== 'number' || typeof i.y !== 'number' || typeof i.rotation !== 'number') continue;
     if (![i.x, i.y, i.rotation].every(Number.isFinite)) continue;
     seen.add(i.id);

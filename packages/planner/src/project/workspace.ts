@@ -1,5 +1,5 @@
 import type { VersionedProject } from '@planner/api-client';
-import type { ProjectInput, ProjectSummary } from '@planner/platform/schemas';
+import { PROJECT_LIMITS, type ProjectInput, type ProjectSummary } from '@planner/contract';
 import { DRAFT_VERSION, type Draft, type DraftProject, type PendingSave, UNTITLED } from '../draft/draft.ts';
 import type { DraftShelf, DraftStore } from '../draft/draft-store.ts';
 import { type Design, emptyDesign, sanitizeDesign } from '../editor/design.ts';
@@ -43,7 +43,7 @@ export interface WorkspaceOptions {
   newKey?: () => string;
 }
 
-const MAX_NAME = 120;
+const MAX_NAME = PROJECT_LIMITS.nameMaxLength;
 
 /**
  * The open project: the editor with its design, which saved project it belongs to, whether it

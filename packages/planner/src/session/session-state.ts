@@ -1,5 +1,6 @@
 import type { TokenRecord } from '@planner/api-client';
 import type { PlannerClient } from '@planner/api-client/bridge';
+import { canWrite } from '@planner/contract';
 import type { SessionState } from '../services.ts';
 
 export interface OnlineSource {
@@ -38,7 +39,7 @@ export function trackSession(client: PlannerClient, online: OnlineSource) {
       return {
         status: 'signed-in',
         userId: record.claims.uid ?? record.claims.sub,
-        canSave: record.claims.scope.split(' ').includes('write'),
+        canSave: canWrite(record.claims.scope),
       };
     }
     return { status: 'visitor' };

@@ -4,14 +4,7 @@ import {
   type InboxOptions,
   type VersionedProject,
 } from '@planner/api-client';
-import type {
-  Catalog,
-  Inbox,
-  InboxMessage,
-  Project,
-  ProjectInput,
-  ProjectList,
-} from '@planner/platform/schemas';
+import type { Catalog, Inbox, InboxMessage, Project, ProjectInput, ProjectList } from '@planner/contract';
 import type { PlannerServices, SessionState } from '../services.ts';
 import { TEST_CATALOG } from './fixtures.ts';
 

@@ -1,9 +1,6 @@
+import { createTokenVerifier, createWebServices, RequestQueue, TokenStore } from '@planner/api-client';
 import { onboardHost, startTestPlatform, type TestPlatform, tokenFor } from '@planner/platform/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RequestQueue } from '../queue/request-queue.ts';
-import { TokenStore } from '../token/token-store.ts';
-import { createTokenVerifier } from '../token/verify-token.ts';
-import { createWebServices } from '../web-services.ts';
 
 // The queue against the real platform over HTTP: what the unit tests assume of the
 // platform (401 invalid_token, Idempotency-Key honoured) is checked here, for real.
