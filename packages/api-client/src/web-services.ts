@@ -14,8 +14,8 @@ import type { RequestOptions } from './queue/request-queue.ts';
  * Typed calls to the platform's web services, through the request queue (so every call
  * waits for a token, survives a refresh and carries an Idempotency-Key when it writes).
  *
- * The types come from the platform's schemas, imported type-only: zod never reaches the
- * browser bundle, and answers are not re-validated here (the platform validates what it
+ * The types come from `@planner/contract`, which the platform's schemas are pinned to: zod
+ * never reaches the browser bundle, and answers are not re-validated here (the platform validates what it
  * sends; we check only that it is JSON).
  *
  * Cross-origin, `ETag` and `WWW-Authenticate` are readable only if the platform lists them in

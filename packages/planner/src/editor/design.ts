@@ -18,12 +18,12 @@ export interface Design {
   readonly items: readonly PlacedItem[];
 }
 
-/** The platform's limits (see `Room` and `ProjectInput` in @planner/platform/schemas). */
-export const ROOM_MIN_CM = 50;
-export const ROOM_MAX_CM = 5000;
-export const MAX_ITEMS = 500;
-/** Item centres stay inside this range (the platform refuses anything beyond ±100 000). */
-export const COORD_LIMIT_CM = 100_000;
+/** The platform's limits, from the contract (the platform's schemas are built from the same values). */
+export const ROOM_MIN_CM = PROJECT_LIMITS.roomMinCm;
+export const ROOM_MAX_CM = PROJECT_LIMITS.roomMaxCm;
+export const MAX_ITEMS = PROJECT_LIMITS.maxItems;
+/** Item centres stay inside this range (the platform refuses anything beyond it). */
+export const COORD_LIMIT_CM = PROJECT_LIMITS.coordinateLimitCm;
 
 export const DEFAULT_ROOM: Room = { width_cm: 500, depth_cm: 400, unit: 'm' };
 

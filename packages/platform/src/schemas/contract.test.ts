@@ -1,7 +1,9 @@
 import type { z } from '@hono/zod-openapi';
 import type * as C from '@planner/contract';
-import { expectTypeOf, it } from 'vitest';
+import { PROJECT_LIMITS } from '@planner/contract';
+import { expect, expectTypeOf, it } from 'vitest';
 import type * as S from './index.ts';
+import { ProjectInput } from './projects.ts';
 
 /**
  * Pins every schema to the contract's type. These assertions are checked by the type
@@ -44,4 +46,29 @@ it('the schemas infer exactly the contract types', () => {
   expectTypeOf<Out<typeof S.OAuthConsumer>>().toEqualTypeOf<C.OAuthConsumer>();
   expectTypeOf<Out<typeof S.NewOAuthConsumer>>().toEqualTypeOf<C.NewOAuthConsumer>();
   expectTypeOf<Out<typeof S.OAuthConsumerInput>>().toEqualTypeOf<C.OAuthConsumerInput>();
+});
+
+it("the schemas enforce the contract's limits, the planner's own", () => {
+  const L = PROJECT_LIMITS;
+  const item = (i: number) => ({
+    id: `i${i}`,
+    catalog_id: 'sofa',
+    x: L.coordinateLimitCm,
+    y: 0,
+    rotation: 0,
+  });
+  const project = (over: Partial<C.ProjectInput>): C.ProjectInput => ({
+    name: 'n'.repeat(L.nameMaxLength),
+    room: { width_cm: L.roomMaxCm, depth_cm: L.roomMinCm, unit: 'cm' },
+    items: Array.from({ length: L.maxItems }, (_, i) => item(i)),
+    ...over,
+  });
+  expect(ProjectInput.safeParse(project({})).success).toBe(true);
+  const tooMany = Array.from({ length: L.maxItems + 1 }, (_, i) => item(i));
+  expect(ProjectInput.safeParse(project({ items: tooMany })).success).toBe(false);
+  expect(ProjectInput.safeParse(project({ name: 'n'.repeat(L.nameMaxLength + 1) })).success).toBe(false);
+  const wide = { width_cm: L.roomMaxCm + 1, depth_cm: L.roomMinCm, unit: 'cm' as const };
+  expect(ProjectInput.safeParse(project({ room: wide })).success).toBe(false);
+  const far = { ...item(0), x: L.coordinateLimitCm + 1 };
+  expect(ProjectInput.safeParse(project({ items: [far] })).success).toBe(false);
 });
