@@ -164,7 +164,7 @@ async function operatorToken(file: string): Promise<string> {
 
 /** The demo shop's legal entity and API key: created on first start, kept in the data folder. */
 async function provisionShop(
-  db: Parameters<typeof createLegalEntity>[0],
+  db: Parameters<typeof addOrigin>[0],
   master: Parameters<typeof createApiKey>[1],
   file: string,
   shopOrigin: string,
