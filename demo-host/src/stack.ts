@@ -120,7 +120,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   });
 
   // The planner site asks the platform over HTTP, as a separately deployed planner server
-  // would: it needs no database, and the platform's announcement keeps the answer fresh.
+  // would: it needs no database. It keeps each answer a few seconds, so an origin added or
+  // removed (CLI, admin API) frames or stops framing the planner without a restart.
   const planner = plannerSite({
     dir: join(plannerDir, 'dist'),
     apiUrl: urls.platform,

@@ -63,6 +63,27 @@ describe('GET /v1/embeds/{id}', () => {
   });
 });
 
+describe('several instances', () => {
+  it.runIf(process.env.DATABASE_URL)(
+    'another instance answers the new list as soon as the change is announced, not after its TTL',
+    async () => {
+      const other = await startTestPlatform({ schema: tp.options.schema, master: tp.options.master });
+      try {
+        const { legalEntity } = await onboardHost(tp, { name: 'Two Instance Shop', origins: [] });
+        const there = async () =>
+          ((await (await fetch(`${other.url}/v1/embeds/${legalEntity.id}`)).json()) as { origins: string[] })
+            .origins;
+        expect(await there()).toEqual([]); // cached on the other instance; its clock stands still
+        await admin(tp, 'POST', `/legal-entities/${legalEntity.id}/origins`, { origin: 'https://b.example' });
+        await eventually(async () => (await there()).includes('https://b.example'));
+      } finally {
+        await other.server.close();
+        await other.platform.close();
+      }
+    },
+  );
+});
+
 describe('admin API: embed origins', () => {
   it('adds an origin (normalised, idempotent) and the public answer has it at once', async () => {
     const { legalEntity } = await onboardHost(tp, { name: 'Admin Embed Shop', origins: [] });
