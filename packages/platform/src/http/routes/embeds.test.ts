@@ -155,6 +155,19 @@ describe('admin API: embed origins', () => {
       body: JSON.stringify({ origin: 'https://evil.example' }),
     });
     expect(anonymous.status).toBe(401);
+    const badDelete = await admin(tp, 'DELETE', `/legal-entities/${id}/origins/not%20an%20origin`);
+    expect(badDelete.status).toBe(400);
     expect(await originsOf(id)).toEqual(before);
+  });
+
+  it('is documented in /openapi.json', async () => {
+    const doc = (await (await fetch(`${tp.url}/openapi.json`)).json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/v1/embeds/{id}',
+        '/admin/api/legal-entities/{id}/origins',
+        '/admin/api/legal-entities/{id}/origins/{origin}',
+      ]),
+    );
   });
 });
