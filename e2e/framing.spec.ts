@@ -26,6 +26,19 @@ async function iframeDocument(page: Page): Promise<Frame> {
   return (await handle!.contentFrame())!;
 }
 
+const hasDebugHandle = () =>
+  typeof (globalThis as { planner?: { services?: unknown } }).planner?.services === 'object';
+
+/**
+ * The planner's frame once its script has run. (`'planner' in globalThis` alone holds as soon
+ * as `<div id="planner">` is parsed: named access on window, before the debug handle exists.)
+ */
+async function runningPlanner(page: Page): Promise<Frame> {
+  const frame = await plannerFrame(page);
+  await frame.waitForFunction(hasDebugHandle);
+  return frame;
+}
+
 /**
  * Waits until the iframe has settled on the planner or on Chromium's error page for a
  * blocked frame, and says which. The planner's own `Ready` reaching the host (raw-host.html
@@ -37,7 +50,7 @@ async function framedOutcome(page: Page): Promise<'planner' | 'blocked'> {
     .poll(() => frame.url(), { timeout: 15_000 })
     .toMatch(/^chrome-error:|^http:\/\/127\.0\.0\.1:5274\//);
   if (frame.url().startsWith('chrome-error:')) return 'blocked';
-  await frame.waitForFunction(() => 'planner' in globalThis);
+  await frame.waitForFunction(hasDebugHandle);
   await expect
     .poll(() => page.evaluate(() => (window as unknown as { log: string[] }).log), { timeout: 15_000 })
     .toContain('Ready');
@@ -47,7 +60,7 @@ async function framedOutcome(page: Page): Promise<'planner' | 'blocked'> {
 async function expectBlocked(page: Page): Promise<void> {
   expect(await framedOutcome(page)).toBe('blocked');
   const frame = await iframeDocument(page);
-  expect(await frame.evaluate(() => 'planner' in globalThis)).toBe(false);
+  expect(await frame.evaluate(hasDebugHandle)).toBe(false);
   expect(await frame.locator('#planner').count()).toBe(0);
   // The host heard nothing from the planner: it never ran.
   expect(await page.evaluate(() => (window as unknown as { log: string[] }).log)).not.toContain('Ready');
@@ -75,7 +88,7 @@ test.describe('who may frame the planner', () => {
 
     await page.goto(`${fixtures}/raw-host.html`);
     expect(await framedOutcome(page)).toBe('planner');
-    const frame = await plannerFrame(page);
+    const frame = await runningPlanner(page);
     await expect.poll(() => heldToken(frame)).toBe('legal_entity');
 
     // The same page, the same planner URL, from an origin the Fixture Shop never registered.
@@ -108,7 +121,7 @@ test.describe('who may frame the planner', () => {
         expect(await framedOutcome(page)).toBe('planner');
       }).toPass({ timeout: 30_000, intervals: [500] });
       // Tokens issued now name the stranger origin too, so the planner takes one there.
-      const frame = await plannerFrame(page);
+      const frame = await runningPlanner(page);
       await expect.poll(() => heldToken(frame)).toBe('legal_entity');
 
       expect(await setStrangerOrigin(request, legalEntityId, false)).toBe(200);
@@ -129,7 +142,7 @@ test.describe('who may frame the planner', () => {
     // The Stranger Shop registered this origin, so its planner renders here; the token comes
     // from the Fixture Shop, whose origins do not include this one.
     await page.goto(`${stranger}/sdk-host.html?kind=user&planner=stranger`);
-    const frame = await plannerFrame(page);
+    const frame = await runningPlanner(page);
     await expect.poll(() => sessionStatus(frame)).toBe('refused');
     expect(await heldToken(frame)).toBeNull();
     await expect(frame.getByText(/not allowed to embed/i).first()).toBeVisible();
