@@ -26,18 +26,9 @@ async function iframeDocument(page: Page): Promise<Frame> {
   return (await handle!.contentFrame())!;
 }
 
+/** The e2e build's debug handle, set by the planner's script (`<div id="planner">` alone is not it). */
 const hasDebugHandle = () =>
   typeof (globalThis as { planner?: { services?: unknown } }).planner?.services === 'object';
-
-/**
- * The planner's frame once its script has run. (`'planner' in globalThis` alone holds as soon
- * as `<div id="planner">` is parsed: named access on window, before the debug handle exists.)
- */
-async function runningPlanner(page: Page): Promise<Frame> {
-  const frame = await plannerFrame(page);
-  await frame.waitForFunction(hasDebugHandle);
-  return frame;
-}
 
 /**
  * Waits until the iframe has settled on the planner or on Chromium's error page for a
@@ -88,7 +79,7 @@ test.describe('who may frame the planner', () => {
 
     await page.goto(`${fixtures}/raw-host.html`);
     expect(await framedOutcome(page)).toBe('planner');
-    const frame = await runningPlanner(page);
+    const frame = await plannerFrame(page);
     await expect.poll(() => heldToken(frame)).toBe('legal_entity');
 
     // The same page, the same planner URL, from an origin the Fixture Shop never registered.
@@ -121,7 +112,7 @@ test.describe('who may frame the planner', () => {
         expect(await framedOutcome(page)).toBe('planner');
       }).toPass({ timeout: 30_000, intervals: [500] });
       // Tokens issued now name the stranger origin too, so the planner takes one there.
-      const frame = await runningPlanner(page);
+      const frame = await plannerFrame(page);
       await expect.poll(() => heldToken(frame)).toBe('legal_entity');
 
       expect(await setStrangerOrigin(request, legalEntityId, false)).toBe(200);
@@ -142,7 +133,7 @@ test.describe('who may frame the planner', () => {
     // The Stranger Shop registered this origin, so its planner renders here; the token comes
     // from the Fixture Shop, whose origins do not include this one.
     await page.goto(`${stranger}/sdk-host.html?kind=user&planner=stranger`);
-    const frame = await runningPlanner(page);
+    const frame = await plannerFrame(page);
     await expect.poll(() => sessionStatus(frame)).toBe('refused');
     expect(await heldToken(frame)).toBeNull();
     await expect(frame.getByText(/not allowed to embed/i).first()).toBeVisible();
