@@ -47,13 +47,15 @@ test('a page with a forged token naming itself gets nothing; a genuine host then
   await ui.addButton('Halden 3-Seat Sofa').click();
   await expect(ui.plan).toHaveAccessibleName(/, 1 items?$/);
 
-  // ——— A hostile page (an origin nobody registered) embeds the planner with a forged token.
+  // ——— A hostile page embeds the planner with a forged token. Where nobody registered it,
+  // the browser would not even render the planner (framing.spec.ts); so this one is a page
+  // registered by another legal entity (the Stranger Shop), forging the Fixture Shop's user.
   const { access_token } = (await (
     await request.post(`${fixtures}/token?kind=user&user=${user}`)
   ).json()) as {
     access_token: string;
   };
-  await page.goto(`${stranger}/forger.html`);
+  await page.goto(`${stranger}/forger.html?planner=stranger`);
   await page.evaluate(
     (token) => (window as unknown as { forge(t: string): void }).forge(token),
     forge(access_token, [stranger]),

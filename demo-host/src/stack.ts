@@ -17,9 +17,13 @@ import {
   masterKeyFrom,
   type Platform,
 } from '@planner/platform';
+import { platformEmbedOrigins } from './planner-site/embed-origins.ts';
+import { plannerEmbedUrl, plannerSite } from './planner-site/planner-site.ts';
 import { createShopApp } from './server/app.ts';
 import { demoShoppers } from './server/shoppers.ts';
 import { staticFiles } from './server/static-files.ts';
+
+export { plannerEmbedUrl } from './planner-site/planner-site.ts';
 
 export interface StackOptions {
   /** Where everything persistent lives: the master key, the embedded database, the shop's API key. */
@@ -115,22 +119,20 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     secretKey: credentials.secretKey,
   });
 
-  const plannerFiles = staticFiles(join(plannerDir, 'dist'), {
-    // The planner learns where the API is from its own server, never from the host page:
-    // a host that could choose it could send the planner's tokens anywhere.
-    transformHtml: (html) => html.replace('%PLANNER_API_URL%', urls.platform),
-    headers: {
-      'Content-Security-Policy': `default-src 'self'; img-src 'self' data: ${urls.platform}; connect-src 'self' ${urls.platform}; style-src 'self' 'unsafe-inline'; frame-ancestors *`,
-    },
+  // The planner site asks the platform over HTTP, as a separately deployed planner server
+  // would: it needs no database. It keeps each answer a few seconds, so an origin added or
+  // removed (CLI, admin API) frames or stops framing the planner without a restart.
+  const planner = plannerSite({
+    dir: join(plannerDir, 'dist'),
+    apiUrl: urls.platform,
+    embeds: platformEmbedOrigins({ platformUrl: urls.platform }),
+    onLookupError: (error) => log.warn('planner_site.embed_lookup_failed', { error }),
   });
-  const plannerServer = await serveFetch(ports.planner, async (request) => {
-    const path = new URL(request.url).pathname;
-    return (await plannerFiles(path)) ?? new Response('Not found', { status: 404 });
-  });
+  const plannerServer = await serveFetch(ports.planner, planner);
   const shop = createShopApp({
     shoppers: await demoShoppers(),
     tokens,
-    plannerUrl: `${urls.planner}/`,
+    plannerUrl: plannerEmbedUrl(urls.planner, credentials.legalEntityId),
     origin: urls.shop,
     staticFiles: staticFiles(join(shopPageDir, 'dist')),
   });
@@ -164,7 +166,7 @@ async function operatorToken(file: string): Promise<string> {
 
 /** The demo shop's legal entity and API key: created on first start, kept in the data folder. */
 async function provisionShop(
-  db: Parameters<typeof createLegalEntity>[0],
+  db: Parameters<typeof addOrigin>[0],
   master: Parameters<typeof createApiKey>[1],
   file: string,
   shopOrigin: string,

@@ -18,7 +18,14 @@ let sdk: Promise<string> | undefined;
  * A host website for the browser tests: its pages (e2e/fixtures/*.html), the host SDK
  * bundled for the browser, and a back-end token route — exactly what a real host has.
  */
-export function fixtureApp(options: { tokens: Tokens; plannerUrl: string; platformUrl: string }) {
+export function fixtureApp(options: {
+  tokens: Tokens;
+  /** The planner framed for the Fixture Shop (`?le=`): it renders on the fixtures origin only. */
+  plannerUrl: string;
+  /** The planner framed for the Stranger Shop, which registered the stranger origin. */
+  strangerPlannerUrl?: string;
+  platformUrl: string;
+}) {
   const app = new Hono();
 
   app.get('/sdk.js', async (c) => {
@@ -37,7 +44,11 @@ export function fixtureApp(options: { tokens: Tokens; plannerUrl: string; platfo
   });
 
   app.get('/config.json', (c) =>
-    c.json({ plannerUrl: options.plannerUrl, platformUrl: options.platformUrl }),
+    c.json({
+      plannerUrl: options.plannerUrl,
+      strangerPlannerUrl: options.strangerPlannerUrl,
+      platformUrl: options.platformUrl,
+    }),
   );
 
   // The host back-end's token route. A test says which token it wants in the query.

@@ -7,7 +7,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import { startStack } from '@planner/demo-host';
+import { plannerEmbedUrl, startStack } from '@planner/demo-host';
 import { createTokenClient } from '@planner/host/server';
 import { createApiKey, createLegalEntity, createLogger } from '@planner/platform';
 import { fixtureApp } from './fixture-app.ts';
@@ -39,7 +39,16 @@ const tokens = createTokenClient({
   secretKey: key.secretKey,
 });
 
-const app = fixtureApp({ tokens, plannerUrl: `${stack.urls.planner}/`, platformUrl: stack.urls.platform });
+// Another legal entity, which registered the stranger origin: its planner URL renders there,
+// and must still refuse the Fixture Shop's tokens (framing.spec.ts).
+const strangerShop = await createLegalEntity(db, { name: 'Stranger Shop', origins: [url(PORTS.stranger)] });
+
+const app = fixtureApp({
+  tokens,
+  plannerUrl: plannerEmbedUrl(stack.urls.planner, fixtureShop.id),
+  strangerPlannerUrl: plannerEmbedUrl(stack.urls.planner, strangerShop.id),
+  platformUrl: stack.urls.platform,
+});
 for (const port of [PORTS.fixtures, PORTS.stranger]) serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
 
 console.log(`e2e stack ready: shop ${stack.urls.shop}, fixtures ${url(PORTS.fixtures)}`);

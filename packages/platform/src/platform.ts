@@ -1,3 +1,4 @@
+import { EmbedOriginDirectory } from './accounts/embed-origin-directory.ts';
 import { BackendProfileDirectory } from './backends/backend-profile-directory.ts';
 import { CatalogStore } from './catalog/catalog-store.ts';
 import type { MasterKey } from './crypto/master-key.ts';
@@ -101,6 +102,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const opaqueTokens = new OpaqueTokenDirectory(db, invalidations);
   const subscriptions = new SubscriptionDirectory(db, invalidations);
   const backendProfiles = new BackendProfileDirectory(db, invalidations);
+  const embedOrigins = new EmbedOriginDirectory(db, invalidations);
   // What an announcement makes every instance drop; the instance that made the change calls
   // it at once too, without waiting for its own notification.
   const invalidate = (event: RevocationEvent) =>
@@ -117,6 +119,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     opaqueTokens,
     subscriptions,
     backendProfiles,
+    embedOrigins,
     invalidate,
     invalidations,
     usage: new UsageRecorder(db, log, now),

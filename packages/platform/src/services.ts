@@ -1,3 +1,4 @@
+import type { EmbedOriginDirectory } from './accounts/embed-origin-directory.ts';
 import type { BackendProfileDirectory } from './backends/backend-profile-directory.ts';
 import type { CatalogStore } from './catalog/catalog-store.ts';
 import type { MasterKey } from './crypto/master-key.ts';
@@ -75,6 +76,8 @@ export interface Services {
   subscriptions: SubscriptionDirectory;
   /** Whether back-end profiles' tokens still work (disabled, deleted, rotated keys). */
   backendProfiles: BackendProfileDirectory;
+  /** Legal entities' embed origins, as the planner's server asks for them. */
+  embedOrigins: EmbedOriginDirectory;
   /** Drops what this instance cached about a revoked credential, at once (the announcement tells the others). */
   invalidate: (event: RevocationEvent) => void;
   /** The revocation versions every cache of a revocable fact checks on each hit. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Queryable } from '../db/database.ts';
+import type { Database, Queryable } from '../db/database.ts';
 import { PlatformError } from '../errors.ts';
+import { announce } from '../tokens/revocation-events.ts';
 import { normaliseOrigin } from './origins.ts';
 
 export interface LegalEntity {
@@ -80,23 +81,30 @@ export async function listLegalEntities(db: Queryable): Promise<LegalEntity[]> {
   return (await db.query<Row>(`${SELECT} order by le.created_at, le.name`)).map(toEntity);
 }
 
-export async function addOrigin(db: Queryable, id: string, origin: string): Promise<LegalEntity> {
-  await requireLegalEntity(db, id);
+/**
+ * Registers an embed origin, and announces the change, so that every instance answers the
+ * new list (the planner's `frame-ancestors`) at once rather than after its cache's TTL.
+ */
+export async function addOrigin(db: Database, id: string, origin: string): Promise<LegalEntity> {
+  id = (await requireLegalEntity(db, id)).id;
   await db.query(
     'insert into embed_origins (legal_entity_id, origin) values ($1, $2) on conflict do nothing',
     [id, normaliseOrigin(origin)],
   );
+  await announce(db, { kind: 'embed_origins', id });
   return requireLegalEntity(db, id);
 }
 
-export async function removeOrigin(db: Queryable, id: string, origin: string): Promise<LegalEntity> {
-  await requireLegalEntity(db, id);
+/** Removes an embed origin, announced as `addOrigin` is. */
+export async function removeOrigin(db: Database, id: string, origin: string): Promise<LegalEntity> {
+  id = (await requireLegalEntity(db, id)).id;
   const removed = await db.query(
     'delete from embed_origins where legal_entity_id = $1 and origin = $2 returning origin',
     [id, normaliseOrigin(origin)],
   );
   if (removed.length === 0)
     throw new PlatformError('not_found', `${origin} is not an embed origin of ${id}.`);
+  await announce(db, { kind: 'embed_origins', id });
   return requireLegalEntity(db, id);
 }
 

@@ -1,3 +1,4 @@
+import type { Queryable } from '../db/database.ts';
 import { PlatformError } from '../errors.ts';
 
 /**
@@ -21,4 +22,19 @@ export function normaliseOrigin(input: string): string {
     );
   }
   return url.origin;
+}
+
+/**
+ * The legal entity's registered embed origins (sorted), or undefined when there is no such
+ * legal entity: the one read the planner's `frame-ancestors` needs, without the rest of the
+ * entity.
+ */
+export async function listEmbedOrigins(db: Queryable, legalEntityId: string): Promise<string[] | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(legalEntityId)) return undefined;
+  const [row] = await db.query<{ origins: string[] | null }>(
+    `select array(select origin from embed_origins o where o.legal_entity_id = le.id order by origin) as origins
+     from legal_entities le where le.id = $1`,
+    [legalEntityId],
+  );
+  return row ? (row.origins ?? []) : undefined;
 }

@@ -22,7 +22,7 @@ const describeEntity = (le: LegalEntity) =>
   [
     `${le.name}  (${le.id})`,
     `  default token lifetime: ${le.defaultTokenLifetime} s, OAuth tokens: ${le.oauthTokenLifetime} s`,
-    `  embed origins: ${le.origins.length ? le.origins.join(', ') : '(none: the planner will refuse its tokens)'}`,
+    `  embed origins: ${le.origins.length ? le.origins.join(', ') : '(none: no page may frame its planner)'}`,
     `  back-end services: ${le.services.length ? le.services.join(', ') : '(none)'}`,
   ].join('\n');
 
@@ -96,7 +96,7 @@ export const commands: Command[] = [
   },
   {
     name: 'origin add',
-    summary: 'Register an embed origin (a host page allowed to hand tokens to the planner)',
+    summary: 'Register an embed origin (a host page allowed to frame the planner and hand it tokens)',
     usage: 'origin add <legal-entity-id> <origin>',
     positionals: ['legal-entity-id', 'origin'],
     async run(ctx, { positionals: [id, origin] }) {
@@ -106,7 +106,7 @@ export const commands: Command[] = [
   },
   {
     name: 'origin remove',
-    summary: 'Remove an embed origin (tokens issued from now on no longer name it)',
+    summary: 'Remove an embed origin (it can no longer frame the planner; new tokens do not name it)',
     usage: 'origin remove <legal-entity-id> <origin>',
     positionals: ['legal-entity-id', 'origin'],
     async run(ctx, { positionals: [id, origin] }) {

@@ -16,6 +16,7 @@ import { OAUTH_MAX_BODY } from './oauth/form.ts';
 import { registerAdminRoutes } from './routes/admin.ts';
 import { registerBackendTokenRoutes } from './routes/backend-tokens.ts';
 import { registerCatalogRoutes } from './routes/catalog.ts';
+import { registerEmbedRoutes } from './routes/embeds.ts';
 import { registerIdentityRoutes } from './routes/identity.ts';
 import { registerMessageboxRoutes } from './routes/messagebox.ts';
 import { registerOAuthIntrospectionRoutes } from './routes/oauth-introspection.ts';
@@ -171,6 +172,7 @@ export function createApp(services: Services, options: AppOptions = {}): OpenAPI
   registerReportingRoutes(app);
   registerMessageboxRoutes(app);
   registerAdminRoutes(app);
+  registerEmbedRoutes(app);
   if (options.adminConsoleDir) serveAdminConsole(app, options.adminConsoleDir);
 
   documentBodyLimits(app);

@@ -7,6 +7,7 @@ export * from './admin.ts';
 export * from './backends.ts';
 export * from './catalog.ts';
 export * from './common.ts';
+export * from './embeds.ts';
 export * from './identity.ts';
 export * from './messagebox.ts';
 export * from './oauth.ts';

@@ -11,7 +11,8 @@ export const REVOCATION_CHANNEL = 'planner_revocations';
  * - `oauth_grant`: every token of one OAuth grant was revoked (e.g. refresh-token reuse);
  * - `oauth_consumer`: an OAuth consumer was revoked, with all its tokens;
  * - `subscription`: a legal entity's back-end services changed;
- * - `backend_profile`: a back-end profile was disabled, enabled, deleted or its key rotated.
+ * - `backend_profile`: a back-end profile was disabled, enabled, deleted or its key rotated;
+ * - `embed_origins`: a legal entity's embed origins changed (the planner's `frame-ancestors`).
  *
  * An event's `kind:id` is also the tag under which caches file what it kills
  * (`../util/revocable-cache.ts`), so a notification is one `invalidate` call.
@@ -22,7 +23,8 @@ export type RevocationKind =
   | 'oauth_grant'
   | 'oauth_consumer'
   | 'subscription'
-  | 'backend_profile';
+  | 'backend_profile'
+  | 'embed_origins';
 export interface RevocationEvent {
   kind: RevocationKind;
   id: string;
@@ -35,6 +37,7 @@ const KINDS: readonly RevocationKind[] = [
   'oauth_consumer',
   'subscription',
   'backend_profile',
+  'embed_origins',
 ];
 
 /** The cache tag an event invalidates, and the payload that announces it. */
