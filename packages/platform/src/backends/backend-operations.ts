@@ -1,8 +1,6 @@
-import type { MasterKey } from '../crypto/master-key.ts';
-import type { Database } from '../db/database.ts';
-import { announce, type RevocationEvent } from '../tokens/revocation-events.ts';
+import { audit, broadcast, type OperationContext } from '../operations/operation-context.ts';
+import type { RevocationEvent } from '../tokens/revocation-events.ts';
 import { UsageRecorder } from '../usage/usage.ts';
-import type { Logger } from '../util/log.ts';
 import {
   type BackendProfile,
   type BackendProfileDetails,
@@ -18,18 +16,8 @@ import {
   type NewStaticToken,
 } from './static-tokens.ts';
 
-/** Where an operation runs, and who asked: the audit log says which. */
-export interface BackendOperationsContext {
-  db: Database;
-  master: MasterKey;
-  log: Logger;
-  now: () => number;
-  actor: 'admin_api' | 'cli';
-  /**
-   * Drops this process's cached state about a revoked credential at once. A running
-   * instance passes its own; the CLI has no caches. Every other instance hears the NOTIFY.
-   */
-  invalidate?: (event: RevocationEvent) => void;
+/** Where an operation runs, and who asked (see `OperationContext`), and where usage is counted. */
+export interface BackendOperationsContext extends OperationContext {
   usage?: UsageRecorder;
 }
 
@@ -115,12 +103,11 @@ export class BackendOperations {
     return done;
   }
 
-  async #broadcast(event: RevocationEvent): Promise<void> {
-    this.ctx.invalidate?.(event);
-    await announce(this.ctx.db, event);
+  #broadcast(event: RevocationEvent): Promise<void> {
+    return broadcast(this.ctx, event);
   }
 
   #audit(event: string, fields: Record<string, unknown>): void {
-    this.ctx.log.info(event, { ...fields, by: this.ctx.actor });
+    audit(this.ctx, event, fields);
   }
 }

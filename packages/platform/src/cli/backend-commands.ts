@@ -6,7 +6,7 @@ import {
   MAX_ROTATION_OVERLAP,
 } from '../backends/backend-profiles.ts';
 import { PlatformError } from '../errors.ts';
-import { type CliContext, type Command, seconds, UsageError } from './command.ts';
+import { type CliContext, type Command, cliOperations, seconds, UsageError } from './command.ts';
 
 // Back-end profiles and their static tokens (seed 000): every change goes through
 // `BackendOperations`, as the admin API's do.
@@ -20,8 +20,7 @@ const describeProfile = (p: BackendProfile) =>
 
 /** The same operations as the admin API's, so the CLI writes the same audit log and announcements. */
 async function backendOperations(ctx: CliContext): Promise<BackendOperations> {
-  const { db, master } = await ctx.open();
-  return new BackendOperations({ db, master, log: ctx.log, now: Date.now, actor: 'cli' });
+  return new BackendOperations(await cliOperations(ctx));
 }
 
 export const backendCommands: Command[] = [

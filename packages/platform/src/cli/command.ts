@@ -1,6 +1,7 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { MasterKey } from '../crypto/master-key.ts';
 import type { Database } from '../db/database.ts';
+import type { OperationContext } from '../operations/operation-context.ts';
 import type { Logger } from '../util/log.ts';
 
 export interface CliContext {
@@ -42,3 +43,13 @@ export const seconds = (value: unknown, name: string): number | undefined => {
   if (!Number.isInteger(n)) throw new UsageError(`--${name} takes a whole number of seconds.`);
   return n;
 };
+
+/**
+ * The store opened, as the context of a business operation the admin API runs too: the CLI
+ * calls the same operations modules, so both write the same audit line and announcement.
+ * No `invalidate`: the CLI caches nothing, and every running instance hears the NOTIFY.
+ */
+export async function cliOperations(ctx: CliContext): Promise<OperationContext> {
+  const { db, master } = await ctx.open();
+  return { db, master, log: ctx.log, now: Date.now, actor: 'cli' };
+}

@@ -27,8 +27,21 @@ const commandHelp = (c: Command) =>
 /** Runs the CLI; returns the exit code. Output goes through `out`/`err` so tests can read it. */
 export async function runCli(
   argv: string[],
-  io: { out: (s: string) => void; err: (s: string) => void; env: NodeJS.ProcessEnv; log?: Logger },
+  io: {
+    out: (s: string) => void;
+    err: (s: string) => void;
+    env: NodeJS.ProcessEnv;
+    log?: Logger;
+    /**
+     * A store the caller opened and keeps (tests: a running test platform's), instead of the
+     * one the environment names; the CLI then neither locks nor closes it.
+     */
+    open?: () => Promise<{ db: Database; master: MasterKey }>;
+  },
 ): Promise<number> {
+  // `pnpm <script> -- <command> --flag` hands the script a leading `--`; parseArgs would then
+  // take every flag after it for a positional. Only a leading one: a later `--` keeps its meaning.
+  if (argv[0] === '--') argv = argv.slice(1);
   const words = argv.filter((a) => !a.startsWith('-'));
   const command =
     commands.find((c) => c.name === words.slice(0, 2).join(' ')) ?? commands.find((c) => c.name === words[0]);
@@ -53,6 +66,7 @@ export async function runCli(
     // stderr: stdout stays the command's answer (`--json` output is parsed by scripts).
     log: io.log ?? createLogger({ write: io.err, base: { source: 'planner-admin' } }),
     async open() {
+      if (io.open) return io.open();
       const master: MasterKey = loadMasterKey(io.env);
       const storage = storageFromEnv(io.env);
       if (storage.dataDir) unlock = lockDataDir(storage.dataDir);
