@@ -165,6 +165,42 @@ describe('the CLI and the admin API make the same change the same way', () => {
     expect(a.announced).toEqual([]);
   });
 
+  it('origin add and remove', async () => {
+    for (const [event, viaCli, viaApi] of [
+      [
+        'legal_entity.origin_added',
+        (le: string) => cli('origin', 'add', le, 'https://parity.example'),
+        (le: string) => api('POST', `/legal-entities/${le}/origins`, { origin: 'https://parity.example' }),
+      ],
+      [
+        'legal_entity.origin_removed',
+        async (le: string) => {
+          await cli('origin', 'add', le, 'https://parity.example');
+          return cli('origin', 'remove', le, 'https://parity.example');
+        },
+        async (le: string) => {
+          await cli('origin', 'add', le, 'https://parity.example');
+          return api(
+            'DELETE',
+            `/legal-entities/${le}/origins/${encodeURIComponent('https://parity.example')}`,
+          );
+        },
+      ],
+    ] as const) {
+      const { cli: c, api: a } = await bothSides(
+        event,
+        entity,
+        ({ le }) => noIds(viaCli(le!)),
+        ({ le }) => noIds(viaApi(le!)),
+      );
+      expect(c.audit).toMatchObject({ legal_entity: '<le>', origin: 'https://parity.example', by: 'cli' });
+      expect(a.audit).toEqual({ ...c.audit, by: 'admin_api' });
+      // Every instance's planner-framing cache hears of it, whichever side made it.
+      expect(c.announced.at(-1)).toBe('embed_origins:<le>');
+      expect(a.announced).toEqual(c.announced);
+    }
+  });
+
   it('consumer create', async () => {
     const { cli: c, api: a } = await bothSides(
       'oauth_consumer.created',

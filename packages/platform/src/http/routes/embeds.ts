@@ -1,11 +1,13 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { EMBED_ORIGINS_TTL_SECONDS } from '../../accounts/embed-origin-directory.ts';
-import { addOrigin, type LegalEntity, removeOrigin } from '../../accounts/legal-entities.ts';
+import type { LegalEntity } from '../../accounts/legal-entities.ts';
+import { LegalEntityOperations } from '../../accounts/legal-entity-operations.ts';
 import { ErrorBody } from '../../schemas/common.ts';
 import { Embed, OriginInput } from '../../schemas/embeds.ts';
 import type { AppEnv } from '../env.ts';
 import { adminAuth } from '../middleware/admin-auth.ts';
 import { jsonBody } from '../middleware/json-body.ts';
+import { adminOperations } from './admin/operations.ts';
 
 /**
  * A legal entity's embed origins over HTTP: read by the planner's server (public: the same
@@ -85,19 +87,18 @@ export function registerEmbedRoutes(app: OpenAPIHono<AppEnv>) {
     const { services } = c.var;
     const { id } = c.req.valid('param');
     const { origin } = c.req.valid('json');
-    const le = await addOrigin(services.db, id, origin);
+    // The same operation (and audit line) as the CLI's `origin add`.
+    const le = await new LegalEntityOperations(adminOperations(services)).addOrigin(id, origin);
     // Here at once; other instances on the announcement.
     services.embedOrigins.forget(le.id);
-    services.log.info('embed_origin.added', { legal_entity: le.id, origin, by: 'admin' });
     return c.json(embedJson(le), 200);
   });
 
   app.openapi(removeEmbedOrigin, async (c) => {
     const { services } = c.var;
     const { id, origin } = c.req.valid('param');
-    const le = await removeOrigin(services.db, id, origin);
+    const le = await new LegalEntityOperations(adminOperations(services)).removeOrigin(id, origin);
     services.embedOrigins.forget(le.id);
-    services.log.info('embed_origin.removed', { legal_entity: le.id, origin, by: 'admin' });
     return c.json(embedJson(le), 200);
   });
 }
