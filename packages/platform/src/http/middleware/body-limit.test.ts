@@ -116,6 +116,9 @@ async function measured<T>(work: () => Promise<T>): Promise<{ result: T; growth:
 }
 
 const MB = 1024 * 1024;
+// Half the body: a server that held it would grow by at least 20 MB; the rest of the process
+// (other test files on a loaded machine, the database) moves the sample by a few MB.
+const BOUND = 10 * MB;
 
 describe('request bodies are bounded, chunked ones included', () => {
   const oauth = { 'Content-Type': 'application/x-www-form-urlencoded' };
@@ -136,7 +139,7 @@ describe('request bodies are bounded, chunked ones included', () => {
       error_description: 'The request body exceeds 16384 bytes.',
     });
     expect(result.headers['cache-control']).toBe('no-store');
-    expect(growth).toBeLessThan(5 * MB);
+    expect(growth).toBeLessThan(BOUND);
   });
 
   it("refuses a chunked 20 MB body on a DELETE before the idempotency middleware's clone reads it", async () => {
@@ -154,7 +157,7 @@ describe('request bodies are bounded, chunked ones included', () => {
     );
     expect(result.status).toBe(413);
     expect(JSON.parse(result.body)).toMatchObject({ error: 'payload_too_large' });
-    expect(growth).toBeLessThan(5 * MB);
+    expect(growth).toBeLessThan(BOUND);
   });
 
   it('refuses a chunked 20 MB JSON body on a write route with 413 payload_too_large', async () => {
@@ -172,7 +175,7 @@ describe('request bodies are bounded, chunked ones included', () => {
     );
     expect(result.status).toBe(413);
     expect(JSON.parse(result.body)).toMatchObject({ error: 'payload_too_large' });
-    expect(growth).toBeLessThan(5 * MB);
+    expect(growth).toBeLessThan(BOUND);
   });
 
   it('still reads a chunked form within the limit', async () => {
