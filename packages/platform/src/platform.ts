@@ -5,6 +5,7 @@ import type { MasterKey } from './crypto/master-key.ts';
 import { OperatorToken } from './crypto/operator-token.ts';
 import { openDatabase, type StorageOptions } from './db/open.ts';
 import { createApp } from './http/app.ts';
+import type { HostSdk } from './http/host-sdk.ts';
 import type { PlatformConfig, RateLimits, Services } from './services.ts';
 import { AccessTokens, STANDARD_TOKEN_LIFETIME } from './tokens/access-tokens.ts';
 import { ApiKeyDirectory } from './tokens/api-key-directory.ts';
@@ -43,6 +44,8 @@ export interface PlatformOptions extends StorageOptions {
   trustedProxies?: number;
   /** The built operator console (`@planner/admin-console`'s `dist/`), served at `/admin/`. */
   adminConsoleDir?: string | undefined;
+  /** The host SDK's single-file build (`@planner/host`'s `dist/planner-host.js`), served at `/sdk/host/v<version>/`. */
+  hostSdk?: HostSdk | undefined;
   /** Signing-key rotation timings, seconds (defaults: `keyTimings`). */
   signingKeys?: Partial<KeyTimings>;
 }
@@ -156,7 +159,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   );
   sweep.unref();
 
-  const app = createApp(services, { adminConsoleDir: options.adminConsoleDir });
+  const app = createApp(services, { adminConsoleDir: options.adminConsoleDir, hostSdk: options.hostSdk });
   return {
     services,
     fetch: (request, env) => app.fetch(request, env),

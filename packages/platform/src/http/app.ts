@@ -9,6 +9,7 @@ import type { Services } from '../services.ts';
 import { adminConsoleFiles } from './admin-console.ts';
 import type { AppEnv } from './env.ts';
 import { ApiError, invalidInput, invalidRequest, notFound } from './errors.ts';
+import { type HostSdk, hostSdkPath, hostSdkResponse } from './host-sdk.ts';
 import { limitBody } from './middleware/body-limit.ts';
 import { payloadTooLarge } from './middleware/json-body.ts';
 import { NO_STORE, oauthBodyTooLarge } from './oauth/errors.ts';
@@ -49,6 +50,8 @@ const errorBody = (code: string, description: string) => ({ error: code, error_d
 export interface AppOptions {
   /** The built operator console, served at `/admin/`; without it `/admin/` is a 404. */
   adminConsoleDir?: string | undefined;
+  /** The host SDK's single-file build, served at `/sdk/host/v<version>/planner-host.js`. */
+  hostSdk?: HostSdk | undefined;
 }
 
 /** The platform's HTTP interface: a `Request` → `Response` function with every route. */
@@ -174,6 +177,7 @@ export function createApp(services: Services, options: AppOptions = {}): OpenAPI
   registerAdminRoutes(app);
   registerEmbedRoutes(app);
   if (options.adminConsoleDir) serveAdminConsole(app, options.adminConsoleDir);
+  if (options.hostSdk) app.get(hostSdkPath(options.hostSdk.version), hostSdkResponse(options.hostSdk));
 
   documentBodyLimits(app);
   app.doc31('/openapi.json', {
