@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
+import { BUNDLE_FILE, buildBrowserBundle } from '@planner/host/scripts/browser-bundle';
 import { createTokenClient } from '@planner/host/server';
 import {
   addOrigin,
@@ -54,6 +55,15 @@ const repo = new URL('../../', import.meta.url).pathname;
 const plannerDir = join(repo, 'packages/planner');
 const adminConsoleDir = join(repo, 'packages/admin-console');
 const shopPageDir = join(repo, 'demo-host');
+const hostDir = join(repo, 'packages/host');
+const hostVersion = (JSON.parse(await readFile(join(hostDir, 'package.json'), 'utf8')) as { version: string })
+  .version;
+
+/** The host SDK's single-file build, which the platform serves at `/sdk/host/v<version>/`. */
+async function writeHostSdk(): Promise<void> {
+  await mkdir(join(hostDir, 'dist'), { recursive: true });
+  await writeFile(join(hostDir, 'dist', BUNDLE_FILE), await buildBrowserBundle());
+}
 
 interface ShopCredentials {
   legalEntityId: string;
@@ -81,6 +91,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await build({ root: plannerDir, mode: options.plannerMode ?? 'production', logLevel: 'warn' });
     await build({ root: adminConsoleDir, logLevel: 'warn' });
     await build({ root: shopPageDir, configFile: join(shopPageDir, 'vite.config.ts'), logLevel: 'warn' });
+    await writeHostSdk();
   }
 
   // The operator's master key, outside the database; made on first start.
@@ -102,6 +113,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     corsOrigins: [urls.planner],
     adminToken,
     adminConsoleDir: join(adminConsoleDir, 'dist'),
+    hostSdk: { version: hostVersion, file: join(hostDir, 'dist', BUNDLE_FILE) },
     log,
     ...(options.minTokenLifetime ? { minTokenLifetime: options.minTokenLifetime } : {}),
   });

@@ -1,4 +1,4 @@
 export const BUNDLE_FILE: string;
 export function buildBrowserBundle(): Promise<Uint8Array>;
 export function integrity(bytes: Uint8Array): string;
-export function readmeIntegrity(): Promise<string | undefined>;
+export function readmeIntegrities(): Promise<string[]>;

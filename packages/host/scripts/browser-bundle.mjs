@@ -11,7 +11,7 @@ import { build } from 'esbuild';
 
 const root = new URL('..', import.meta.url).pathname;
 export const BUNDLE_FILE = 'planner-host.js';
-const README_HASH = /(<!-- sri:planner-host -->`)sha384-[A-Za-z0-9+/=]+(`)/;
+const README_HASH = /sha384-[A-Za-z0-9+/]{64}/g;
 
 /** The bundle's bytes, built in memory. */
 export async function buildBrowserBundle() {
@@ -37,10 +37,9 @@ export async function buildBrowserBundle() {
 /** Subresource Integrity value of `bytes` (sha384, base64), as a `<script integrity>` takes it. */
 export const integrity = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 
-/** The hash the README states (`undefined` if it states none). */
-export async function readmeIntegrity() {
-  const readme = await readFile(new URL('README.md', `file://${root}`), 'utf8');
-  return README_HASH.exec(readme)?.[0].match(/sha384-[A-Za-z0-9+/=]+/)?.[0];
+/** Every SRI hash the README states. */
+export async function readmeIntegrities() {
+  return (await readFile(`${root}README.md`, 'utf8')).match(README_HASH) ?? [];
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

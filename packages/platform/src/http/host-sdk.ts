@@ -16,7 +16,7 @@ export interface HostSdk {
 export const hostSdkPath = (version: string) => `/sdk/host/v${version}/planner-host.js`;
 
 export function hostSdkResponse(sdk: HostSdk): () => Promise<Response> {
-  let bytes: Promise<Uint8Array> | undefined;
+  let bytes: Promise<Uint8Array<ArrayBuffer>> | undefined;
   return async () => {
     bytes ??= readFile(sdk.file).then((b) => new Uint8Array(b));
     return new Response(await bytes, {
