@@ -1,9 +1,11 @@
 // Fails when a README names a subpath of a published package (`@planner/host/server`) that
 // the package's tarball does not export, or when a tarball's export or bin points at a file
-// that is not there (run `pnpm build:packages` first) or not in its `files`. Published: every
+// that is not there (run `pnpm build:packages` first) or not in its `files`, or a bin that
+// `node <bin> --help` cannot run. Published: every
 // workspace package under packages/ that is not `private`; its tarball's exports are
 // `publishConfig.exports` (pnpm pack puts them in place of the workspace's source exports).
 // After jose's tools/check-subpaths.js.
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -33,6 +35,14 @@ for (const [name, pkg] of published) {
     else if (!shipped(target)) problems.push(`${name}: ${target} is not in "files"`);
   }
   if (!pkg.manifest.files) problems.push(`${name}: no "files" list`);
+  // A bin is run by plain Node (the oldest `engines` allows, in CI): it must be JavaScript.
+  for (const bin of bins.filter((b) => existsSync(join(pkg.dir, b)))) {
+    try {
+      execFileSync(process.execPath, [join(pkg.dir, bin), '--help'], { stdio: 'pipe', timeout: 30_000 });
+    } catch (error) {
+      problems.push(`${name}: node ${bin} --help failed: ${String(error.stderr ?? error).split('\n')[0]}`);
+    }
+  }
 }
 
 const readmes = [join(repo, 'README.md'), join(repo, 'demo-host', 'README.md')];

@@ -177,7 +177,10 @@ export function createApp(services: Services, options: AppOptions = {}): OpenAPI
   registerAdminRoutes(app);
   registerEmbedRoutes(app);
   if (options.adminConsoleDir) serveAdminConsole(app, options.adminConsoleDir);
-  if (options.hostSdk) app.get(hostSdkPath(options.hostSdk.version), hostSdkResponse(options.hostSdk));
+  if (options.hostSdk) {
+    const sdk = hostSdkResponse(options.hostSdk);
+    app.get(hostSdkPath(options.hostSdk.version), async (c) => (await sdk()) ?? c.notFound());
+  }
 
   documentBodyLimits(app);
   app.doc31('/openapi.json', {

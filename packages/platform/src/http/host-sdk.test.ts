@@ -19,6 +19,21 @@ afterAll(async () => {
 });
 
 describe('the host SDK at /sdk/host/v<version>/planner-host.js', () => {
+  it('is a 404 while the file is missing, and served once it is there', async () => {
+    const missing = await startTestPlatform({ hostSdk: { version: '9.0.0', file: join(dir, 'later.js') } });
+    try {
+      const before = await fetch(`${missing.url}/sdk/host/v9.0.0/planner-host.js`);
+      expect(before.status).toBe(404);
+      expect(await before.json()).toMatchObject({ error: 'not_found' });
+      await writeFile(join(dir, 'later.js'), CODE);
+      const after = await fetch(`${missing.url}/sdk/host/v9.0.0/planner-host.js`);
+      expect(after.status).toBe(200);
+      expect(await after.text()).toBe(CODE);
+    } finally {
+      await missing.close();
+    }
+  });
+
   it('serves the file to any origin, cached for a year', async () => {
     const res = await fetch(`${tp.url}/sdk/host/v1.2.3/planner-host.js`, {
       headers: { Origin: 'https://shop.example' },

@@ -15,11 +15,17 @@ export interface HostSdk {
 
 export const hostSdkPath = (version: string) => `/sdk/host/v${version}/planner-host.js`;
 
-export function hostSdkResponse(sdk: HostSdk): () => Promise<Response> {
+/** The file's response, or `undefined` (a 404) while it is not there; read once it is. */
+export function hostSdkResponse(sdk: HostSdk): () => Promise<Response | undefined> {
   let bytes: Promise<Uint8Array<ArrayBuffer>> | undefined;
   return async () => {
     bytes ??= readFile(sdk.file).then((b) => new Uint8Array(b));
-    return new Response(await bytes, {
+    const body = await bytes.catch(() => {
+      bytes = undefined;
+      return undefined;
+    });
+    if (!body) return undefined;
+    return new Response(body, {
       headers: {
         'Content-Type': 'text/javascript; charset=utf-8',
         'Cache-Control': 'public, max-age=31536000, immutable',
