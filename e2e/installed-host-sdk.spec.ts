@@ -96,6 +96,38 @@ window.embed = embedPlanner({
     expect(files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
   });
 
+  test('its declarations type-check in a strict project, for the browser and for Node', async () => {
+    await writeFile(
+      join(dir, 'check.ts'),
+      `import { embedPlanner, type EmbedOptions, EmbedError } from '@planner/host';
+import { PlannerEmbedElement } from '@planner/host/element';
+import { createTokenClient } from '@planner/host/server';
+import type { PlannerApi } from '@planner/protocol';
+const options: EmbedOptions = { url: 'https://planner.example/', container: document.body, token: async () => 't' };
+export const embed = embedPlanner(options);
+export const api: Promise<PlannerApi> = embed.ready;
+export const code: string = new EmbedError('DESTROYED').code;
+export const element: typeof HTMLElement = PlannerEmbedElement;
+export const client = createTokenClient({ platformUrl: 'https://p.example', keyId: 'k', secretKey: 's' });
+`,
+    );
+    await writeFile(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          module: 'nodenext',
+          lib: ['es2022', 'dom'],
+          types: [],
+          noEmit: true,
+        },
+        files: ['check.ts'],
+      }),
+    );
+    // Not skipLibCheck: the package's own declarations are checked too.
+    await run(join(repo, 'node_modules/.bin/tsc'), ['-p', dir]);
+  });
+
   test('a page bundled with Vite embeds the planner and calls it over RPC', async ({ page }) => {
     await servePacked(page, async (path) => readFile(join(dir, 'dist', path), 'utf8').catch(() => undefined));
     await page.goto(`${fixtures}/packed/index.html`);
