@@ -8,8 +8,8 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { promisify } from 'node:util';
+import { readmeIntegrities } from '@planner/host/scripts/browser-bundle';
 import { expect, type Page, test } from '@playwright/test';
-import { readmeIntegrities } from '../packages/host/scripts/browser-bundle.mjs';
 import { PLATFORM } from './support/demo-shop.ts';
 import { heldToken, plannerFrame, sessionStatus } from './support/planner-frame.ts';
 import { PORTS, url } from './support/ports.ts';
@@ -46,11 +46,16 @@ test.describe('the host SDK installed from its tarball', () => {
     test.setTimeout(300_000);
     dir = await mkdtemp(join(tmpdir(), 'planner-installed-host-'));
     // prepack builds each package; pnpm writes the workspace: dependency as a version.
-    for (const pkg of ['protocol', 'host']) {
+    // The host SDK and the workspace packages it depends on (@planner/protocol, …).
+    const { dependencies } = JSON.parse(await readFile(join(repo, 'packages/host/package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    const ours = Object.keys(dependencies).filter((d) => d.startsWith('@planner/'));
+    for (const pkg of ['host', ...ours.map((d) => d.slice('@planner/'.length))]) {
       await run('pnpm', ['pack', '--pack-destination', dir], { cwd: join(repo, 'packages', pkg) });
     }
     const tarballs = (await readdir(dir)).filter((f) => f.endsWith('.tgz')).map((f) => `./${f}`);
-    expect(tarballs).toHaveLength(2);
+    expect(tarballs).toHaveLength(1 + ours.length);
     await writeFile(
       join(dir, 'package.json'),
       JSON.stringify({ name: 'a-host', private: true, type: 'module' }),

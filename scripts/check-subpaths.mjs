@@ -1,7 +1,7 @@
 // Fails when a README names a subpath of a published package (`@planner/host/server`) that
 // the package's tarball does not export, or when a tarball's export or bin points at a file
 // that is not there (run `pnpm build:packages` first) or not in its `files`, or a bin that
-// `node <bin> --help` cannot run. Published: every
+// Node cannot parse. Published: every
 // workspace package under packages/ that is not `private`; its tarball's exports are
 // `publishConfig.exports` (pnpm pack puts them in place of the workspace's source exports).
 // After jose's tools/check-subpaths.js.
@@ -36,11 +36,15 @@ for (const [name, pkg] of published) {
   }
   if (!pkg.manifest.files) problems.push(`${name}: no "files" list`);
   // A bin is run by plain Node (the oldest `engines` allows, in CI): it must be JavaScript.
+  // Syntax only (`node --check`): run here, its imports would resolve to the workspace's sources.
   for (const bin of bins.filter((b) => existsSync(join(pkg.dir, b)))) {
+    if (!readFileSync(join(pkg.dir, bin), 'utf8').startsWith('#!/usr/bin/env node\n')) {
+      problems.push(`${name}: ${bin} does not start with #!/usr/bin/env node`);
+    }
     try {
-      execFileSync(process.execPath, [join(pkg.dir, bin), '--help'], { stdio: 'pipe', timeout: 30_000 });
+      execFileSync(process.execPath, ['--check', join(pkg.dir, bin)], { stdio: 'pipe', timeout: 30_000 });
     } catch (error) {
-      problems.push(`${name}: node ${bin} --help failed: ${String(error.stderr ?? error).split('\n')[0]}`);
+      problems.push(`${name}: node --check ${bin} failed: ${String(error.stderr ?? error).split('\n')[0]}`);
     }
   }
 }
