@@ -75,6 +75,8 @@ export default defineConfig({
     env: { PLANNER_E2E_PORTS: process.env.PLANNER_E2E_PORTS },
     timeout: 180_000,
     reuseExistingServer: process.env.PLANNER_E2E_REUSE === '1',
+    // SIGTERM rather than Playwright's default SIGKILL, so serve.ts removes its data folder.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
     stdout: 'pipe',
     stderr: 'pipe',
   },

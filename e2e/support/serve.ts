@@ -58,10 +58,23 @@ console.log(
   `e2e stack ready: shop ${stack.urls.shop}, fixtures ${url(PORTS.fixtures)}, data ${dataDir} (PLANNER_E2E_PORTS=${formatPorts(PORTS)})`,
 );
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, async () => {
+// Playwright signals the whole process group, so pnpm's forwarded copy arrives too: stop once.
+let stopping: Promise<void> | undefined;
+const stop = async () => {
+  try {
     await stack.close();
+  } finally {
     if (ownDir) await rm(dataDir, { recursive: true, force: true });
-    process.exit(0);
+  }
+};
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    stopping ??= stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
   });
 }
