@@ -59,7 +59,7 @@ console.log(
 );
 
 // Playwright signals the whole process group, so pnpm's forwarded copy arrives too: stop once.
-let stopping: Promise<void> | undefined;
+let stopping = false;
 const stop = async () => {
   try {
     await stack.close();
@@ -69,7 +69,9 @@ const stop = async () => {
 };
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    stopping ??= stop().then(
+    if (stopping) return;
+    stopping = true;
+    void stop().then(
       () => process.exit(0),
       (error: unknown) => {
         console.error(error);
