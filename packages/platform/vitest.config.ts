@@ -50,6 +50,8 @@ async function postgresOnlyProject(): Promise<TestProjectInlineConfiguration[]> 
     ];
   }
   const where = url === 'off' ? 'PLANNER_TEST_DATABASE_URL=off' : `no PostgreSQL answered at ${redact(url)}`;
+  if ((globalThis as { plannerPgWarned?: boolean }).plannerPgWarned) return [];
+  (globalThis as { plannerPgWarned?: boolean }).plannerPgWarned = true;
   console.warn(
     `\n[platform] PostgreSQL-only tests SKIPPED (${where}). Start one there, or set PLANNER_TEST_DATABASE_URL.\n`,
   );
