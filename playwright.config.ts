@@ -70,7 +70,9 @@ export default defineConfig({
   // (PLANNER_E2E_REUSE=1 with its PLANNER_E2E_PORTS): otherwise a second suite on the machine
   // would silently test the first one's stack.
   webServer: {
-    command: 'pnpm exec tsx e2e/support/serve.ts',
+    // One process (no pnpm or tsx wrapper in between), so the SIGTERM below reaches serve.ts
+    // and Playwright waits for its clean-up rather than for a wrapper that exits at once.
+    command: 'node --import tsx e2e/support/serve.ts',
     url: `http://127.0.0.1:${ports.fixtures}/config.json`,
     env: { PLANNER_E2E_PORTS: process.env.PLANNER_E2E_PORTS },
     timeout: 180_000,
