@@ -1,7 +1,7 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { expect, type Frame, test } from '@playwright/test';
 import { plannerUi } from './support/demo-shop.ts';
-import { heldToken, plannerFrame, sessionStatus } from './support/planner-frame.ts';
+import { bridgeEvents, heldToken, plannerFrame, sessionStatus } from './support/planner-frame.ts';
 import { PORTS, url } from './support/ports.ts';
 
 const fixtures = url(PORTS.fixtures);
@@ -23,11 +23,6 @@ function forge(genuine: string, origins: string[]): string {
   return `${input}.${signature.toString('base64url')}`;
 }
 
-type BridgeEvent = { type: string; reason?: string; origin?: string };
-const bridgeEvents = (frame: Frame) =>
-  frame.evaluate(
-    () => (globalThis as unknown as { planner: { bridgeEvents: BridgeEvent[] } }).planner.bridgeEvents,
-  );
 const pinnedOrigin = (frame: Frame) =>
   frame.evaluate(
     () =>

@@ -1,6 +1,6 @@
 import { type APIRequestContext, expect, type Frame, type Page, test } from '@playwright/test';
 import { heldToken, plannerFrame, sessionStatus } from './support/planner-frame.ts';
-import { PLANNER_E2E_ADMIN_TOKEN, PORTS, url } from './support/ports.ts';
+import { originPattern, PLANNER_E2E_ADMIN_TOKEN, PORTS, url } from './support/ports.ts';
 
 /**
  * Who may frame the planner: the page is served with `frame-ancestors` naming only the
@@ -39,7 +39,7 @@ async function framedOutcome(page: Page): Promise<'planner' | 'blocked'> {
   const frame = await iframeDocument(page);
   await expect
     .poll(() => frame.url(), { timeout: 15_000 })
-    .toMatch(/^chrome-error:|^http:\/\/127\.0\.0\.1:5274\//);
+    .toMatch(new RegExp(`^chrome-error:|${originPattern(PORTS.planner).source}`));
   if (frame.url().startsWith('chrome-error:')) return 'blocked';
   await frame.waitForFunction(hasDebugHandle);
   await expect

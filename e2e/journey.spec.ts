@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { commit, logged, logIn, messages, openShop, platformAs, uniqueName } from './support/demo-shop.ts';
+import { originPattern, PORTS } from './support/ports.ts';
 
 test.describe('the demo shop', () => {
   test('a visitor designs a room, logs in to save, outlives an expired token and reopens the project', async ({
@@ -110,7 +111,8 @@ test.describe('the demo shop', () => {
   test.describe('at 1400 × 1000', () => {
     test.use({ viewport: { width: 1400, height: 1000 } });
 
-    test('a furnished living room, for the README', async ({ page }, testInfo) => {
+    // `pnpm screenshots` only: it rewrites the README's picture, a tracked file.
+    test('a furnished living room, for the README', { tag: '@screenshot' }, async ({ page }, testInfo) => {
       const ui = await openShop(page);
       await logIn(page, 'ada@example.com');
       await expect(ui.session).toContainText('Signed in as shopper-ada');
@@ -174,7 +176,7 @@ const LIVING_ROOM = {
  * thumbnails in view (both load lazily).
  */
 async function symbolsLoaded(page: Page) {
-  const frame = page.frame({ url: /127\.0\.0\.1:5274/ })!;
+  const frame = page.frame({ url: originPattern(PORTS.planner) })!;
   // Best effort: the picture is an artifact, not an assertion. Resource timing can miss a
   // symbol served from the memory cache (or a full timing buffer); then quiet network will do.
   await frame

@@ -1,10 +1,11 @@
 import { expect, type Frame, type Page, test } from '@playwright/test';
 import { openShop, type PlannerUi } from './support/demo-shop.ts';
+import { originPattern, PORTS } from './support/ports.ts';
 
 // Keyboard only: no clicks, no programmatic focus. Focus gets where it goes with Tab.
 test('the planner works with the keyboard alone: place, move, rotate, delete, undo', async ({ page }) => {
   const ui = await openShop(page, /^Visitor$/);
-  const frame = page.frame({ url: /127\.0\.0\.1:5274/ })!;
+  const frame = page.frame({ url: originPattern(PORTS.planner) })!;
   const sofa = ui.piece('Halden 3-Seat Sofa');
   const fromLeft = ui.inspector.getByRole('textbox', { name: 'From left' });
   const fromTop = ui.inspector.getByRole('textbox', { name: 'From top' });

@@ -25,6 +25,8 @@ export function fixtureApp(options: {
   /** The planner framed for the Stranger Shop, which registered the stranger origin. */
   strangerPlannerUrl?: string;
   platformUrl: string;
+  /** The stranger origin serving the same pages (for a hostile sibling frame). */
+  strangerUrl: string;
 }) {
   const app = new Hono();
 
@@ -48,6 +50,7 @@ export function fixtureApp(options: {
       plannerUrl: options.plannerUrl,
       strangerPlannerUrl: options.strangerPlannerUrl,
       platformUrl: options.platformUrl,
+      strangerUrl: options.strangerUrl,
     }),
   );
 

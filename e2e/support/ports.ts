@@ -1,15 +1,25 @@
-/** Fixed 127.0.0.1 ports of the browser-test stack (apart from `pnpm start`'s 4000/5173/5174). */
-export const PORTS = {
-  platform: 4100,
-  planner: 5274,
-  shop: 5273,
-  /** A second host website, registered as an embed origin of the "Fixture Shop". */
-  fixtures: 5275,
-  /** The same fixture pages from an origin nobody registered. */
-  stranger: 5276,
-} as const;
+/**
+ * The 127.0.0.1 ports of the browser-test stack. playwright.config.ts picks free ones when it
+ * loads (or takes PLANNER_E2E_PORTS) and hands them to the stack's server and to every spec
+ * through PLANNER_E2E_PORTS, so two suites on one machine never meet.
+ */
+import { parsePorts, type StackPorts } from './port-list.ts';
+
+export type { StackPorts } from './port-list.ts';
+
+function fromEnvironment(): StackPorts {
+  const text = process.env.PLANNER_E2E_PORTS;
+  if (!text) throw new Error('PLANNER_E2E_PORTS is not set: run the browser tests with `pnpm test:e2e`.');
+  return parsePorts(text);
+}
+
+export const PORTS: StackPorts = fromEnvironment();
 
 export const url = (port: number) => `http://127.0.0.1:${port}`;
+
+/** A pattern for a frame's URL on one of the stack's origins (`page.frame({ url })`). */
+export const originPattern = (port: number, path = '') =>
+  new RegExp(`^${url(port).replace(/[.]/g, '\\.')}/${path.replace(/[.]/g, '\\.')}`);
 
 /**
  * The operator token of the browser-test stack's admin console and API. Fixed, so specs can

@@ -3,7 +3,7 @@
  * platform (fresh embedded database), the planner and the demo shop, plus a fixture host
  * website served from two more origins — one registered as an embed origin, one not.
  */
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
@@ -11,14 +11,16 @@ import { plannerEmbedUrl, startStack } from '@planner/demo-host';
 import { createTokenClient } from '@planner/host/server';
 import { createApiKey, createLegalEntity, createLogger } from '@planner/platform';
 import { fixtureApp } from './fixture-app.ts';
+import { formatPorts } from './port-list.ts';
 import { PLANNER_E2E_ADMIN_TOKEN, PORTS, url } from './ports.ts';
 
-// Not under test-results/: Playwright empties its output folder at the start of every run,
-// which would delete the database under a stack that is being reused (reuseExistingServer).
-const dataDir = join(tmpdir(), `planner-e2e-stack-${PORTS.platform}`);
-await rm(dataDir, { recursive: true, force: true });
-// The stack reads its operator token from here (and would make a random one): specs know this one.
+// A folder of its own (PLANNER_E2E_DATA_DIR, or a fresh one in the system's temporary folder),
+// removed when the stack stops. Not under test-results/: Playwright empties that folder at the
+// start of every run, which would delete the database under a reused stack (PLANNER_E2E_REUSE).
+const ownDir = !process.env.PLANNER_E2E_DATA_DIR;
+const dataDir = process.env.PLANNER_E2E_DATA_DIR || (await mkdtemp(join(tmpdir(), 'planner-e2e-stack-')));
 await mkdir(dataDir, { recursive: true });
+// The stack reads its operator token from here (and would make a random one): specs know this one.
 await writeFile(join(dataDir, 'admin.token'), PLANNER_E2E_ADMIN_TOKEN, { mode: 0o600 });
 
 const stack = await startStack({
@@ -48,14 +50,33 @@ const app = fixtureApp({
   plannerUrl: plannerEmbedUrl(stack.urls.planner, fixtureShop.id),
   strangerPlannerUrl: plannerEmbedUrl(stack.urls.planner, strangerShop.id),
   platformUrl: stack.urls.platform,
+  strangerUrl: url(PORTS.stranger),
 });
 for (const port of [PORTS.fixtures, PORTS.stranger]) serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
 
-console.log(`e2e stack ready: shop ${stack.urls.shop}, fixtures ${url(PORTS.fixtures)}`);
+console.log(
+  `e2e stack ready: shop ${stack.urls.shop}, fixtures ${url(PORTS.fixtures)}, data ${dataDir} (PLANNER_E2E_PORTS=${formatPorts(PORTS)})`,
+);
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, async () => {
+// Playwright signals the whole process group, so pnpm's forwarded copy arrives too: stop once.
+let stopping = false;
+const stop = async () => {
+  try {
     await stack.close();
-    process.exit(0);
+  } finally {
+    if (ownDir) await rm(dataDir, { recursive: true, force: true });
+  }
+};
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    void stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
   });
 }

@@ -1,11 +1,76 @@
-import { defineConfig } from 'vitest/config';
+import pg from 'pg';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+
+/** The tests that need a real PostgreSQL server (several instances, dropped connections): titled so. */
+const POSTGRES_ONLY = /\[PostgreSQL only\]/;
+const POSTGRES_ONLY_FILES = [
+  'src/db/connection-loss.test.ts',
+  'src/db/pg-listener.test.ts',
+  'src/db/postgres.test.ts',
+  'src/http/routes/backend-profile-lifecycle.test.ts',
+  'src/http/routes/backend-tokens.test.ts',
+  'src/tokens/signing-keys-instances.test.ts',
+];
+const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/test';
+
+/** Whether a PostgreSQL answers at `url` within a short while. */
+async function answers(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/**
+ * With DATABASE_URL every test runs on that PostgreSQL. Without it they run on PGlite, and
+ * the PostgreSQL-only ones run as well, on PLANNER_TEST_DATABASE_URL (default: the machine's
+ * 127.0.0.1:5432/test), whenever a server answers there; when none does, the run says so.
+ * PLANNER_TEST_DATABASE_URL=off skips them without asking.
+ */
+async function postgresOnlyProject(): Promise<TestProjectInlineConfiguration[]> {
+  if (process.env.DATABASE_URL) return [];
+  const url = process.env.PLANNER_TEST_DATABASE_URL || DEFAULT_URL;
+  if (url !== 'off' && (await answers(url))) {
+    return [
+      {
+        extends: true,
+        test: {
+          name: 'postgres-only',
+          include: POSTGRES_ONLY_FILES,
+          // Honoured per project at run time (checked: the file's other tests are skipped),
+          // though vitest's project type leaves it out.
+          ...({ testNamePattern: POSTGRES_ONLY } as object),
+          env: { DATABASE_URL: url },
+        },
+      },
+    ];
+  }
+  const where = url === 'off' ? 'PLANNER_TEST_DATABASE_URL=off' : `no PostgreSQL answered at ${redact(url)}`;
+  if ((globalThis as { plannerPgWarned?: boolean }).plannerPgWarned) return [];
+  (globalThis as { plannerPgWarned?: boolean }).plannerPgWarned = true;
+  console.warn(
+    `\n[platform] PostgreSQL-only tests SKIPPED (${where}). Start one there, or set PLANNER_TEST_DATABASE_URL.\n`,
+  );
+  return [];
+}
+
+const redact = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
 
 // Each test file opens a real database (PGlite takes seconds on a busy 2-core machine) and
 // the CLI tests start processes: generous hook and test time-outs, no retries.
-export default defineConfig({
+export default defineConfig(async () => ({
   test: {
     hookTimeout: 60_000,
     testTimeout: 30_000,
-    include: ['src/**/*.test.ts'],
+    projects: [
+      { extends: true as const, test: { name: 'platform', include: ['src/**/*.test.ts'] } },
+      ...(await postgresOnlyProject()),
+    ],
   },
-});
+}));

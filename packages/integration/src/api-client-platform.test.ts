@@ -74,7 +74,7 @@ describe('the request queue against the platform', { timeout: 30_000 }, () => {
     const idempotencyKey = crypto.randomUUID();
     await expect(
       services.createProject({ name: 'Lost answer', room, items: [] }, { idempotencyKey }),
-    ).rejects.toThrow();
+    ).rejects.toMatchObject({ code: 'NETWORK_ERROR' });
     const retried = await services.createProject(
       { name: 'Lost answer', room, items: [] },
       { idempotencyKey },

@@ -42,12 +42,10 @@ describe('parseHostMessage', () => {
 
 describe('parsePlannerMessage', () => {
   it('accepts TokenExpired with and without a kind', () => {
-    expect(
-      parsePlannerMessage({ ns: 'planner', v: 1, type: 'TokenExpired', reason: 'expired' }),
-    ).toBeTruthy();
-    expect(
-      parsePlannerMessage({ ns: 'planner', v: 1, type: 'TokenExpired', reason: 'rejected', kind: 'user' }),
-    ).toBeTruthy();
+    const plain = { ns: 'planner', v: 1, type: 'TokenExpired', reason: 'expired' };
+    expect(parsePlannerMessage(plain)).toEqual(plain);
+    const withKind = { ns: 'planner', v: 1, type: 'TokenExpired', reason: 'rejected', kind: 'user' };
+    expect(parsePlannerMessage(withKind)).toEqual(withKind);
     expect(
       parsePlannerMessage({ ns: 'planner', v: 1, type: 'TokenExpired', reason: 'bored' }),
     ).toBeUndefined();

@@ -170,6 +170,32 @@ describe('RequestQueue', () => {
     expect(q.requests).toHaveLength(1);
   });
 
+  it("7b. lets go of the caller's signal once a call is answered, and aborting it later still cancels the body", async () => {
+    const q = queueHarness({ responder: () => ok() });
+    q.give();
+    const shared = new AbortController();
+    const listeners = new Set<unknown>();
+    const add = shared.signal.addEventListener.bind(shared.signal);
+    const remove = shared.signal.removeEventListener.bind(shared.signal);
+    vi.spyOn(shared.signal, 'addEventListener').mockImplementation((type, listener, options) => {
+      if (type === 'abort') listeners.add(listener);
+      add(type, listener, options);
+    });
+    vi.spyOn(shared.signal, 'removeEventListener').mockImplementation((type, listener, options) => {
+      if (type === 'abort') listeners.delete(listener);
+      remove(type, listener, options);
+    });
+
+    const answers = await Promise.all(urls(20).map((url) => q.queue.request(url, { signal: shared.signal })));
+    expect(answers.map((r) => r.status)).toEqual(Array(20).fill(200));
+    expect(listeners.size).toBe(0);
+
+    // The response is the caller's now; aborting reaches its fetch as with a plain fetch.
+    shared.abort();
+    expect(q.requests.every((r) => r.signal?.aborted)).toBe(true);
+    expect(q.eventsOf('callRejected')).toEqual([]);
+  });
+
   it('8. has one deadline for waiting and sending together', async () => {
     const q = queueHarness();
     const call = track(q.queue.request('https://api.example/v1/slow', { timeoutMs: 10_000 }));

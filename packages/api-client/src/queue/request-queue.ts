@@ -128,6 +128,8 @@ interface Call {
   attempt: AbortController | undefined;
   deadlineTimer: ReturnType<typeof setTimeout> | undefined;
   detachSignal: (() => void) | undefined;
+  /** The caller's signal, also given to every attempt's `fetch`, so it can still cancel a body. */
+  readonly signal: AbortSignal | undefined;
 }
 
 interface Refresh {
@@ -141,6 +143,17 @@ interface Refresh {
   requests: number;
   retryTimer: ReturnType<typeof setTimeout> | undefined;
   timeoutTimer: ReturnType<typeof setTimeout> | undefined;
+}
+
+/**
+ * The signal of one attempt's `fetch`: after the response arrived, aborting the caller's signal
+ * still cancels its body, as with a plain fetch. `AbortSignal.any` holds its sources weakly,
+ * so a long-lived caller's signal keeps nothing alive; browsers before it (Safari < 17.4)
+ * only lose that body cancellation.
+ */
+function attemptSignal(attempt: AbortSignal, caller: AbortSignal | undefined): AbortSignal {
+  if (!caller || typeof AbortSignal.any !== 'function') return attempt;
+  return AbortSignal.any([attempt, caller]);
 }
 
 // setTimeout stores its delay in 32 bits; longer deadlines mean none.
@@ -281,17 +294,14 @@ export class RequestQueue implements Observable<QueueEventMap> {
         attempt: undefined,
         deadlineTimer: undefined,
         detachSignal: undefined,
+        signal,
       };
       this.pending.add(call);
       if (budget <= MAX_TIMER_MS) {
         call.deadlineTimer = setTimeout(() => this.settle(call, deadlineError()), Math.max(0, budget));
       }
       if (signal) {
-        const onAbort = () => {
-          // After the response arrived, aborting still cancels its body, as with fetch.
-          if (call.settled) call.attempt?.abort(signal.reason);
-          else this.settle(call, abortReason(signal));
-        };
+        const onAbort = () => this.settle(call, abortReason(signal));
         signal.addEventListener('abort', onAbort, { once: true });
         call.detachSignal = () => signal.removeEventListener('abort', onAbort);
       }
@@ -412,7 +422,7 @@ export class RequestQueue implements Observable<QueueEventMap> {
         method: call.method,
         headers,
         body: call.body ?? null,
-        signal: attempt.signal,
+        signal: attemptSignal(attempt.signal, call.signal),
       });
     } catch (error) {
       // Settling is a no-op if the call was already aborted or timed out.
@@ -590,6 +600,9 @@ export class RequestQueue implements Observable<QueueEventMap> {
     if (call.settled) return;
     call.settled = true;
     clearTimeout(call.deadlineTimer);
+    // Also after a response: a long-lived signal shared by many calls must not collect a
+    // listener (and the call it holds, body included) per call.
+    call.detachSignal?.();
     this.pending.delete(call);
     const index = this.held.indexOf(call);
     if (index >= 0) this.held.splice(index, 1);
@@ -597,7 +610,6 @@ export class RequestQueue implements Observable<QueueEventMap> {
       call.resolve(outcome);
       return;
     }
-    call.detachSignal?.();
     call.attempt?.abort();
     const code = codeOf(outcome);
     if (code) {

@@ -180,7 +180,10 @@ describe('Workspace: saving', () => {
     const first = setup({ services, storage });
     addChair(first.ws);
     services.loseResponse('createProject');
-    await expect(first.ws.save()).rejects.toBeDefined();
+    await expect(first.ws.save()).rejects.toMatchObject({
+      code: 'SAVE_FAILED',
+      cause: { code: 'NETWORK_ERROR' },
+    });
 
     const second = setup({ services, storage });
     await second.ws.save();
@@ -191,7 +194,7 @@ describe('Workspace: saving', () => {
     const { ws, services } = setup();
     addChair(ws);
     services.fail('createProject', new ApiClientError('NETWORK_ERROR', 'Failed to fetch'));
-    await expect(ws.save()).rejects.toBeDefined();
+    await expect(ws.save()).rejects.toMatchObject({ code: 'SAVE_FAILED', cause: { code: 'NETWORK_ERROR' } });
     ws.editor.apply('Move', (d) => moveItemBy(d, 'c1', 5, 0));
     await ws.save();
     const keys = services.calls

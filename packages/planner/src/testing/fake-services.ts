@@ -25,8 +25,10 @@ export interface FakeCall {
 
 /**
  * An in-memory platform behind `PlannerServices`: projects with versions and ETags (`"v3"`),
- * `If-Match` conflicts, and idempotency keys that replay the first answer. Tests and the dev
+ * `If-Match` as the platform reads it (strong comparison, `*`, lists), and idempotency keys
+ * that replay the first answer and refuse a key reused for another request. Tests and the dev
  * preview use it; `fail(method, error)` makes the next call of a method fail.
+ * fake-services.contract.test.ts runs the same cases against it and the real platform.
  */
 export class FakeServices implements PlannerServices {
   readonly calls: FakeCall[] = [];
@@ -43,7 +45,7 @@ export class FakeServices implements PlannerServices {
   #sessionListeners = new Set<(s: SessionState) => void>();
   #failures = new Map<string, unknown[]>();
   #lostResponses = new Set<string>();
-  #idempotent = new Map<string, VersionedProject>();
+  #idempotent = new Map<string, { request: string; answer: VersionedProject | undefined }>();
   #symbolUrl: (relative: string) => string;
   #nextId = 1;
   retries = 0;
@@ -130,7 +132,7 @@ export class FakeServices implements PlannerServices {
 
   async createProject(input: ProjectInput, options?: CallOptions): Promise<VersionedProject> {
     await this.#call('createProject', [input, options]);
-    return this.#idempotently('createProject', options, () => {
+    return this.#idempotently('createProject', `POST\n${JSON.stringify(input)}`, options, () => {
       const now = new Date().toISOString();
       const id = `00000000-0000-4000-8000-${String(this.#nextId++).padStart(12, '0')}`;
       const project: Project = { ...clone(input), id, version: 1, created_at: now, updated_at: now };
@@ -142,18 +144,16 @@ export class FakeServices implements PlannerServices {
   async getProject(id: string, options?: CallOptions): Promise<VersionedProject> {
     await this.#call('getProject', [id, options]);
     const p = this.projects.get(id);
-    if (!p)
-      throw new ApiClientError('HTTP_ERROR', 'No such project.', { status: 404, platformError: 'not_found' });
+    if (!p) throw notFound();
     return { project: clone(p), etag: `"v${p.version}"` };
   }
 
   async updateProject(id: string, input: ProjectInput, etag: string, options?: CallOptions) {
     await this.#call('updateProject', [id, input, etag, options]);
-    return this.#idempotently('updateProject', options, () => {
+    return this.#idempotently('updateProject', `PUT ${id}\n${JSON.stringify(input)}`, options, () => {
       const p = this.projects.get(id);
-      if (!p) throw new ApiClientError('HTTP_ERROR', 'No such project.', { status: 404 });
-      if (etag !== `"v${p.version}"`)
-        throw new ApiClientError('CONFLICT', 'The project was changed elsewhere.', { status: 412 });
+      if (!p) throw notFound();
+      if (!ifMatch(etag, p.version)) throw conflict();
       const next: Project = {
         ...p,
         ...clone(input),
@@ -167,12 +167,13 @@ export class FakeServices implements PlannerServices {
 
   async deleteProject(id: string, etag?: string, options?: CallOptions): Promise<void> {
     await this.#call('deleteProject', [id, etag, options]);
-    const p = this.projects.get(id);
-    if (!p) throw new ApiClientError('HTTP_ERROR', 'No such project.', { status: 404 });
-    if (etag !== undefined && etag !== `"v${p.version}"`) {
-      throw new ApiClientError('CONFLICT', 'The project was changed elsewhere.', { status: 412 });
-    }
-    this.projects.delete(id);
+    this.#idempotently('deleteProject', `DELETE ${id}\n`, options, () => {
+      const p = this.projects.get(id);
+      if (!p) throw notFound();
+      if (etag !== undefined && !ifMatch(etag, p.version)) throw conflict();
+      this.projects.delete(id);
+      return undefined;
+    });
   }
 
   async getInbox(options?: InboxOptions): Promise<Inbox> {
@@ -223,21 +224,45 @@ export class FakeServices implements PlannerServices {
     if (failure !== undefined) throw failure;
   }
 
-  #idempotently(
+  /** As the platform's middleware: `request` (method, path, body) is what a replay must match. */
+  #idempotently<T extends VersionedProject | undefined>(
     method: string,
+    request: string,
     options: CallOptions | undefined,
-    apply: () => VersionedProject,
-  ): VersionedProject {
+    apply: () => T,
+  ): T {
     const key = options?.idempotencyKey;
     const stored = key === undefined ? undefined : this.#idempotent.get(key);
-    if (stored) return { project: clone(stored.project), etag: stored.etag };
+    if (stored) {
+      if (stored.request !== request) {
+        throw new ApiClientError(
+          'HTTP_ERROR',
+          'This Idempotency-Key was already used with a different request.',
+          {
+            status: 422,
+            platformError: 'idempotency_key_reused',
+          },
+        );
+      }
+      return (stored.answer && { project: clone(stored.answer.project), etag: stored.answer.etag }) as T;
+    }
     const result = apply();
-    if (key !== undefined) this.#idempotent.set(key, result);
+    if (key !== undefined) this.#idempotent.set(key, { request, answer: result });
     if (this.#lostResponses.delete(method)) {
       throw new ApiClientError('NETWORK_ERROR', 'Failed to fetch');
     }
     return result;
   }
+}
+
+const notFound = () =>
+  new ApiClientError('HTTP_ERROR', 'No such project.', { status: 404, platformError: 'not_found' });
+const conflict = () => new ApiClientError('CONFLICT', 'The project was changed elsewhere.', { status: 412 });
+
+/** `If-Match` as the platform compares it: `*`, or a list of strong ETags (weak ones never match). */
+function ifMatch(header: string, version: number): boolean {
+  if (header.trim() === '*') return true;
+  return header.split(',').some((tag) => tag.trim() === `"v${version}"`);
 }
 
 function clone<T>(value: T): T {

@@ -29,7 +29,7 @@ describe('a platform whose PostgreSQL connections are terminated', () => {
   });
 
   it.runIf(databaseUrl)(
-    '[PostgreSQL only: set DATABASE_URL] lives on, answers again, and hears a revocation made after the reconnect',
+    '[PostgreSQL only] lives on, answers again, and hears a revocation made after the reconnect',
     async () => {
       process.on('uncaughtException', onUncaught);
       process.on('unhandledRejection', onUncaught);

@@ -28,7 +28,7 @@ describe('backoffDelay', () => {
 
 describe('PgListener', () => {
   it.runIf(databaseUrl)(
-    '[PostgreSQL only: set DATABASE_URL] reconnects after pg_terminate_backend, LISTENs again and says so',
+    '[PostgreSQL only] reconnects after pg_terminate_backend, LISTENs again and says so',
     async () => {
       const url = databaseUrl!;
       const applicationName = `planner-listener-${randomBytes(6).toString('hex')}`;
@@ -65,7 +65,7 @@ describe('PgListener', () => {
   );
 
   it.runIf(databaseUrl)(
-    '[PostgreSQL only: set DATABASE_URL] keeps retrying while the server is unreachable, then LISTENs again',
+    '[PostgreSQL only] keeps retrying while the server is unreachable, then LISTENs again',
     async () => {
       const target = new URL(databaseUrl!);
       const proxy = await tcpProxy(target.hostname, Number(target.port || 5432));
@@ -104,7 +104,7 @@ describe('PgListener', () => {
     },
   );
 
-  it.runIf(databaseUrl)('[PostgreSQL only: set DATABASE_URL] stops retrying once closed', async () => {
+  it.runIf(databaseUrl)('[PostgreSQL only] stops retrying once closed', async () => {
     const target = new URL(databaseUrl!);
     const proxy = await tcpProxy(target.hostname, Number(target.port || 5432));
     const viaProxy = new URL(databaseUrl!);

@@ -36,7 +36,7 @@ afterEach(async () => {
 
 describe('openPostgres when the server drops its connections', () => {
   it.runIf(databaseUrl)(
-    '[PostgreSQL only: set DATABASE_URL] logs the loss of idle connections and answers the next query',
+    '[PostgreSQL only] logs the loss of idle connections and answers the next query',
     async () => {
       const { db, applicationName, lines, lost } = await open();
       await Promise.all([db.query('select 1'), db.query('select 2'), db.query('select 3')]);
@@ -50,7 +50,7 @@ describe('openPostgres when the server drops its connections', () => {
   );
 
   it.runIf(databaseUrl)(
-    '[PostgreSQL only: set DATABASE_URL] fails a transaction whose connection died mid-way, and serves the next',
+    '[PostgreSQL only] fails a transaction whose connection died mid-way, and serves the next',
     async () => {
       const { db, applicationName, lost } = await open();
       await db.exec('create table t (n int)');

@@ -41,7 +41,7 @@ async function issuerFor(tp: TestPlatform, apiKey: { id: string; legalEntityId: 
     ).token;
 }
 
-describe.runIf(process.env.DATABASE_URL)('several instances on one PostgreSQL', () => {
+describe.runIf(process.env.DATABASE_URL)('[PostgreSQL only] several instances on one PostgreSQL', () => {
   it('agree on a rotation, switch signer at activation and drop a revoked key at once, without restarts', async () => {
     const clock = new TestClock();
     // The refresh timer is far off: only the notifications can make these pass in time.

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { decodeJwt, exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { decodeJwt, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { revokeApiKey } from '../../accounts/api-keys.ts';
 import {
@@ -108,7 +108,7 @@ describe('bearer tokens on the web services (RFC 6750)', () => {
 
   it('refuses an unknown kid and a token signed by a stranger', async () => {
     const token = await tokenFor(tp, keyOf(host), { kind: 'legal_entity' });
-    const { privateKey, publicKey } = await generateKeyPair('ES256');
+    const { privateKey } = await generateKeyPair('ES256');
     const stranger = await forge(
       decodeJwt(token),
       { alg: 'ES256', typ: 'at+jwt', kid: randomUUID() },
@@ -119,7 +119,6 @@ describe('bearer tokens on the web services (RFC 6750)', () => {
     const kid = JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString()).kid;
     const sameKid = await forge(decodeJwt(token), { alg: 'ES256', typ: 'at+jwt', kid }, privateKey);
     await expectInvalidToken(await me(sameKid), 'signature');
-    expect(await exportJWK(publicKey)).toBeTruthy();
   });
 
   it('refuses a token for another audience or from another issuer', async () => {

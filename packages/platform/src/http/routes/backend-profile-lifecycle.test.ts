@@ -228,7 +228,7 @@ describe('deleting a profile', () => {
 
 describe('on several instances (PostgreSQL)', () => {
   it.runIf(process.env.DATABASE_URL)(
-    "a second instance refuses a disabled profile's standard and static tokens at once",
+    "[PostgreSQL only] a second instance refuses a disabled profile's standard and static tokens at once",
     async () => {
       // The same issuer as the first: instances behind one load balancer share the public URL.
       const other = await startTestPlatform({

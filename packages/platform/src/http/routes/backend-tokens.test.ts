@@ -182,7 +182,7 @@ describe('static token', () => {
   });
 
   it.runIf(process.env.DATABASE_URL)(
-    'is refused by every instance at once after a deactivation on one of them',
+    '[PostgreSQL only] is refused by every instance at once after a deactivation on one of them',
     async () => {
       const other = await startTestPlatform({ schema: tp.options.schema, master: tp.options.master });
       try {
