@@ -28,7 +28,7 @@ export interface FakeCall {
  * `If-Match` as the platform reads it (strong comparison, `*`, lists), and idempotency keys
  * that replay the first answer and refuse a key reused for another request. Tests and the dev
  * preview use it; `fail(method, error)` makes the next call of a method fail.
- * fake-services.contract.test.ts runs the same cases against it and the real platform.
+ * packages/integration/src/fake-services-contract.test.ts runs the same cases against it and the real platform.
  */
 export class FakeServices implements PlannerServices {
   readonly calls: FakeCall[] = [];

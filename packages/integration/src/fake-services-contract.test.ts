@@ -1,7 +1,7 @@
 import { createWebServices, RequestQueue, TokenStore, type WebServices } from '@planner/api-client';
+import { FakeServices } from '@planner/planner/testing';
 import { onboardHost, startTestPlatform, type TestPlatform, tokenFor } from '@planner/platform/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FakeServices } from './fake-services.ts';
 
 /**
  * The contract of the project web services that the planner's tests rely on, run against
