@@ -1,27 +1,9 @@
 import { randomUUID } from 'node:crypto';
+// The wire shapes are the contract's: one definition for the platform and the planner.
+import type { InboxMessage, SentMessage } from '@planner/contract';
 import type { Queryable } from '../db/database.ts';
 
-/** A message as its sender (a back-end) sees it. */
-export interface SentMessage {
-  id: string;
-  to: 'all' | { user_id: string };
-  subject: string;
-  body: string;
-  created_at: string;
-}
-
-/** A message as a user's inbox shows it. */
-export interface InboxMessage {
-  id: string;
-  subject: string;
-  body: string;
-  /** The back-end profile that sent it. */
-  from: { name: string };
-  /** Sent to every user of the legal entity rather than to this one. */
-  broadcast: boolean;
-  created_at: string;
-  read_at: string | null;
-}
+export type { InboxMessage, SentMessage };
 
 interface InboxRow {
   id: string;
