@@ -159,11 +159,10 @@ test.describe('the single-file build from the platform', () => {
 <script type="module" src="${src}" integrity="${integrity}" crossorigin="anonymous"></script></head>
 <body><planner-embed src="${planner}" style="display:block"></planner-embed>
 <script>
-  // Once the module has defined the element: set before, the property would shadow its setter.
-  customElements.whenDefined('planner-embed').then(() => {
-    document.querySelector('planner-embed').token = async () =>
-      (await (await fetch('/token?kind=legal_entity', { method: 'POST' })).json()).access_token;
-  });
+  // Runs before the deferred module defines the element, as on a real script-tag host:
+  // the element must take over the token set on it while it was not yet upgraded.
+  document.querySelector('planner-embed').token = async () =>
+    (await (await fetch('/token?kind=legal_entity', { method: 'POST' })).json()).access_token;
 </script></body></html>`;
 
   test("loads with the README's integrity hash and embeds the planner", async ({ page: tab }) => {

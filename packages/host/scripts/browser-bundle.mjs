@@ -52,7 +52,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const readme = await readFile(file, 'utf8');
     if (!README_HASH.test(readme))
       throw new Error('README.md has no <!-- sri:planner-host --> hash to update');
-    await writeFile(file, readme.replace(README_HASH, `$1${hash}$2`));
+    await writeFile(file, readme.replace(README_HASH, hash));
   }
   console.log(`dist/${BUNDLE_FILE} ${bytes.length} B ${hash}`);
 }

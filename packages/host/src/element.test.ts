@@ -76,6 +76,23 @@ describe('<planner-embed>', () => {
     expect(element.appended).toEqual([element.planner?.iframe]);
   });
 
+  it('takes over a token set before the element was defined (a script-tag host)', async () => {
+    const element = await createElement();
+    element.setAttribute('src', `${ORIGIN}/`);
+    // What an element created before `customElements.define` carries: a plain own property.
+    Object.defineProperty(element, 'token', {
+      value: async () => jwt('legal_entity'),
+      writable: true,
+      configurable: true,
+      enumerable: true,
+    });
+    connect(element);
+
+    expect(element.planner).toBeDefined();
+    expect(Object.hasOwn(element, 'token')).toBe(false);
+    expect(typeof element.token).toBe('function');
+  });
+
   it('fires the SDK events as planner-* DOM events', async () => {
     const element = await createElement();
     element.setAttribute('src', `${ORIGIN}/`);

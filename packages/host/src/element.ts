@@ -38,6 +38,16 @@ export class PlannerEmbedElement extends HTMLElement {
   }
 
   connectedCallback(): void {
+    // A page that sets `token` or `trace` before the SDK's script has defined the element
+    // leaves an own property that hides the setter: take it over, as Lit's upgrade does.
+    for (const name of ['token', 'trace'] as const) {
+      if (Object.hasOwn(this, name)) {
+        const value = this[name];
+        delete this[name];
+        this[name] = value as never;
+        if (name === 'token') return; // the setter has connected
+      }
+    }
     const url = this.getAttribute('src');
     if (this.planner || !this.isConnected || !url || !this.#token) return;
     // Read on every call, so a new `token` takes effect without reloading the planner.
