@@ -7,7 +7,10 @@ import { startStack } from './stack.ts';
  * `pnpm start`: the platform, the planner and the demo shop together, on the embedded
  * database, provisioned on first start. Prints the one URL to open; Ctrl-C stops everything.
  */
+// `pnpm start -- --flag` hands the `--` on: drop it, so both forms work.
+const args = process.argv.slice(2);
 const { values } = parseArgs({
+  args: args[0] === '--' ? args.slice(1) : args,
   options: {
     'data-dir': {
       type: 'string',
