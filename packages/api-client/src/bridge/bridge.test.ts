@@ -2,6 +2,7 @@ import type { PlannerApi } from '@planner/protocol';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeToken, HOST_ORIGIN } from '../testing/fake-jwt.ts';
 import { FakeWindow } from '../testing/fake-window.ts';
+import { collect, fakePlannerApi } from '../testing/planner-api.ts';
 import { TokenStore } from '../token/token-store.ts';
 import { Bridge, type BridgeEventMap } from './bridge.ts';
 
@@ -198,7 +199,7 @@ describe('Bridge: after the handshake', () => {
   it('on Connect, exposes the planner API on the rpc port, says ready, then posts events', async () => {
     const { Comlink, rpc, events: hostEvents } = await connect();
     const received = collect(hostEvents);
-    bridge.expose(fakeApi());
+    bridge.expose(fakePlannerApi('Untitled', { name: 'Kitchen', version: 2 }));
     const remote = Comlink.wrap<PlannerApi>(rpc);
     expect(await remote.saveProject()).toEqual({ id: 'p1', name: 'Kitchen', version: 2 });
 
@@ -225,11 +226,13 @@ describe('Bridge: after the handshake', () => {
       'Error',
       'Error',
     ]);
-    expect(() => bridge.expose(fakeApi())).toThrow(TypeError);
+    expect(() => bridge.expose(fakePlannerApi('Untitled', { name: 'Kitchen', version: 2 }))).toThrow(
+      TypeError,
+    );
   });
 
   it('says ready on Connect when the API was exposed before', async () => {
-    bridge.expose(fakeApi());
+    bridge.expose(fakePlannerApi('Untitled', { name: 'Kitchen', version: 2 }));
     const { events: hostEvents } = await connect();
     const received = collect(hostEvents);
     await vi.waitFor(() => expect(received).toEqual([{ type: 'ready' }]));
@@ -280,25 +283,3 @@ describe('Bridge: destroy', () => {
     expect(win.parent.posted).toHaveLength(1);
   });
 });
-
-function fakeApi(): PlannerApi {
-  const project = {
-    id: null,
-    name: 'Untitled',
-    room: { width_cm: 400, depth_cm: 300, unit: 'cm' as const },
-    items: [],
-  };
-  return {
-    openProject: async (id) => ({ ...project, id }),
-    newProject: async () => project,
-    getProject: async () => project,
-    saveProject: async () => ({ id: 'p1', name: 'Kitchen', version: 2 }),
-  };
-}
-
-function collect(port: MessagePort): unknown[] {
-  const received: unknown[] = [];
-  port.addEventListener('message', (event) => received.push(event.data));
-  port.start();
-  return received;
-}

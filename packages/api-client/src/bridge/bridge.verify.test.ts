@@ -7,6 +7,7 @@ import type { PlannerApi } from '@planner/protocol';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeClaims, fakeJwt, HOST_ORIGIN } from '../testing/fake-jwt.ts';
 import { FakeWindow } from '../testing/fake-window.ts';
+import { collect, fakePlannerApi } from '../testing/planner-api.ts';
 import { keySet, PLATFORM, type SigningKey, signingKey, signToken } from '../testing/platform-keys.ts';
 import { TokenStore } from '../token/token-store.ts';
 import { createTokenVerifier, type Verification, type VerifyToken } from '../token/verify-token.ts';
@@ -63,7 +64,7 @@ function ports() {
 
 describe('Bridge: only a token the platform signed pins an origin', () => {
   it('a forged token naming its sender gets nothing; a genuine host then connects to the same planner', async () => {
-    bridge.expose(api());
+    bridge.expose(fakePlannerApi('Ben lounge'));
     const evil = ports();
     const forged = await signToken(attacker, { kind: 'user', uid: 'ada', origins: [EVIL] });
     const unsigned = fakeJwt(fakeClaims({ origins: [EVIL] }));
@@ -209,26 +210,4 @@ async function until(condition: () => boolean): Promise<void> {
     if (Date.now() > deadline) throw new Error('condition not met in time');
     await new Promise((r) => setTimeout(r, 1));
   }
-}
-
-function api(): PlannerApi {
-  const project = {
-    id: null,
-    name: 'Ben lounge',
-    room: { width_cm: 400, depth_cm: 300, unit: 'cm' as const },
-    items: [],
-  };
-  return {
-    openProject: async (id) => ({ ...project, id }),
-    newProject: async () => project,
-    getProject: async () => project,
-    saveProject: async () => ({ id: 'p1', name: 'Ben lounge', version: 1 }),
-  };
-}
-
-function collect(port: MessagePort): unknown[] {
-  const received: unknown[] = [];
-  port.addEventListener('message', (event) => received.push(event.data));
-  port.start();
-  return received;
 }
