@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateMasterKey, loadMasterKey } from '../crypto/master-key.ts';
 import { createPlatform } from '../platform.ts';
 import { listen } from '../server.ts';
+import { cliStorageEnv, dropCliSchema } from '../testing/cli-storage.ts';
 import {
   authed,
   postForm,
@@ -30,20 +30,12 @@ beforeAll(async () => {
   env = {
     PATH: process.env.PATH,
     PLANNER_MASTER_KEY: generateMasterKey(),
-    ...(process.env.DATABASE_URL
-      ? { DATABASE_URL: process.env.DATABASE_URL, PLANNER_DB_SCHEMA: `cli_${randomUUID().slice(0, 8)}` }
-      : { PLANNER_DATA_DIR: join(dir, 'data') }),
+    ...cliStorageEnv(dir),
   };
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
-  if (env.PLANNER_DB_SCHEMA) {
-    const pg = (await import('pg')).default;
-    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await client.connect();
-    await client.query(`drop schema if exists "${env.PLANNER_DB_SCHEMA}" cascade`);
-    await client.end();
-  }
+  await dropCliSchema(env);
 });
 
 /** Runs the real CLI in its own process, as an operator would. */

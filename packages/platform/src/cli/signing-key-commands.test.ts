@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateMasterKey, loadMasterKey } from '../crypto/master-key.ts';
+import { cliStorageEnv, dropCliSchema } from '../testing/cli-storage.ts';
 import { authed, onboardHost, startTestPlatform, type TestPlatform } from '../testing/test-platform.ts';
 import { runCli } from './main.ts';
 
@@ -16,20 +17,12 @@ beforeAll(async () => {
   env = {
     PLANNER_MASTER_KEY: generateMasterKey(),
     PLANNER_JWKS_MAX_AGE: '10',
-    ...(process.env.DATABASE_URL
-      ? { DATABASE_URL: process.env.DATABASE_URL, PLANNER_DB_SCHEMA: `cli_${randomUUID().slice(0, 8)}` }
-      : { PLANNER_DATA_DIR: join(dir, 'data') }),
+    ...cliStorageEnv(dir),
   };
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
-  if (env.PLANNER_DB_SCHEMA) {
-    const pg = (await import('pg')).default;
-    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await client.connect();
-    await client.query(`drop schema if exists "${env.PLANNER_DB_SCHEMA}" cascade`);
-    await client.end();
-  }
+  await dropCliSchema(env);
 });
 
 async function cli(...args: string[]) {
