@@ -4,7 +4,7 @@
  * `planner-app` loads it right after the first paint, so a flow that needs a dialog, or a
  * notice shown when the network has gone, finds it already there.
  */
-import './planner-confirm-dialog.ts';
+import '@planner/ui/confirm-dialog';
 import './planner-inbox.ts';
 import './planner-notices.ts';
 import './planner-projects-dialog.ts';

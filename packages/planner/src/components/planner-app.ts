@@ -1,3 +1,4 @@
+import type { ConfirmDialog } from '@planner/ui/confirm-dialog';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { itemName } from '../editor/describe.ts';
@@ -24,7 +25,6 @@ import { MOD } from './keys.ts';
 import { appStyles } from './planner-app.styles.ts';
 import type { PlannerCanvas } from './planner-canvas.ts';
 import type { PlannerCatalog } from './planner-catalog.ts';
-import type { PlannerConfirmDialog } from './planner-confirm-dialog.ts';
 import type { PlannerProjectsDialog } from './planner-projects-dialog.ts';
 import { ProjectFlowsController } from './project-flows-controller.ts';
 import { ShortcutsController } from './shortcuts-controller.ts';
@@ -71,7 +71,7 @@ export class PlannerApp extends LitElement {
 
   @query('planner-canvas') private _canvas!: PlannerCanvas;
   @query('planner-catalog') private _catalogEl!: PlannerCatalog;
-  @query('planner-confirm-dialog') private _confirm!: PlannerConfirmDialog;
+  @query('ui-confirm-dialog') private _confirm!: ConfirmDialog;
   @query('planner-projects-dialog') private _projectsDialog!: PlannerProjectsDialog;
   @query('.drawer-toggle') private _drawerToggle!: HTMLButtonElement | null;
 
@@ -425,7 +425,7 @@ export class PlannerApp extends LitElement {
           </main>
         </div>
         <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this._announcement}</div>
-        ${this._deferredReady ? html`<planner-confirm-dialog></planner-confirm-dialog>${this.#flows.render(ws.project.id)}` : nothing}
+        ${this._deferredReady ? html`<ui-confirm-dialog></ui-confirm-dialog>${this.#flows.render(ws.project.id)}` : nothing}
       </div>
     `;
   }

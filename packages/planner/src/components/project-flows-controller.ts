@@ -1,9 +1,9 @@
 import type { ProjectSummary } from '@planner/contract';
+import type { ConfirmDialog } from '@planner/ui/confirm-dialog';
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { describeError } from '../project/describe-error.ts';
 import type { Workspace } from '../project/workspace.ts';
 import type { PlannerServices, SessionState } from '../services.ts';
-import type { PlannerConfirmDialog } from './planner-confirm-dialog.ts';
 import type { PlannerProjectsDialog, ProjectEvent } from './planner-projects-dialog.ts';
 
 export interface ProjectFlowsOptions {
@@ -13,7 +13,7 @@ export interface ProjectFlowsOptions {
   locale: () => string | undefined;
   announce: (text: string) => void;
   /** The confirm dialog, defined and rendered. */
-  confirmDialog: () => Promise<PlannerConfirmDialog>;
+  confirmDialog: () => Promise<ConfirmDialog>;
   /** The projects dialog, defined and rendered. */
   projectsDialog: () => Promise<PlannerProjectsDialog>;
 }
