@@ -2,6 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Notice } from '../project/workspace.ts';
 import type { SessionState } from '../services.ts';
+import { errorText } from '../text/error-text.ts';
 import { NOTICE_COMMAND_EVENT, type NoticeCommand } from './app-events.ts';
 import { icon } from './icons.ts';
 import { base } from './styles.ts';
@@ -68,7 +69,7 @@ export class PlannerNotices extends LitElement {
     return html`
       <div class="banner ${n.kind}" role=${alert ? 'alert' : 'status'}>
         ${icon(iconName, 18)}
-        <p>${n.message}</p>
+        <p>${errorText(n.code, n.params)}</p>
         <div class="banner-actions">
           ${
             n.kind === 'conflict'

@@ -1,9 +1,10 @@
 import type { ProjectSummary } from '@planner/contract';
 import type { ConfirmDialog } from '@planner/ui/confirm-dialog';
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { describeError } from '../project/describe-error.ts';
+import { reasonOf } from '../project/describe-error.ts';
 import type { Workspace } from '../project/workspace.ts';
 import type { PlannerServices, SessionState } from '../services.ts';
+import { errorText } from '../text/error-text.ts';
 import type { PlannerProjectsDialog, ProjectEvent } from './planner-projects-dialog.ts';
 
 export interface ProjectFlowsOptions {
@@ -102,7 +103,7 @@ export class ProjectFlowsController implements ReactiveController {
     try {
       this.projects = await this.#o.workspace().listProjects();
     } catch (error) {
-      this.error = `Your projects could not be loaded. ${describeError(error)}`;
+      this.error = errorText('PROJECTS_LOAD_FAILED', { reason: reasonOf(error) });
     } finally {
       this.#set({ loading: false });
     }
@@ -125,8 +126,11 @@ export class ProjectFlowsController implements ReactiveController {
       await ws.deleteProject(e.detail.id);
       this.#o.announce(`Deleted the project ${e.detail.name}.`);
       this.projects = this.projects?.filter((p) => p.id !== e.detail.id) ?? null;
-    } catch {
-      this.error = ws.state.notice?.message ?? 'The project could not be deleted.';
+    } catch (error) {
+      const notice = ws.state.notice;
+      this.error = notice
+        ? errorText(notice.code, notice.params)
+        : errorText('DELETE_FAILED', { reason: reasonOf(error) });
     } finally {
       this.#set({ deletingId: null });
     }
