@@ -228,4 +228,23 @@ describe('mountPlanner', () => {
     await settle(t.app);
     expect(t.q('.total output').textContent).toBe('€1,018.00');
   });
+
+  it('asks before New discards unsaved changes (the flows and dialogs load after the first paint)', async () => {
+    const t = await setup();
+    t.button('Add to room', t.catalog().querySelector('li.card')!).click();
+    await settle(t.app);
+    t.q<HTMLButtonElement>('button[title="New project"]').click();
+    await settle(t.app);
+    const dialog = t.q('ui-confirm-dialog').shadowRoot!;
+    expect(dialog.querySelector('h2')?.textContent).toBe('Start a new project?');
+    t.button('Keep editing', dialog).click();
+    await settle(t.app);
+    expect(t.items()).toHaveLength(1);
+    t.q<HTMLButtonElement>('button[title="New project"]').click();
+    await settle(t.app);
+    t.button('Discard and start new', dialog).click();
+    await settle(t.app);
+    expect(t.items()).toHaveLength(0);
+    expect(t.live()).toBe('Started a new, empty project.');
+  });
 });

@@ -26,7 +26,7 @@ import { appStyles } from './planner-app.styles.ts';
 import type { PlannerCanvas } from './planner-canvas.ts';
 import type { PlannerCatalog } from './planner-catalog.ts';
 import type { PlannerProjectsDialog } from './planner-projects-dialog.ts';
-import { ProjectFlowsController } from './project-flows-controller.ts';
+import type { ProjectFlowsController } from './project-flows-controller.ts';
 import { ShortcutsController } from './shortcuts-controller.ts';
 import './planner-canvas.ts';
 import './planner-catalog.ts';
@@ -42,7 +42,8 @@ const SUCCESS_NOTICE_MS = 4000;
  * The whole planner: header, banners, catalog, room settings, plan, selection panel and
  * price total. It applies every `planner-action` from its children to the workspace's
  * editor (the rules are in `action-reducer.ts`), keeps the selection, and announces what
- * happened in a live region. The project flows and the keyboard shortcuts are controllers.
+ * happened in a live region. The project flows and the keyboard shortcuts are controllers
+ * (the flows, which only a click starts, arrive with `deferred.ts`).
  *
  * The banners, the inbox and the dialogs are not needed for the first paint: they load right
  * after it, in one lazy chunk (`deferred.ts`); their elements are in the template from the
@@ -75,23 +76,8 @@ export class PlannerApp extends LitElement {
   @query('planner-projects-dialog') private _projectsDialog!: PlannerProjectsDialog;
   @query('.drawer-toggle') private _drawerToggle!: HTMLButtonElement | null;
 
-  readonly #flows = new ProjectFlowsController(this, {
-    workspace: () => this.workspace,
-    services: () => this.services,
-    session: () => this._session,
-    locale: () => this.locale,
-    announce: (text) => this.#announce(text),
-    confirmDialog: async () => {
-      await this.#deferred();
-      await this._confirm.updateComplete;
-      return this._confirm;
-    },
-    projectsDialog: async () => {
-      await this.#deferred();
-      await this._projectsDialog.updateComplete;
-      return this._projectsDialog;
-    },
-  });
+  /** The project flows (new, open, delete), which arrive with `deferred.ts`. */
+  #flows: ProjectFlowsController | undefined;
 
   #cleanups: (() => void)[] = [];
   #noticeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -154,12 +140,31 @@ export class PlannerApp extends LitElement {
    * Loads `deferred.ts` once. Its elements are rendered only once defined, so each is created
    * with its properties set, as if it had always been there.
    */
-  async #deferred(): Promise<void> {
-    this.#deferredLoad ??= import('./deferred.ts').then(() => {
+  async #deferred(): Promise<ProjectFlowsController> {
+    this.#deferredLoad ??= import('./deferred.ts').then(({ ProjectFlowsController }) => {
+      this.#flows = new ProjectFlowsController(this, {
+        workspace: () => this.workspace,
+        services: () => this.services,
+        session: () => this._session,
+        locale: () => this.locale,
+        announce: (text) => this.#announce(text),
+        confirmDialog: async () => {
+          await this.updateComplete;
+          await this._confirm.updateComplete;
+          return this._confirm;
+        },
+        projectsDialog: async () => {
+          await this.updateComplete;
+          await this._projectsDialog.updateComplete;
+          return this._projectsDialog;
+        },
+      });
       this._deferredReady = true;
     });
     await this.#deferredLoad;
     await this.updateComplete;
+    // Set by the load above.
+    return this.#flows!;
   }
 
   protected override firstUpdated(): void {
@@ -175,7 +180,7 @@ export class PlannerApp extends LitElement {
 
   /** Opens a saved project, asking first when the current one has unsaved changes. */
   openWithConfirmation(id: string, name: string): Promise<void> {
-    return this.#flows.openWithConfirmation(id, name);
+    return this.#deferred().then((flows) => flows.openWithConfirmation(id, name));
   }
 
   // ——— data ———
@@ -197,7 +202,7 @@ export class PlannerApp extends LitElement {
     if ((state.status === 'visitor' || state.status === 'signed-in') && this._catalogError) {
       void this.#loadCatalog();
     }
-    this.#flows.onSession(state, this._projectsDialog ?? null);
+    this.#flows?.onSession(state, this._projectsDialog ?? null);
   }
 
   #onWorkspace(state: WorkspaceState): void {
@@ -255,8 +260,8 @@ export class PlannerApp extends LitElement {
   #onHeader(command: HeaderCommand): void {
     if (command === 'undo') this.#undo();
     else if (command === 'redo') this.#redo();
-    else if (command === 'new') void this.#flows.newProject();
-    else if (command === 'open') void this.#flows.showProjects();
+    else if (command === 'new') void this.#deferred().then((flows) => flows.newProject());
+    else if (command === 'open') void this.#deferred().then((flows) => flows.showProjects());
     else void this.#save();
   }
 
@@ -425,7 +430,7 @@ export class PlannerApp extends LitElement {
           </main>
         </div>
         <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this._announcement}</div>
-        ${this._deferredReady ? html`<ui-confirm-dialog></ui-confirm-dialog>${this.#flows.render(ws.project.id)}` : nothing}
+        ${this.#flows ? html`<ui-confirm-dialog></ui-confirm-dialog>${this.#flows.render(ws.project.id)}` : nothing}
       </div>
     `;
   }
