@@ -29,6 +29,18 @@ module.exports = {
       'api-client|protocol|contract|ui',
       'The planner UI talks to the platform only through the api-client.',
     ),
+    layer(
+      'ui-on-contract-only',
+      'ui',
+      'contract',
+      'The shared look (tokens, base styles, confirm dialog) needs lit and at most the contract.',
+    ),
+    layer(
+      'admin-console-on-contract-and-ui',
+      'admin-console',
+      'contract|ui',
+      'The console talks to the platform over HTTP; of our packages it takes the contract and the look.',
+    ),
     {
       name: 'no-browser-package-on-platform',
       comment: 'Browser code takes the contract, never the server (its types would leak, and zod with them).',

@@ -23,8 +23,9 @@ export default defineConfig(({ mode }) => ({
     outDir: mode === 'dev-preview' ? 'dist/dev' : 'dist',
     emptyOutDir: true,
     reportCompressedSize: false,
-    // One entry chunk and no lazy chunks with shared imports: the polyfill would be dead weight.
-    modulePreload: { polyfill: false },
+    // One entry chunk and one lazy chunk (src/components/deferred.ts) that imports only what the
+    // entry has already loaded: nothing to preload, and the polyfill would be dead weight.
+    modulePreload: false,
     rolldownOptions: {
       input: mode === 'dev-preview' ? 'dev.html' : 'index.html',
     },
@@ -35,7 +36,8 @@ export default defineConfig(({ mode }) => ({
 }));
 
 /**
- * Collapses the indentation inside our Lit templates (html`…`, svg`…`, css`…`), which the JS
+ * Collapses the indentation inside our Lit templates (html`…`, svg`…`, css`…`; the planner's
+ * components and @planner/ui's), which the JS
  * minifier must keep verbatim: about 1.5 KB of the gzipped budget. It finds the templates
  * with a real parser, so code and plain strings are never touched; HTML and CSS treat a run
  * of whitespace as one space, so nothing renders differently.
@@ -52,7 +54,8 @@ function minifyLitTemplates(): Plugin {
     apply: 'build',
     enforce: 'pre',
     transform(code, id) {
-      if (!/\/src\/components\/[^/]+\.ts$/.test(id) || id.endsWith('.test.ts')) return null;
+      if (!/\/(?:src\/components|packages\/ui\/src)\/[^/]+\.ts$/.test(id) || id.endsWith('.test.ts'))
+        return null;
       const edits: { from: number; to: number; text: string }[] = [];
       visit(parseSync(id, code).program, (node) => {
         if (node.type !== 'TaggedTemplateExpression') return;

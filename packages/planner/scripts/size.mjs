@@ -1,6 +1,9 @@
 // The size budget of the planner page: everything index.html loads before the planner runs
 // (its entry chunk and the chunks that one imports statically, plus CSS), minified and gzipped
-// at level 9, must stay within BUDGET. Lazy chunks (dynamic imports) are listed, not counted.
+// at level 9, must stay within BUDGET. What loads after the first paint (dynamic imports:
+// the banners, the inbox and the dialogs, see src/components/deferred.ts) has its own budget,
+// LAZY_BUDGET, for all lazy chunks together, so moving code out of the first paint cannot
+// hide it from the check.
 // Builds with Vite's JS API, so it works from a clean checkout; nothing is written to disk.
 //
 // Also fails when server-only code reaches the page (zod, Hono, the platform's runtime): the
@@ -17,6 +20,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 
 const BUDGET = 50 * 1000;
+const LAZY_BUDGET = 10 * 1000;
 const root = new URL('..', import.meta.url).pathname;
 const hasMain = existsSync(`${root}src/main.ts`) && !process.env.PLANNER_SIZE_STAND_IN;
 const SERVER_ONLY =
@@ -78,10 +82,13 @@ for (const name of initial) {
   total += size;
   console.log(`  ${name.padEnd(36)} ${pad(bytes(file).length, 7)} B min  ${pad(size, 6)} B min+gzip`);
 }
+let lazy = 0;
 for (const file of output) {
   if (file.type === 'chunk' && !initial.has(file.fileName)) {
+    const size = gz(file);
+    lazy += size;
     console.log(
-      `  ${file.fileName.padEnd(36)} ${pad(file.code.length, 7)} B min  ${pad(gz(file), 6)} B (lazy, not counted)`,
+      `  ${file.fileName.padEnd(36)} ${pad(file.code.length, 7)} B min  ${pad(size, 6)} B min+gzip (lazy)`,
     );
   }
 }
@@ -96,9 +103,11 @@ const devOnly = output
     ...(DEBUG_HANDLE.test(chunk.code) ? [`${chunk.fileName}: globalThis.planner`] : []),
   ]);
 const over = total > BUDGET;
+const lazyOver = lazy > LAZY_BUDGET;
 console.log(
   `initial JavaScript and CSS: ${total} B min+gzip, budget ${BUDGET} B${over ? '  OVER BUDGET' : ''}`,
 );
+console.log(`lazy chunks: ${lazy} B min+gzip, budget ${LAZY_BUDGET} B${lazyOver ? '  OVER BUDGET' : ''}`);
 for (const leak of leaks) console.log(`  server-only code in the planner page: ${leak}`);
 for (const leak of devOnly) console.log(`  development-only code in the planner page: ${leak}`);
-process.exit(over || leaks.length > 0 || devOnly.length > 0 ? 1 : 0);
+process.exit(over || lazyOver || leaks.length > 0 || devOnly.length > 0 ? 1 : 0);

@@ -10,6 +10,9 @@ const KEY = 'draft-test';
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
 async function setup(session?: SessionState, storage = new MemoryStorage()) {
+  // What the app loads after its first paint (banners, inbox, dialogs), loaded once up front
+  // so that `settle` does not race the module loader.
+  await import('./components/deferred.ts');
   const services = new FakeServices(session ? { session } : {});
   const root = document.createElement('div');
   document.body.append(root);
@@ -23,7 +26,7 @@ async function setup(session?: SessionState, storage = new MemoryStorage()) {
   const app = root.querySelector('planner-app') as PlannerApp;
   await settle(app);
   const shadow = (el: Element) => el.shadowRoot!;
-  const q = <T extends Element>(sel: string, from: ParentNode = shadow(app)) => from.querySelector(sel) as T;
+  const q = <T extends Element>(sel: string, from: ParentNode = shadow(app)) => deepQuery(from, sel) as T;
   const catalog = () => shadow(q('planner-catalog'));
   const canvas = () => shadow(q('planner-canvas'));
   const items = () => [...canvas().querySelectorAll('g.item')] as SVGGElement[];
@@ -39,13 +42,28 @@ async function setup(session?: SessionState, storage = new MemoryStorage()) {
   return { services, storage, app, commands, controller, q, catalog, canvas, items, button, key, live, root };
 }
 
+/** The first match in `from` or in the shadow roots below it (the app is made of components). */
+function deepQuery(from: ParentNode, sel: string): Element | null {
+  const here = from.querySelector(sel);
+  if (here) return here;
+  for (const el of from.querySelectorAll('*')) {
+    const found = el.shadowRoot ? deepQuery(el.shadowRoot, sel) : null;
+    if (found) return found;
+  }
+  return null;
+}
+
 async function settle(app: PlannerApp) {
+  const updates = async (root: ParentNode | null | undefined): Promise<void> => {
+    for (const child of root?.querySelectorAll('*') ?? []) {
+      if ('updateComplete' in child) await (child as PlannerApp).updateComplete;
+      await updates(child.shadowRoot);
+    }
+  };
   for (let i = 0; i < 4; i++) {
     await tick();
     await app.updateComplete;
-    for (const child of app.shadowRoot?.querySelectorAll('*') ?? []) {
-      if ('updateComplete' in child) await (child as PlannerApp).updateComplete;
-    }
+    await updates(app.shadowRoot);
   }
 }
 
@@ -209,5 +227,24 @@ describe('mountPlanner', () => {
     t.button('Add to room', t.catalog().querySelectorAll('li.card')[1]!).click();
     await settle(t.app);
     expect(t.q('.total output').textContent).toBe('€1,018.00');
+  });
+
+  it('asks before New discards unsaved changes (the flows and dialogs load after the first paint)', async () => {
+    const t = await setup();
+    t.button('Add to room', t.catalog().querySelector('li.card')!).click();
+    await settle(t.app);
+    t.q<HTMLButtonElement>('button[title="New project"]').click();
+    await settle(t.app);
+    const dialog = t.q('ui-confirm-dialog').shadowRoot!;
+    expect(dialog.querySelector('h2')?.textContent).toBe('Start a new project?');
+    t.button('Keep editing', dialog).click();
+    await settle(t.app);
+    expect(t.items()).toHaveLength(1);
+    t.q<HTMLButtonElement>('button[title="New project"]').click();
+    await settle(t.app);
+    t.button('Discard and start new', dialog).click();
+    await settle(t.app);
+    expect(t.items()).toHaveLength(0);
+    expect(t.live()).toBe('Started a new, empty project.');
   });
 });

@@ -1,8 +1,8 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { AdminApi, BackendProfileDetails } from '../api.ts';
-import './admin-confirm-dialog.ts';
-import type { AdminConfirmDialog } from './admin-confirm-dialog.ts';
+import '@planner/ui/confirm-dialog';
+import type { ConfirmDialog } from '@planner/ui/confirm-dialog';
 import './admin-secret.ts';
 import { failure, formatDate, PROFILE_CHANGED } from './events.ts';
 import { base } from './styles.ts';
@@ -29,7 +29,7 @@ export class AdminAccessKey extends LitElement {
   @state() private _busy = false;
   @state() private _done = '';
   @state() private _error = '';
-  @query('admin-confirm-dialog') private _confirm!: AdminConfirmDialog;
+  @query('ui-confirm-dialog') private _confirm!: ConfirmDialog;
 
   async #rotate(): Promise<void> {
     const overlap = this._overlap;
@@ -90,7 +90,7 @@ export class AdminAccessKey extends LitElement {
       </div>
       <p class="notice ok" role="status" ?hidden=${!this._done}>${this._done}</p>
       <p class="notice error" role="alert" ?hidden=${!this._error}>${this._error}</p>
-      <admin-confirm-dialog></admin-confirm-dialog>
+      <ui-confirm-dialog></ui-confirm-dialog>
     `;
   }
 
@@ -108,7 +108,7 @@ export class AdminAccessKey extends LitElement {
         margin-top: 12px;
       }
       code {
-        font-family: var(--ad-mono);
+        font-family: var(--pl-mono);
         font-size: 12px;
       }
     `,

@@ -169,15 +169,15 @@ export class AdminApp extends LitElement {
       :host {
         display: block;
         min-height: 100vh;
-        background: var(--ad-bg);
+        background: var(--pl-bg);
       }
       header {
         display: flex;
         justify-content: space-between;
         align-items: center;
         padding: 12px 24px;
-        background: var(--ad-surface);
-        border-bottom: 1px solid var(--ad-border);
+        background: var(--pl-surface);
+        border-bottom: 1px solid var(--pl-border);
       }
       .brand {
         display: flex;
@@ -186,14 +186,14 @@ export class AdminApp extends LitElement {
         font-weight: 600;
       }
       .logo {
-        color: var(--ad-accent);
+        color: var(--pl-accent);
         font-size: 18px;
       }
       .sep {
-        color: var(--ad-faint);
+        color: var(--pl-faint);
       }
       .title {
-        color: var(--ad-muted);
+        color: var(--pl-muted);
         font-weight: 500;
       }
       main {
@@ -214,7 +214,7 @@ export class AdminApp extends LitElement {
       }
       .meta {
         margin: 0 0 8px;
-        color: var(--ad-faint);
+        color: var(--pl-faint);
       }
     `,
   ];

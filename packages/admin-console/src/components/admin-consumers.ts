@@ -1,8 +1,8 @@
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { AdminApi, ConsumerScope, LegalEntity, NewOAuthConsumer, OAuthConsumer } from '../api.ts';
-import './admin-confirm-dialog.ts';
-import type { AdminConfirmDialog } from './admin-confirm-dialog.ts';
+import '@planner/ui/confirm-dialog';
+import type { ConfirmDialog } from '@planner/ui/confirm-dialog';
 import './admin-secret.ts';
 import { failure, formatDate } from './events.ts';
 import { base } from './styles.ts';
@@ -23,7 +23,7 @@ export class AdminConsumers extends LitElement {
   @state() private _userId = '';
   @state() private _label = '';
   @state() private _scope: ConsumerScope = 'read';
-  @query('admin-confirm-dialog') private _confirm!: AdminConfirmDialog;
+  @query('ui-confirm-dialog') private _confirm!: ConfirmDialog;
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('entity') && changed.get('entity')?.id !== this.entity.id) {
@@ -176,7 +176,7 @@ export class AdminConsumers extends LitElement {
           </div>
           <p class="notice error" role="alert" ?hidden=${!this._formError}>${this._formError}</p>
         </form>
-        <admin-confirm-dialog></admin-confirm-dialog>
+        <ui-confirm-dialog></ui-confirm-dialog>
       </section>
     `;
   }
@@ -192,7 +192,7 @@ export class AdminConsumers extends LitElement {
       .create {
         margin-top: 20px;
         padding-top: 16px;
-        border-top: 1px solid var(--ad-border);
+        border-top: 1px solid var(--pl-border);
       }
       h3 {
         margin: 0 0 10px;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AdminApi, BackendProfile, BackendProfileDetails } from '../api.ts';
 import './admin-profile-details.ts';
-import type { AdminConfirmDialog } from './admin-confirm-dialog.ts';
+import type { ConfirmDialog } from '@planner/ui/confirm-dialog';
 import type { AdminProfileDetails } from './admin-profile-details.ts';
 
 const profile = (over: Partial<BackendProfileDetails> = {}): BackendProfileDetails => ({
@@ -69,7 +69,7 @@ const button = (root: ShadowRoot, label: string) =>
   [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === label);
 /** Answers the open confirmation of `owner` (an element with its own dialog). */
 async function answer(owner: Element, confirm: boolean) {
-  const dialog = owner.shadowRoot!.querySelector('admin-confirm-dialog') as AdminConfirmDialog;
+  const dialog = owner.shadowRoot!.querySelector('ui-confirm-dialog') as ConfirmDialog;
   await dialog.updateComplete;
   const root = dialog.shadowRoot!;
   const title = root.querySelector('h2')?.textContent ?? '';

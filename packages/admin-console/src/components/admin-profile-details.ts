@@ -1,8 +1,8 @@
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { type AdminApi, type BackendProfileDetails, type NewStaticToken, SERVICE_LABELS } from '../api.ts';
-import './admin-confirm-dialog.ts';
-import type { AdminConfirmDialog } from './admin-confirm-dialog.ts';
+import '@planner/ui/confirm-dialog';
+import type { ConfirmDialog } from '@planner/ui/confirm-dialog';
 import './admin-access-key.ts';
 import './admin-profile-status.ts';
 import './admin-secret.ts';
@@ -25,7 +25,7 @@ export class AdminProfileDetails extends LitElement {
   @state() private _issued: NewStaticToken | null = null;
   @state() private _done = '';
   @state() private _busy = false;
-  @query('admin-confirm-dialog') private _confirm!: AdminConfirmDialog;
+  @query('ui-confirm-dialog') private _confirm!: ConfirmDialog;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -189,7 +189,7 @@ export class AdminProfileDetails extends LitElement {
           `
           : ''
       }
-      <admin-confirm-dialog></admin-confirm-dialog>
+      <ui-confirm-dialog></ui-confirm-dialog>
     `;
   }
 
@@ -214,7 +214,7 @@ export class AdminProfileDetails extends LitElement {
         margin: 8px 0 16px;
       }
       dt {
-        color: var(--ad-muted);
+        color: var(--pl-muted);
       }
       dd {
         margin: 0;

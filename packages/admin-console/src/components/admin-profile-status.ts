@@ -1,8 +1,8 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { AdminApi, BackendProfileDetails } from '../api.ts';
-import './admin-confirm-dialog.ts';
-import type { AdminConfirmDialog } from './admin-confirm-dialog.ts';
+import '@planner/ui/confirm-dialog';
+import type { ConfirmDialog } from '@planner/ui/confirm-dialog';
 import { failure, formatDate, PROFILE_CHANGED, PROFILE_DELETED } from './events.ts';
 import { base } from './styles.ts';
 
@@ -18,7 +18,7 @@ export class AdminProfileStatus extends LitElement {
   @state() private _busy = false;
   @state() private _done = '';
   @state() private _error = '';
-  @query('admin-confirm-dialog') private _confirm!: AdminConfirmDialog;
+  @query('ui-confirm-dialog') private _confirm!: ConfirmDialog;
 
   async #disable(): Promise<void> {
     const ok = await this._confirm.ask({
@@ -101,7 +101,7 @@ export class AdminProfileStatus extends LitElement {
         <p class="notice ok" role="status" ?hidden=${!this._done}>${this._done}</p>
         <p class="notice error" role="alert" ?hidden=${!this._error}>${this._error}</p>
       </section>
-      <admin-confirm-dialog></admin-confirm-dialog>
+      <ui-confirm-dialog></ui-confirm-dialog>
     `;
   }
 

@@ -150,7 +150,7 @@ export class AdminProfiles extends LitElement {
       .create {
         margin-top: 20px;
         padding-top: 16px;
-        border-top: 1px solid var(--ad-border);
+        border-top: 1px solid var(--pl-border);
       }
       h3 {
         margin: 0 0 10px;

@@ -59,7 +59,7 @@ export class AdminSecret extends LitElement {
         margin: 4px 0 0;
         min-height: 1.2em;
         font-size: 12px;
-        color: var(--ad-muted);
+        color: var(--pl-muted);
       }
     `,
   ];

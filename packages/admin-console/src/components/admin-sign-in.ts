@@ -75,7 +75,7 @@ export class AdminSignIn extends LitElement {
         font-size: 20px;
       }
       code {
-        font-family: var(--ad-mono);
+        font-family: var(--pl-mono);
         font-size: 12px;
       }
       .actions {

@@ -111,7 +111,7 @@ export class AdminSubscription extends LitElement {
       .check input {
         width: 16px;
         height: 16px;
-        accent-color: var(--ad-accent);
+        accent-color: var(--pl-accent);
       }
     `,
   ];

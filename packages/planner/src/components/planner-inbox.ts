@@ -1,8 +1,9 @@
 import type { InboxMessage } from '@planner/contract';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { describeError } from '../project/describe-error.ts';
+import { reasonOf } from '../project/describe-error.ts';
 import type { PlannerServices, SessionState } from '../services.ts';
+import { errorText } from '../text/error-text.ts';
 import { icon } from './icons.ts';
 import { base } from './styles.ts';
 
@@ -78,7 +79,7 @@ export class PlannerInbox extends LitElement {
       this._unread = inbox.unread_count;
     } catch (error) {
       if (generation === this.#generation)
-        this._error = `Your messages could not be loaded. ${describeError(error)}`;
+        this._error = errorText('INBOX_LOAD_FAILED', { reason: reasonOf(error) });
     } finally {
       if (generation === this.#generation) this._loading = false;
     }
@@ -98,7 +99,7 @@ export class PlannerInbox extends LitElement {
       if (generation !== this.#generation) return;
       this.#replace(message);
       this._unread++;
-      this._error = `“${message.subject}” could not be marked as read. ${describeError(error)}`;
+      this._error = errorText('INBOX_MARK_FAILED', { name: message.subject, reason: reasonOf(error) });
     } finally {
       this.#marking.delete(message.id);
     }

@@ -1,3 +1,5 @@
+import { errorText, type ReasonCode } from '../text/error-text.ts';
+
 /**
  * Reads an api-client error by its `code` (and `status`) without importing the class: the
  * UI stays decoupled from the client, and fakes in tests only need the same shape.
@@ -18,33 +20,37 @@ export function isAbort(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
 }
 
-/** One short sentence saying what went wrong, for people. */
-export function describeError(error: unknown): string {
+/** Why a request failed, as a code the UI words (see `text/error-text.ts`). */
+export function reasonOf(error: unknown): ReasonCode {
   switch (errorCode(error)) {
     case 'NETWORK_ERROR':
-      return 'The server could not be reached.';
+      return 'NETWORK';
     case 'DEADLINE_EXCEEDED':
     case 'REFRESH_TIMEOUT':
-      return 'The server took too long to answer.';
+      return 'TIMEOUT';
     case 'TOKEN_UNAVAILABLE':
     case 'TOKEN_REJECTED':
     case 'REFRESH_LIMITED':
-      return 'Your session with the shop could not be renewed.';
+      return 'SESSION_NOT_RENEWED';
     case 'LOGGED_OUT':
-      return 'You were logged out on the shop.';
+      return 'LOGGED_OUT';
     case 'QUEUE_FULL':
-      return 'Too many requests at once; please try again.';
+      return 'BUSY';
     case 'CONFLICT':
-      return 'This project was changed somewhere else.';
+      return 'CHANGED_ELSEWHERE';
     case 'HTTP_ERROR': {
       const status = errorStatus(error);
-      if (status === 404) return 'The project no longer exists.';
-      if (status === 413) return 'The project is too large to save.';
-      if (status === 403) return 'Your session is not allowed to do that.';
-      if (status !== undefined && status >= 500) return 'The server had a problem; please try again.';
+      if (status === 404) return 'NOT_FOUND';
+      if (status === 413) return 'TOO_LARGE';
+      if (status === 403) return 'FORBIDDEN';
+      if (status !== undefined && status >= 500) return 'SERVER';
       break;
     }
   }
-  const message = error instanceof Error ? error.message : '';
-  return message || 'Something went wrong.';
+  return 'UNKNOWN';
+}
+
+/** One short sentence saying what went wrong, for people. */
+export function describeError(error: unknown): string {
+  return errorText(reasonOf(error));
 }

@@ -6,7 +6,8 @@ import { type Design, emptyDesign, sanitizeDesign } from '../editor/design.ts';
 import { Editor } from '../editor/editor.ts';
 import { newUuid } from '../editor/ids.ts';
 import type { PlannerServices, ProjectSnapshot, SessionState } from '../services.ts';
-import { describeError, errorCode, errorStatus } from './describe-error.ts';
+import type { TextCode, TextParams } from '../text/error-text.ts';
+import { errorCode, errorStatus, reasonOf } from './describe-error.ts';
 import { PlannerError, type PlannerErrorCode } from './planner-error.ts';
 
 export interface SavedProject {
@@ -15,14 +16,18 @@ export interface SavedProject {
   version: number;
 }
 
-/** A message for the user about the project (saving, opening, conflicts). */
-export type Notice =
-  | { kind: 'info' | 'success'; message: string }
-  | { kind: 'error'; message: string; retry?: 'save' }
+/**
+ * A message for the user about the project (saving, opening, conflicts), as a code and its
+ * parameters: the UI words it (`text/error-text.ts`).
+ */
+export type Notice = (
+  | { kind: 'info' | 'success' }
+  | { kind: 'error'; retry?: 'save' }
   /** A visitor tried to save: the host was asked to show its login. */
-  | { kind: 'login'; message: string }
+  | { kind: 'login' }
   /** A save met a newer version: the user chooses how to go on. */
-  | { kind: 'conflict'; message: string };
+  | { kind: 'conflict' }
+) & { code: TextCode; params?: TextParams };
 
 export interface WorkspaceState {
   project: DraftProject;
@@ -174,7 +179,7 @@ export class Workspace {
     }
     const owner = this.#project.ownerId;
     if (this.#project.id && owner && owner !== state.userId) {
-      this.#detach('This design belonged to another account; saving will create a new project for you.');
+      this.#detach('OTHER_ACCOUNT');
       return;
     }
     if (!this.#checkedFreshness) {
@@ -233,11 +238,11 @@ export class Workspace {
       const loaded = await this.#services.getProject(id);
       this.#checkOwner(owner);
       this.#adopt(loaded, 'reset');
-      this.#notice = { kind: 'success', message: `Opened “${loaded.project.name}”.` };
+      this.#notice = { kind: 'success', code: 'OPENED', params: { name: loaded.project.name } };
       return this.snapshot();
     } catch (error) {
-      this.#notice = { kind: 'error', message: `Could not open the project. ${describeError(error)}` };
-      throw new PlannerError('LOAD_FAILED', describeError(error), { cause: error });
+      this.#notice = { kind: 'error', code: 'OPEN_FAILED', params: { reason: reasonOf(error) } };
+      throw new PlannerError('LOAD_FAILED', failure('open', error), { cause: error });
     } finally {
       this.#busy = null;
       this.#emit();
@@ -256,19 +261,16 @@ export class Workspace {
     try {
       await this.#services.deleteProject(id, isOpen ? (this.#project.etag ?? undefined) : undefined);
       if (isOpen) {
-        this.#detach('The project was deleted. Its design is still here, unsaved, until you close it.');
+        this.#detach('DELETED_OPEN');
       }
     } catch (error) {
-      const message =
-        errorCode(error) === 'CONFLICT'
-          ? 'The project changed elsewhere since you opened it, so it was not deleted.'
-          : `Could not delete the project. ${describeError(error)}`;
-      this.#notice = { kind: 'error', message };
-      throw new PlannerError(
-        errorCode(error) === 'CONFLICT' ? 'CONFLICT' : 'DELETE_FAILED',
-        describeError(error),
-        { cause: error },
-      );
+      const conflict = errorCode(error) === 'CONFLICT';
+      this.#notice = conflict
+        ? { kind: 'error', code: 'DELETE_CONFLICT' }
+        : { kind: 'error', code: 'DELETE_FAILED', params: { reason: reasonOf(error) } };
+      throw new PlannerError(conflict ? 'CONFLICT' : 'DELETE_FAILED', failure('delete', error), {
+        cause: error,
+      });
     } finally {
       this.#busy = null;
       this.#emit();
@@ -310,13 +312,10 @@ export class Workspace {
       const loaded = await this.#services.getProject(id);
       this.#checkOwner(owner);
       this.#adopt(loaded, 'undoable');
-      this.#notice = {
-        kind: 'info',
-        message: `Loaded the latest saved version (v${loaded.project.version}). Undo brings your changes back.`,
-      };
+      this.#notice = { kind: 'info', code: 'RELOADED', params: { version: loaded.project.version } };
     } catch (error) {
-      this.#notice = { kind: 'error', message: `Could not load the saved version. ${describeError(error)}` };
-      throw new PlannerError('LOAD_FAILED', describeError(error), { cause: error });
+      this.#notice = { kind: 'error', code: 'RELOAD_FAILED', params: { reason: reasonOf(error) } };
+      throw new PlannerError('LOAD_FAILED', failure('reload', error), { cause: error });
     } finally {
       this.#busy = null;
       this.#emit();
@@ -372,7 +371,7 @@ export class Workspace {
     } catch (error) {
       this.#busy = null;
       if (owner !== this.#owner)
-        throw new PlannerError('SAVE_FAILED', describeError(error), { cause: error });
+        throw new PlannerError('SAVE_FAILED', failure('save', error), { cause: error });
       throw this.#saveFailed(error);
     }
     this.#busy = null;
@@ -404,7 +403,8 @@ export class Workspace {
     this.#drafts.write(this.#toDraft());
     this.#notice = {
       kind: 'success',
-      message: asCopy ? `Saved as “${project.name}”.` : `Saved “${project.name}”.`,
+      code: asCopy ? 'SAVED_AS_COPY' : 'SAVED',
+      params: { name: project.name },
     };
     this.#emit();
     this.#services.projectSaved(saved);
@@ -417,7 +417,7 @@ export class Workspace {
     const refuse = (code: PlannerErrorCode, notice: Notice): never => {
       this.#notice = notice;
       this.#emit();
-      throw new PlannerError(code, notice.message);
+      throw new PlannerError(code, `Not saved (${notice.code}).`);
     };
     const visitor =
       s.status === 'visitor' ||
@@ -428,39 +428,21 @@ export class Workspace {
       this.#services.requestLogin('save');
       refuse('LOGIN_REQUIRED', {
         kind: 'login',
-        message:
-          s.status === 'signed-in'
-            ? 'Your shop session is read-only. Log in on the shop again to save; your design stays here.'
-            : 'Log in on the shop to save your design. It stays here in the meantime.',
+        code: s.status === 'signed-in' ? 'READ_ONLY_SESSION' : 'LOGIN_TO_SAVE',
       });
     }
     switch (s.status) {
       case 'connecting':
-        refuse('NOT_READY', {
-          kind: 'info',
-          message: 'Still connecting to the shop; try saving again in a moment.',
-        });
+        refuse('NOT_READY', { kind: 'info', code: 'NOT_READY' });
         break;
       case 'offline':
-        refuse('OFFLINE', {
-          kind: 'error',
-          message:
-            'You are offline. Your changes are kept on this device; save again once you are back online.',
-          retry: 'save',
-        });
+        refuse('OFFLINE', { kind: 'error', code: 'OFFLINE', retry: 'save' });
         break;
       case 'renew-failed':
-        refuse('SESSION_EXPIRED', {
-          kind: 'error',
-          message:
-            'Your session could not be renewed, so nothing was saved. Your changes are kept on this device.',
-        });
+        refuse('SESSION_EXPIRED', { kind: 'error', code: 'SESSION_EXPIRED' });
         break;
       case 'refused':
-        refuse('NOT_ALLOWED', {
-          kind: 'error',
-          message: 'This page is not allowed to save planner projects.',
-        });
+        refuse('NOT_ALLOWED', { kind: 'error', code: 'NOT_ALLOWED' });
         break;
     }
   }
@@ -471,31 +453,20 @@ export class Workspace {
       // This attempt is over; whatever the user chooses next is a new save.
       this.#pendingSave = null;
       this.#drafts.write(this.#toDraft());
-      this.#notice = {
-        kind: 'conflict',
-        message:
-          'This project was changed somewhere else (another tab or device) since you opened it. Nothing was overwritten.',
-      };
+      this.#notice = { kind: 'conflict', code: 'SAVE_CONFLICT' };
       this.#emit();
       return new PlannerError('CONFLICT', 'The project changed elsewhere.', { cause: error });
     }
     if (code === 'HTTP_ERROR' && errorStatus(error) === 403) {
       this.#loginAsked = true;
       this.#services.requestLogin('save');
-      this.#notice = {
-        kind: 'login',
-        message: 'Log in on the shop to save your design. It stays here meanwhile.',
-      };
+      this.#notice = { kind: 'login', code: 'LOGIN_TO_SAVE' };
       this.#emit();
       return new PlannerError('LOGIN_REQUIRED', 'Saving needs a login with write access.', { cause: error });
     }
-    this.#notice = {
-      kind: 'error',
-      message: `Not saved: ${describeError(error)} Your changes are kept on this device.`,
-      retry: 'save',
-    };
+    this.#notice = { kind: 'error', code: 'SAVE_FAILED', params: { reason: reasonOf(error) }, retry: 'save' };
     this.#emit();
-    return new PlannerError('SAVE_FAILED', describeError(error), { cause: error });
+    return new PlannerError('SAVE_FAILED', failure('save', error), { cause: error });
   }
 
   /** A clean draft of a saved project may be older than the platform's: show the newest. */
@@ -506,11 +477,11 @@ export class Workspace {
       const loaded = await this.#services.getProject(id);
       if (this.#dirty || this.#project.id !== id || loaded.etag === etag) return;
       this.#adopt(loaded, 'reset');
-      this.#notice = { kind: 'info', message: 'Updated to the latest saved version of this project.' };
+      this.#notice = { kind: 'info', code: 'UPDATED_TO_LATEST' };
       this.#emit();
     } catch (error) {
       if (errorCode(error) === 'HTTP_ERROR' && errorStatus(error) === 404 && this.#project.id === id) {
-        this.#detach('This project was deleted elsewhere. Its design is still here: save to keep it.');
+        this.#detach('DELETED_ELSEWHERE');
       }
       // Anything else: keep the draft as it is; a save will meet any conflict.
     }
@@ -559,13 +530,13 @@ export class Workspace {
   }
 
   /** Keeps the design but forgets the saved project it belonged to: the next save creates one. */
-  #detach(message: string): void {
+  #detach(code: TextCode): void {
     this.#project = { ...this.#project, id: null, etag: null, version: null, ownerId: null };
     this.#pendingSave = null;
     this.#dirty = true;
     this.#revision++;
     this.#drafts.write(this.#toDraft());
-    this.#notice = { kind: 'info', message };
+    this.#notice = { kind: 'info', code };
     this.#emit();
   }
 
@@ -590,7 +561,12 @@ export class Workspace {
   }
 }
 
-const RESTORED: Notice = { kind: 'info', message: 'Your unsaved design was restored from this device.' };
+const RESTORED: Notice = { kind: 'info', code: 'RESTORED' };
+
+/** A PlannerError's message, for the host's developers: what failed and the reason's code. */
+function failure(what: 'open' | 'reload' | 'save' | 'delete', error: unknown): string {
+  return `Could not ${what} the project (${reasonOf(error)}).`;
+}
 
 function blankProject(): DraftProject {
   return { id: null, etag: null, version: null, name: UNTITLED, ownerId: null };

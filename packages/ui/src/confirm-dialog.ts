@@ -1,22 +1,25 @@
 import { css, html, LitElement } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import { base } from './styles.ts';
+import { base } from './base.ts';
 
 export interface ConfirmRequest {
   title: string;
   message: string;
   confirmLabel: string;
+  /** "Cancel" by default. */
+  cancelLabel?: string;
   /** Styles the confirm button as destructive. */
   danger?: boolean;
 }
 
 /**
- * A modal question on the native `<dialog>` (focus stays inside, Escape cancels, the page
- * behind is inert), as the planner's. Cancel has the initial focus: a stray Enter never
- * replaces or deactivates a token.
+ * A modal question with two answers, on the native `<dialog>` (focus is kept inside, Escape
+ * cancels, the page behind is inert). `ask()` resolves true for the confirm button only.
+ * The cancel button has the initial focus: a stray Enter never discards work, replaces a
+ * key or deletes anything.
  */
-@customElement('admin-confirm-dialog')
-export class AdminConfirmDialog extends LitElement {
+@customElement('ui-confirm-dialog')
+export class ConfirmDialog extends LitElement {
   @state() private _request: ConfirmRequest | null = null;
   @query('dialog') private _dialog!: HTMLDialogElement;
   #resolve: ((ok: boolean) => void) | undefined;
@@ -25,7 +28,8 @@ export class AdminConfirmDialog extends LitElement {
     this.#resolve?.(false);
     this._request = request;
     await this.updateComplete;
-    if (!this._dialog.open) this._dialog.showModal?.();
+    const dialog = this._dialog;
+    if (!dialog.open) dialog.showModal?.();
     (this.renderRoot.querySelector('.cancel') as HTMLButtonElement | null)?.focus();
     return new Promise<boolean>((resolve) => {
       this.#resolve = resolve;
@@ -46,10 +50,12 @@ export class AdminConfirmDialog extends LitElement {
         <h2 id="t">${r?.title}</h2>
         <p id="m">${r?.message}</p>
         <div class="actions">
-          <button type="button" class="btn cancel" @click=${() => this.#finish(false)}>Cancel</button>
+          <button type="button" class="btn cancel" @click=${() => this.#finish(false)}>
+            ${r?.cancelLabel ?? 'Cancel'}
+          </button>
           <button
             type="button"
-            class="btn ${r?.danger ? 'solid-danger' : 'primary'}"
+            class="btn confirm ${r?.danger ? 'solid-danger' : 'primary'}"
             @click=${() => this.#finish(true)}
           >
             ${r?.confirmLabel}
@@ -63,12 +69,12 @@ export class AdminConfirmDialog extends LitElement {
     base,
     css`
       dialog {
-        width: min(440px, calc(100vw - 32px));
+        width: min(420px, calc(100vw - 32px));
         border: none;
         border-radius: 14px;
         padding: 22px;
-        box-shadow: var(--ad-shadow-lg);
-        color: var(--ad-text);
+        box-shadow: var(--pl-shadow-lg);
+        color: var(--pl-text);
       }
       dialog::backdrop {
         background: rgb(16 24 40 / 35%);
@@ -79,12 +85,13 @@ export class AdminConfirmDialog extends LitElement {
       }
       p {
         margin: 0 0 20px;
-        color: var(--ad-muted);
+        color: var(--pl-muted);
       }
       .actions {
         display: flex;
         justify-content: flex-end;
         gap: 8px;
+        flex-wrap: wrap;
       }
     `,
   ];
@@ -92,6 +99,6 @@ export class AdminConfirmDialog extends LitElement {
 
 declare global {
   interface HTMLElementTagNameMap {
-    'admin-confirm-dialog': AdminConfirmDialog;
+    'ui-confirm-dialog': ConfirmDialog;
   }
 }

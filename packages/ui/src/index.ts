@@ -1,0 +1,2 @@
+export { base } from './base.ts';
+export { tokens } from './tokens.ts';
