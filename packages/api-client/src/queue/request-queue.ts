@@ -5,6 +5,7 @@ import type { TokenChange, TokenRecord, TokenStore } from '../token/token-store.
 import { newIdempotencyKey, WRITE_METHODS } from './idempotency-key.ts';
 import { RefreshBreaker } from './refresh-breaker.ts';
 import { prepareBody, type ReplayableBody } from './replayable-body.ts';
+import { type RetryOptions, RetryPolicy } from './retry-policy.ts';
 import { isInvalidTokenResponse } from './www-authenticate.ts';
 
 /**
@@ -27,8 +28,13 @@ import { isInvalidTokenResponse } from './www-authenticate.ts';
  * not answer, `TokenExpired` is re-sent with back-off, then every held call fails with
  * `REFRESH_TIMEOUT` and the queue starts afresh with the next call.
  *
- * Each call has one deadline covering waiting and sending, honours its `AbortSignal` while
- * held and in flight, and the number of pending calls is bounded. Bodies are snapshotted
+ * A network error, 408, 429 or 502/503/504 is retried after a back-off (or the `Retry-After`
+ * asked for), reads always and writes only with their `Idempotency-Key`; see
+ * `retry-policy.ts`. A retry goes through the same token rules as a first send.
+ *
+ * Each call has one deadline covering waiting, back-off and sending, honours its
+ * `AbortSignal` while held, backing off and in flight, and the number of pending calls
+ * (calls, not attempts) is bounded. Bodies are snapshotted
  * at the call so a replay is byte-identical, and every write carries one `Idempotency-Key`
  * for all its attempts, so the platform applies a replayed write once.
  *
@@ -52,8 +58,16 @@ export interface RequestQueueOptions {
   fetch?: FetchLike;
   /** Wall clock in ms; use the token store's clock. Defaults to `Date.now`. */
   now?: () => number;
-  /** Most calls pending at once (held plus in flight); more fail with `QUEUE_FULL`. Default 100. */
+  /**
+   * Most calls pending at once (held, backing off or in flight); more fail with `QUEUE_FULL`.
+   * A held call costs a few hundred bytes, so the default, 10 000, is far above what a planner
+   * issues: it stops a runaway loop, never a refresh storm (issue 13).
+   */
   maxPending?: number;
+  /** Retries of network errors and of 408/429/502/503/504; see `RetryOptions`. */
+  retry?: RetryOptions;
+  /** Jitter source, in [0, 1). Defaults to `Math.random`. */
+  random?: () => number;
   /** Default deadline of a call, waiting and sending together, ms. Default 60 s. */
   timeoutMs?: number;
   /** How long to wait for the host's new token before failing held calls. Default 30 s. */
@@ -75,8 +89,11 @@ export interface RequestOptions extends Omit<RequestInit, 'body' | 'signal' | 'w
   signal?: AbortSignal;
   /** This call's deadline (waiting and sending), ms. `Infinity` for none. */
   timeoutMs?: number;
-  /** Reuse a key across logical retries of the same write; generated once per call otherwise. */
-  idempotencyKey?: string;
+  /**
+   * Reuse a key across logical retries of the same write; generated once per call otherwise.
+   * `false` sends a write without one (and so never retries it).
+   */
+  idempotencyKey?: string | false;
 }
 
 /** Why a call waits. */
@@ -96,6 +113,18 @@ export interface QueueEventMap {
   refreshTimeout: { durationMs: number; requests: number; rejected: number };
   /** A call is held; `held` is the number of held calls including it. */
   callQueued: { id: number; method: string; url: string; reason: HoldReason; held: number };
+  /**
+   * A call will be sent again after `delayMs`: `cause` is the status that asked for it, or
+   * `network` when `fetch` failed. `retry` counts them, 1 for the first.
+   */
+  callRetried: {
+    id: number;
+    method: string;
+    url: string;
+    retry: number;
+    delayMs: number;
+    cause: number | 'network';
+  };
   /** A held call was sent; `attempt` is 1 for a first send, 2 for a replay after a 401. */
   callReplayed: { id: number; method: string; url: string; attempt: number; heldMs: number };
   /** A call failed in the queue (HTTP statuses are not failures here). */
@@ -124,6 +153,10 @@ interface Call {
   sends: number;
   /** The call was already replayed after a 401; another one fails it. */
   refusedOnce: boolean;
+  /** Retries used (network errors and retryable statuses; not 401 replays). */
+  retries: number;
+  /** The back-off before the next retry, while it runs. */
+  retryTimer: ReturnType<typeof setTimeout> | undefined;
   /** The attempt in flight, aborted when the call is settled from outside (abort, deadline). */
   attempt: AbortController | undefined;
   deadlineTimer: ReturnType<typeof setTimeout> | undefined;
@@ -169,6 +202,7 @@ export class RequestQueue implements Observable<QueueEventMap> {
   private readonly refreshTimeoutMs: number;
   private readonly refreshRetryMs: number;
   private readonly breaker: RefreshBreaker;
+  private readonly retryPolicy: RetryPolicy;
   private readonly events = new Emitter<QueueEventMap>();
   private readonly cleanups: Array<() => void> = [];
 
@@ -185,11 +219,13 @@ export class RequestQueue implements Observable<QueueEventMap> {
     this.requestToken = options.requestToken;
     this.fetchFn = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
     this.now = options.now ?? Date.now;
-    this.maxPending = options.maxPending ?? 100;
+    this.maxPending = options.maxPending ?? 10_000;
     this.timeoutMs = options.timeoutMs ?? 60_000;
     this.refreshTimeoutMs = options.refreshTimeoutMs ?? 30_000;
     this.refreshRetryMs = options.refreshRetryMs ?? 4_000;
     this.breaker = new RefreshBreaker(options.maxRefreshes ?? 3, options.refreshWindowMs ?? 60_000);
+    const random = options.random ?? (() => Math.random());
+    this.retryPolicy = new RetryPolicy(options.retry, random);
 
     this.cleanups.push(this.tokens.subscribe((change) => this.onTokenChange(change)));
     const visibility =
@@ -270,7 +306,7 @@ export class RequestQueue implements Observable<QueueEventMap> {
     if (prepared.contentType && (multipart || !snapshot.has('Content-Type'))) {
       snapshot.set('Content-Type', prepared.contentType);
     }
-    if (WRITE_METHODS.has(verb) && !snapshot.has('Idempotency-Key')) {
+    if (WRITE_METHODS.has(verb) && !snapshot.has('Idempotency-Key') && idempotencyKey !== false) {
       snapshot.set('Idempotency-Key', idempotencyKey ?? newIdempotencyKey());
     }
 
@@ -291,6 +327,8 @@ export class RequestQueue implements Observable<QueueEventMap> {
         heldAt: undefined,
         sends: 0,
         refusedOnce: false,
+        retries: 0,
+        retryTimer: undefined,
         attempt: undefined,
         deadlineTimer: undefined,
         detachSignal: undefined,
@@ -425,11 +463,12 @@ export class RequestQueue implements Observable<QueueEventMap> {
         signal: attemptSignal(attempt.signal, call.signal),
       });
     } catch (error) {
-      // Settling is a no-op if the call was already aborted or timed out.
-      this.settle(
-        call,
-        new ApiClientError('NETWORK_ERROR', 'The request did not reach the platform.', { cause: error }),
-      );
+      // The call was already aborted or timed out: nothing to do.
+      if (call.settled) return;
+      const failure = new ApiClientError('NETWORK_ERROR', 'The request did not reach the platform.', {
+        cause: error,
+      });
+      if (!this.retryLater(call, undefined)) this.settle(call, failure);
       return;
     }
     if (call.settled) {
@@ -441,7 +480,36 @@ export class RequestQueue implements Observable<QueueEventMap> {
       if (!call.settled) this.onTokenRefused(call, record);
       return;
     }
+    if (!call.settled && this.retryLater(call, response)) {
+      discard(response);
+      return;
+    }
     this.settle(call, response);
+  }
+
+  /**
+   * Schedules the call's next send if the policy allows one (`response` undefined: `fetch`
+   * failed) and it can start before the deadline; false when this outcome is final.
+   */
+  private retryLater(call: Call, response: Response | undefined): boolean {
+    const policy = this.retryPolicy;
+    if (call.retries >= policy.retries || !policy.mayRetry(call.method, call.headers)) return false;
+    const delayMs = policy.delay(call.retries + 1, response, this.now());
+    if (delayMs === undefined || this.now() + delayMs >= call.deadlineAt) return false;
+    call.retries += 1;
+    this.events.emit('callRetried', {
+      id: call.id,
+      method: call.method,
+      url: call.url,
+      retry: call.retries,
+      delayMs,
+      cause: response ? response.status : 'network',
+    });
+    call.retryTimer = setTimeout(() => {
+      call.retryTimer = undefined;
+      this.dispatch(call);
+    }, delayMs);
+    return true;
   }
 
   /** A 401 `invalid_token` for a call sent with `record`. */
@@ -600,6 +668,7 @@ export class RequestQueue implements Observable<QueueEventMap> {
     if (call.settled) return;
     call.settled = true;
     clearTimeout(call.deadlineTimer);
+    clearTimeout(call.retryTimer);
     // Also after a response: a long-lived signal shared by many calls must not collect a
     // listener (and the call it holds, body included) per call.
     call.detachSignal?.();
