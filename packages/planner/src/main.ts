@@ -22,12 +22,7 @@ const client = createPlannerClient({
   plannerVersion: '0.1.0',
   queue: { maxPending: 1000 },
 });
-const session = trackSession(client, {
-  get onLine() {
-    return navigator.onLine;
-  },
-  addEventListener: (type, listener) => addEventListener(type, listener),
-});
+const session = trackSession(client);
 
 const services: PlannerServices = {
   ...client.services,

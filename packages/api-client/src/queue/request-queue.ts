@@ -3,6 +3,7 @@ import { Emitter, type Observable } from '../emitter.ts';
 import { ApiClientError, type ApiClientErrorCode, isApiClientError } from '../errors.ts';
 import type { TokenChange, TokenRecord, TokenStore } from '../token/token-store.ts';
 import { newIdempotencyKey, WRITE_METHODS } from './idempotency-key.ts';
+import { type NetworkSource, pageNetwork } from './network-status.ts';
 import { RefreshBreaker } from './refresh-breaker.ts';
 import { prepareBody, type ReplayableBody } from './replayable-body.ts';
 import { type RetryOptions, RetryPolicy } from './retry-policy.ts';
@@ -31,6 +32,10 @@ import { isInvalidTokenResponse } from './www-authenticate.ts';
  * A network error, 408, 429 or 502/503/504 is retried after a back-off (or the `Retry-After`
  * asked for), reads always and writes only with their `Idempotency-Key`; see
  * `retry-policy.ts`. A retry goes through the same token rules as a first send.
+ *
+ * While the browser says it is offline (`navigator.onLine` false), calls wait instead of
+ * failing, new ones and those whose `fetch` failed meanwhile (if they may be retried), and
+ * go out in issue order on the `online` event; `networkChange` tells the UI.
  *
  * Each call has one deadline covering waiting, back-off and sending, honours its
  * `AbortSignal` while held, backing off and in flight, and the number of pending calls
@@ -80,6 +85,8 @@ export interface RequestQueueOptions {
   refreshWindowMs?: number;
   /** Watched for `visibilitychange`; defaults to `document` where there is one; `null` for none. */
   visibility?: VisibilitySource | null;
+  /** `navigator.onLine` and the `online`/`offline` events; defaults to the page's; `null` for none. */
+  network?: NetworkSource | null;
 }
 
 export interface RequestOptions extends Omit<RequestInit, 'body' | 'signal' | 'window'> {
@@ -97,7 +104,7 @@ export interface RequestOptions extends Omit<RequestInit, 'body' | 'signal' | 'w
 }
 
 /** Why a call waits. */
-export type HoldReason = 'no_token' | 'expired' | 'refreshing' | 'rejected';
+export type HoldReason = 'no_token' | 'expired' | 'refreshing' | 'rejected' | 'offline';
 
 /** How a refresh ended without a new token, other than by time-out. */
 export type RefreshFailureCode = 'REFRESH_LIMITED' | 'TOKEN_UNAVAILABLE' | 'LOGGED_OUT' | 'DESTROYED';
@@ -111,7 +118,12 @@ export interface QueueEventMap {
   refreshFailure: { code: RefreshFailureCode; durationMs: number; rejected: number };
   /** The host never answered; `rejected` held calls failed with `REFRESH_TIMEOUT`. */
   refreshTimeout: { durationMs: number; requests: number; rejected: number };
-  /** A call is held; `held` is the number of held calls including it. */
+  /** The browser went offline or came back; `waiting` calls wait for the network. */
+  networkChange: { online: boolean; waiting: number };
+  /**
+   * A call is held; `held` is the number of calls waiting for the same thing (a token, or the
+   * network for `offline`), including it.
+   */
   callQueued: { id: number; method: string; url: string; reason: HoldReason; held: number };
   /**
    * A call will be sent again after `delayMs`: `cause` is the status that asked for it, or
@@ -210,6 +222,9 @@ export class RequestQueue implements Observable<QueueEventMap> {
   private readonly pending = new Set<Call>();
   /** Calls waiting for a token. Kept in issue order when released. */
   private held: Call[] = [];
+  /** Calls waiting for the network to come back. */
+  private offline: Call[] = [];
+  private readonly network: NetworkSource | null;
   private refresh: Refresh | undefined;
   private nextId = 1;
   private destroyed = false;
@@ -241,6 +256,18 @@ export class RequestQueue implements Observable<QueueEventMap> {
       visibility.addEventListener('visibilitychange', onVisibility);
       this.cleanups.push(() => visibility.removeEventListener('visibilitychange', onVisibility));
     }
+    this.network = options.network === undefined ? pageNetwork() : options.network;
+    const network = this.network;
+    if (network) {
+      const onOnline = () => this.onNetworkChange(true);
+      const onOffline = () => this.onNetworkChange(false);
+      network.addEventListener('online', onOnline);
+      network.addEventListener('offline', onOffline);
+      this.cleanups.push(() => {
+        network.removeEventListener('online', onOnline);
+        network.removeEventListener('offline', onOffline);
+      });
+    }
   }
 
   on<K extends keyof QueueEventMap>(
@@ -262,6 +289,16 @@ export class RequestQueue implements Observable<QueueEventMap> {
   /** Calls waiting for a token. */
   get heldCount(): number {
     return this.held.length;
+  }
+
+  /** Calls waiting for the network. */
+  get offlineCount(): number {
+    return this.offline.length;
+  }
+
+  /** False while the browser says it is offline (calls wait); true without a network source. */
+  get online(): boolean {
+    return this.network?.onLine !== false;
   }
 
   /** Whether a refresh is under way. */
@@ -404,6 +441,10 @@ export class RequestQueue implements Observable<QueueEventMap> {
   /** Sends the call, or holds it, depending on the token; starts a refresh when needed. */
   private dispatch(call: Call): void {
     if (call.settled) return;
+    if (!this.online) {
+      this.waitForNetwork(call);
+      return;
+    }
     const record = this.tokens.current;
     const state = this.tokens.stateOf(record);
     if (!record || state === undefined) {
@@ -422,6 +463,27 @@ export class RequestQueue implements Observable<QueueEventMap> {
     }
     if (state === 'refresh_due') this.startRefresh('expired', false);
     void this.send(call, record);
+  }
+
+  private waitForNetwork(call: Call): void {
+    call.heldAt ??= this.now();
+    this.offline.push(call);
+    this.events.emit('callQueued', {
+      id: call.id,
+      method: call.method,
+      url: call.url,
+      reason: 'offline',
+      held: this.offline.length,
+    });
+  }
+
+  private onNetworkChange(online: boolean): void {
+    if (this.destroyed) return;
+    const waiting = this.offline.sort((a, b) => a.id - b.id);
+    this.events.emit('networkChange', { online, waiting: waiting.length });
+    if (!online) return;
+    this.offline = [];
+    for (const call of waiting) this.dispatch(call);
   }
 
   private hold(call: Call, reason: HoldReason): void {
@@ -468,7 +530,9 @@ export class RequestQueue implements Observable<QueueEventMap> {
       const failure = new ApiClientError('NETWORK_ERROR', 'The request did not reach the platform.', {
         cause: error,
       });
-      if (!this.retryLater(call, undefined)) this.settle(call, failure);
+      // Known to be offline: wait for the network rather than spend retries against it.
+      if (!this.online && this.retryPolicy.mayRetry(call.method, call.headers)) this.waitForNetwork(call);
+      else if (!this.retryLater(call, undefined)) this.settle(call, failure);
       return;
     }
     if (call.settled) {
@@ -675,6 +739,8 @@ export class RequestQueue implements Observable<QueueEventMap> {
     this.pending.delete(call);
     const index = this.held.indexOf(call);
     if (index >= 0) this.held.splice(index, 1);
+    const waiting = this.offline.indexOf(call);
+    if (waiting >= 0) this.offline.splice(waiting, 1);
     if (outcome instanceof Response) {
       call.resolve(outcome);
       return;
