@@ -44,7 +44,8 @@ import { isInvalidTokenResponse } from './www-authenticate.ts';
  * for all its attempts, so the platform applies a replayed write once.
  *
  * HTTP error statuses are not failures here: the queue resolves with the `Response`, as
- * `fetch` does, and `web-services.ts` maps them to coded errors.
+ * `fetch` does, and `web-services.ts` maps them to coded errors. Each answer's `Date` header
+ * goes to the token store, which judges expiry on the platform's clock from then on.
  */
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
@@ -516,6 +517,7 @@ export class RequestQueue implements Observable<QueueEventMap> {
     headers.set('Authorization', `Bearer ${record.token}`);
 
     let response: Response;
+    const sentAt = this.now();
     try {
       response = await this.fetchFn(call.url, {
         ...call.init,
@@ -535,6 +537,8 @@ export class RequestQueue implements Observable<QueueEventMap> {
       else if (!this.retryLater(call, undefined)) this.settle(call, failure);
       return;
     }
+    // Every answer tells the platform's time, so the token's expiry is judged on its clock.
+    this.tokens.observePlatformDate(response.headers.get('Date'), sentAt, this.now());
     if (call.settled) {
       discard(response);
       return;
@@ -558,7 +562,11 @@ export class RequestQueue implements Observable<QueueEventMap> {
   private retryLater(call: Call, response: Response | undefined): boolean {
     const policy = this.retryPolicy;
     if (call.retries >= policy.retries || !policy.mayRetry(call.method, call.headers)) return false;
-    const delayMs = policy.delay(call.retries + 1, response, this.now());
+    const delayMs = policy.delay(
+      call.retries + 1,
+      response,
+      this.now() + (this.tokens.platformOffsetMs ?? 0),
+    );
     if (delayMs === undefined || this.now() + delayMs >= call.deadlineAt) return false;
     call.retries += 1;
     this.events.emit('callRetried', {
