@@ -221,4 +221,32 @@ describe('RequestQueue retries', () => {
     expect(q.requests.map((r) => r.token)).toEqual([expect.any(String), t2]);
     expect((call.value as Response).status).toBe(200);
   });
+
+  it("a keyed write answered 409 'in progress' (a retry that overtook its first send) asks again; a 422 reuse does not", async () => {
+    const inProgress = () =>
+      Response.json(
+        {
+          error: 'idempotency_key_reused',
+          error_description: 'A request with this Idempotency-Key is in progress.',
+        },
+        { status: 409 },
+      );
+    const q = queueHarness({ responder: failing(1, inProgress), random: () => 0.5 });
+    q.give();
+    const save = track(q.queue.request(URL_, { method: 'PUT', json: {} }));
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect((save.value as Response).status).toBe(200);
+    expect(q.eventsOf('callRetried').map((e) => e.cause)).toEqual([409]);
+
+    const reused = () => Response.json({ error: 'idempotency_key_reused' }, { status: 422 });
+    const other = () => Response.json({ error: 'conflict' }, { status: 409 });
+    for (const answer of [reused, other]) {
+      const q2 = queueHarness({ responder: answer });
+      q2.give();
+      const response = await q2.queue.request(URL_, { method: 'PUT', json: {} });
+      expect(response.status).toBe(answer === reused ? 422 : 409);
+      expect(await response.json()).toHaveProperty('error');
+      expect(q2.requests).toHaveLength(1);
+    }
+  });
 });

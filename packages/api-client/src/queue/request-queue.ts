@@ -6,7 +6,7 @@ import { newIdempotencyKey, WRITE_METHODS } from './idempotency-key.ts';
 import { type NetworkSource, pageNetwork } from './network-status.ts';
 import { RefreshBreaker } from './refresh-breaker.ts';
 import { prepareBody, type ReplayableBody } from './replayable-body.ts';
-import { type RetryOptions, RetryPolicy } from './retry-policy.ts';
+import { isKeyInProgress, type RetryOptions, RetryPolicy } from './retry-policy.ts';
 import { isInvalidTokenResponse } from './www-authenticate.ts';
 
 /**
@@ -548,7 +548,8 @@ export class RequestQueue implements Observable<QueueEventMap> {
       if (!call.settled) this.onTokenRefused(call, record);
       return;
     }
-    if (!call.settled && this.retryLater(call, response)) {
+    const inProgress = call.headers.has('Idempotency-Key') && (await isKeyInProgress(response));
+    if (!call.settled && this.retryLater(call, response, inProgress)) {
       discard(response);
       return;
     }
@@ -559,13 +560,14 @@ export class RequestQueue implements Observable<QueueEventMap> {
    * Schedules the call's next send if the policy allows one (`response` undefined: `fetch`
    * failed) and it can start before the deadline; false when this outcome is final.
    */
-  private retryLater(call: Call, response: Response | undefined): boolean {
+  private retryLater(call: Call, response: Response | undefined, inProgress = false): boolean {
     const policy = this.retryPolicy;
     if (call.retries >= policy.retries || !policy.mayRetry(call.method, call.headers)) return false;
     const delayMs = policy.delay(
       call.retries + 1,
       response,
       this.now() + (this.tokens.platformOffsetMs ?? 0),
+      inProgress,
     );
     if (delayMs === undefined || this.now() + delayMs >= call.deadlineAt) return false;
     call.retries += 1;

@@ -3,7 +3,10 @@
  * (a dropped connection, an overloaded or restarting platform), and how long it waits first.
  * The rules are those of axios-retry and ky:
  *
- * - **What**: a network error (`fetch` rejected), or a `408`, `429`, `502`, `503` or `504`.
+ * - **What**: a network error (`fetch` rejected), or a `408`, `429`, `502`, `503` or `504`;
+ *   and for a keyed write, the platform's `409 idempotency_key_reused`, which says the first
+ *   send with that key is still being applied (a retry that overtook it after a dropped
+ *   connection): its answer is stored once it finishes, so asking again gets it.
  *   Every other status is the platform's answer to this call and goes to the caller as it is.
  * - **Which calls**: reads (`GET`, `HEAD`, `OPTIONS`) always; a write only when it carries an
  *   `Idempotency-Key`, which makes the platform apply it once however often it arrives. A
@@ -58,9 +61,14 @@ export class RetryPolicy {
    * answer is final: a status not worth retrying, or a `Retry-After` past `maxRetryAfterMs`.
    * `platformNow` is the platform's clock as the client estimates it, for an HTTP-date value.
    */
-  delay(retry: number, response: Response | undefined, platformNow: number): number | undefined {
+  delay(
+    retry: number,
+    response: Response | undefined,
+    platformNow: number,
+    inProgress = false,
+  ): number | undefined {
     if (response) {
-      if (!RETRY_STATUSES.has(response.status)) return undefined;
+      if (!RETRY_STATUSES.has(response.status) && !inProgress) return undefined;
       const asked = retryAfterMs(response.headers.get('Retry-After'), platformNow);
       if (asked !== undefined) return asked > this.maxRetryAfterMs ? undefined : asked;
     }
@@ -80,4 +88,19 @@ export function retryAfterMs(value: string | null, platformNow: number): number 
   const at = Date.parse(text);
   if (Number.isNaN(at)) return undefined;
   return Math.max(0, at - platformNow);
+}
+
+/**
+ * Whether an answer is the platform's "a request with this Idempotency-Key is in progress"
+ * (`409`, body `error: "idempotency_key_reused"`; the same code with `422` means another body,
+ * which no retry fixes). Reads a clone, so the caller still gets the body.
+ */
+export async function isKeyInProgress(response: Response): Promise<boolean> {
+  if (response.status !== 409) return false;
+  try {
+    const body: unknown = await response.clone().json();
+    return (body as { error?: unknown } | null)?.error === 'idempotency_key_reused';
+  } catch {
+    return false;
+  }
 }
