@@ -11,7 +11,7 @@ import { EmbedError, noop, stopper } from './errors.ts';
 import { createEmitter, type EmbedEventName, type EmbedListener, parseEvent } from './events.ts';
 import type { Messenger } from './messenger.ts';
 import { retry } from './retry.ts';
-import { type TokenMessage, tokenMessage } from './token.ts';
+import { renewAfter, type TokenMessage, tokenMessage } from './token.ts';
 
 /** Returns a JWT from the host's back-end: a user token when someone is logged in, else a legal-entity one. */
 export type TokenProvider = () => Promise<string>;
@@ -31,6 +31,11 @@ export interface ConnectOptions {
   events?: EventTarget | undefined;
   /** Called with every message and event exchanged with the planner. For developer tools. */
   trace?: TraceHook | undefined;
+  /**
+   * Renew the session before its token expires, and when the tab is shown again past that
+   * point, so the planner never has to wait on `TokenExpired` (which still works). Default false.
+   */
+  autoRenewSession?: boolean | undefined;
 }
 
 /**
@@ -77,6 +82,12 @@ export interface PlannerConnection {
  * Token requests are single-flight: a `Ready` or `TokenExpired` while one is under way shares
  * it. `login()` and `logout()` start a new one that supersedes it (the session changed, so an
  * older answer would be stale); a superseded answer is dropped, never posted.
+ *
+ * With `autoRenewSession`, each token delivered is renewed a quarter of its life (at most 5
+ * minutes) before it ends, and at once when the tab is shown again past that point (a hidden
+ * tab's timers are frozen). Such a renewal is a token request like the others; if it fails
+ * and nobody else asked meanwhile, the planner is not told `token_unavailable` (its token is
+ * still good): it asks itself when it needs one.
  */
 export function connect(messenger: Messenger, options: ConnectOptions): PlannerConnection {
   const { on, off, emit } = createEmitter(options.events);
@@ -132,8 +143,17 @@ export function connect(messenger: Messenger, options: ConnectOptions): PlannerC
     saveProject: call('saveProject'),
   };
 
+  // Wall-clock time when the token delivered last is due for renewal (`autoRenewSession`).
+  let renewAt = Number.POSITIVE_INFINITY;
+  let renewTimer: ReturnType<typeof setTimeout> | undefined;
   const deliver = (sent: TokenMessage) => {
     send(sent);
+    const wait = options.autoRenewSession && renewAfter(sent.token);
+    if (wait) {
+      clearTimeout(renewTimer);
+      renewAt = Date.now() + wait;
+      renewTimer = setTimeout(renewIfDue, wait);
+    }
     // The planner trusts our origin only once a token's `origins` claim vouches for it, so
     // the ports go after the first token to each planner instance.
     if (!channel.sent) {
@@ -146,7 +166,10 @@ export function connect(messenger: Messenger, options: ConnectOptions): PlannerC
   // The newest token request, while it runs: only it may post its answer (or report its
   // failure). Replacing or clearing it supersedes the one before, whose answer is dropped.
   let pending: Promise<void> | undefined;
+  // The pending request is a renewal nobody waits for: its failure is not the planner's news.
+  let quiet = false;
   const requestToken = (): Promise<void> => {
+    quiet = false;
     const isNewest = () => {
       if (pending !== request) return false;
       pending = undefined;
@@ -161,7 +184,7 @@ export function connect(messenger: Messenger, options: ConnectOptions): PlannerC
       },
       (error: EmbedError) => {
         if (isNewest()) {
-          send(message('Error', { code: 'token_unavailable', message: 'No token.' }));
+          if (!quiet) send(message('Error', { code: 'token_unavailable', message: 'No token.' }));
           emit('error', error);
         }
         throw error;
@@ -170,9 +193,20 @@ export function connect(messenger: Messenger, options: ConnectOptions): PlannerC
     pending = request;
     return request;
   };
-  const refresh = () => {
-    (pending ?? requestToken()).catch(noop);
+  const refresh = (renewal?: boolean) => {
+    if (pending) quiet &&= !!renewal;
+    else {
+      requestToken();
+      quiet = !!renewal;
+    }
+    pending!.catch(noop);
   };
+  const renewIfDue = () => {
+    if (!destroyed && channel.sent && Date.now() >= renewAt) refresh(true);
+  };
+  const page = globalThis.document;
+  const onVisible = () => page.visibilityState === 'visible' && renewIfDue();
+  if (options.autoRenewSession) page?.addEventListener?.('visibilitychange', onVisible);
 
   const unlisten = messenger.listen((received) => {
     trace('in', received);
@@ -223,6 +257,8 @@ export function connect(messenger: Messenger, options: ConnectOptions): PlannerC
       kill(destroyed);
       pending = undefined; // answers still on their way are dropped
       clearTimeout(readyTimer);
+      clearTimeout(renewTimer);
+      page?.removeEventListener?.('visibilitychange', onVisible);
       unlisten();
       channel.close(destroyed);
     },

@@ -13,7 +13,7 @@ export interface PlannerEmbedElementEventMap {
 }
 
 /**
- * `<planner-embed src="https://planner.example/" auto-resize>`: embeds the planner once it is
+ * `<planner-embed src="https://planner.example/" auto-resize auto-renew-session>`: embeds the planner once it is
  * in the document and has both `src` and a `token` provider; destroys it when removed.
  *
  * @fires planner-ready, planner-tokenexpired, planner-loginrequired, planner-projectsaved,
@@ -56,6 +56,7 @@ export class PlannerEmbedElement extends HTMLElement {
       container: this,
       token: () => this.#token!(),
       autoResize: this.hasAttribute('auto-resize'),
+      autoRenewSession: this.hasAttribute('auto-renew-session'),
       events: this,
       // Read on every message, so a developer panel can attach at any time.
       trace: (...args) => this.trace?.(...args),

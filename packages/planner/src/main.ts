@@ -15,19 +15,10 @@ const apiBase =
   document.querySelector<HTMLMetaElement>('meta[name="planner-api"]')?.content.replace(/^%.*%$/, '') ||
   'http://127.0.0.1:4000';
 
-// A planner may fire hundreds of calls at once (a bulk import, many symbols): the bound is a
-// safety net against runaway loops, not a throttle.
-const client = createPlannerClient({
-  baseUrl: apiBase,
-  plannerVersion: '0.1.0',
-  queue: { maxPending: 1000 },
-});
-const session = trackSession(client, {
-  get onLine() {
-    return navigator.onLine;
-  },
-  addEventListener: (type, listener) => addEventListener(type, listener),
-});
+// The queue's default bound (10 000 pending calls) is a safety net against runaway loops,
+// far above the hundreds a planner fires at once (a bulk import, many symbols).
+const client = createPlannerClient({ baseUrl: apiBase, plannerVersion: '0.1.0' });
+const session = trackSession(client);
 
 const services: PlannerServices = {
   ...client.services,

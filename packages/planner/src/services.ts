@@ -42,8 +42,11 @@ export type SessionState =
   | { status: 'refreshing'; previous: 'visitor' | 'signed-in' }
   /** The host could not give a new token (provider failed, time-out). */
   | { status: 'renew-failed'; message: string }
-  /** The browser is offline. */
-  | { status: 'offline' }
+  /**
+   * The browser is offline: calls wait for the network (within their deadline). `session` is
+   * the state they will go out in, when known.
+   */
+  | { status: 'offline'; session?: Exclude<SessionState, { status: 'offline' }> }
   /** This page is not allowed to embed the planner (token from an unregistered origin). */
   | { status: 'refused'; message: string };
 

@@ -267,7 +267,7 @@ describe('RequestQueue', () => {
 
   it('never sends a call without a token, and fails network errors with their cause', async () => {
     const cause = new TypeError('Failed to fetch');
-    const q = queueHarness({ responder: () => Promise.reject(cause) });
+    const q = queueHarness({ responder: () => Promise.reject(cause), retry: { retries: 0 } });
     const call = q.queue.request('https://api.example/v1/x');
     expect(q.requests).toHaveLength(0);
     q.give();

@@ -3,8 +3,10 @@ import { Emitter, type Observable } from '../emitter.ts';
 import { ApiClientError, type ApiClientErrorCode, isApiClientError } from '../errors.ts';
 import type { TokenChange, TokenRecord, TokenStore } from '../token/token-store.ts';
 import { newIdempotencyKey, WRITE_METHODS } from './idempotency-key.ts';
+import { type NetworkSource, pageNetwork } from './network-status.ts';
 import { RefreshBreaker } from './refresh-breaker.ts';
 import { prepareBody, type ReplayableBody } from './replayable-body.ts';
+import { isKeyInProgress, type RetryOptions, RetryPolicy } from './retry-policy.ts';
 import { isInvalidTokenResponse } from './www-authenticate.ts';
 
 /**
@@ -27,13 +29,23 @@ import { isInvalidTokenResponse } from './www-authenticate.ts';
  * not answer, `TokenExpired` is re-sent with back-off, then every held call fails with
  * `REFRESH_TIMEOUT` and the queue starts afresh with the next call.
  *
- * Each call has one deadline covering waiting and sending, honours its `AbortSignal` while
- * held and in flight, and the number of pending calls is bounded. Bodies are snapshotted
+ * A network error, 408, 429 or 502/503/504 is retried after a back-off (or the `Retry-After`
+ * asked for), reads always and writes only with their `Idempotency-Key`; see
+ * `retry-policy.ts`. A retry goes through the same token rules as a first send.
+ *
+ * While the browser says it is offline (`navigator.onLine` false), calls wait instead of
+ * failing, new ones and those whose `fetch` failed meanwhile (if they may be retried), and
+ * go out in issue order on the `online` event; `networkChange` tells the UI.
+ *
+ * Each call has one deadline covering waiting, back-off and sending, honours its
+ * `AbortSignal` while held, backing off and in flight, and the number of pending calls
+ * (calls, not attempts) is bounded. Bodies are snapshotted
  * at the call so a replay is byte-identical, and every write carries one `Idempotency-Key`
  * for all its attempts, so the platform applies a replayed write once.
  *
  * HTTP error statuses are not failures here: the queue resolves with the `Response`, as
- * `fetch` does, and `web-services.ts` maps them to coded errors.
+ * `fetch` does, and `web-services.ts` maps them to coded errors. Each answer's `Date` header
+ * goes to the token store, which judges expiry on the platform's clock from then on.
  */
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
@@ -52,8 +64,16 @@ export interface RequestQueueOptions {
   fetch?: FetchLike;
   /** Wall clock in ms; use the token store's clock. Defaults to `Date.now`. */
   now?: () => number;
-  /** Most calls pending at once (held plus in flight); more fail with `QUEUE_FULL`. Default 100. */
+  /**
+   * Most calls pending at once (held, backing off or in flight); more fail with `QUEUE_FULL`.
+   * A held call costs a few hundred bytes, so the default, 10 000, is far above what a planner
+   * issues: it stops a runaway loop, never a refresh storm (issue 13).
+   */
   maxPending?: number;
+  /** Retries of network errors and of 408/429/502/503/504; see `RetryOptions`. */
+  retry?: RetryOptions;
+  /** Jitter source, in [0, 1). Defaults to `Math.random`. */
+  random?: () => number;
   /** Default deadline of a call, waiting and sending together, ms. Default 60 s. */
   timeoutMs?: number;
   /** How long to wait for the host's new token before failing held calls. Default 30 s. */
@@ -66,6 +86,8 @@ export interface RequestQueueOptions {
   refreshWindowMs?: number;
   /** Watched for `visibilitychange`; defaults to `document` where there is one; `null` for none. */
   visibility?: VisibilitySource | null;
+  /** `navigator.onLine` and the `online`/`offline` events; defaults to the page's; `null` for none. */
+  network?: NetworkSource | null;
 }
 
 export interface RequestOptions extends Omit<RequestInit, 'body' | 'signal' | 'window'> {
@@ -75,12 +97,15 @@ export interface RequestOptions extends Omit<RequestInit, 'body' | 'signal' | 'w
   signal?: AbortSignal;
   /** This call's deadline (waiting and sending), ms. `Infinity` for none. */
   timeoutMs?: number;
-  /** Reuse a key across logical retries of the same write; generated once per call otherwise. */
-  idempotencyKey?: string;
+  /**
+   * Reuse a key across logical retries of the same write; generated once per call otherwise.
+   * `false` sends a write without one (and so never retries it).
+   */
+  idempotencyKey?: string | false;
 }
 
 /** Why a call waits. */
-export type HoldReason = 'no_token' | 'expired' | 'refreshing' | 'rejected';
+export type HoldReason = 'no_token' | 'expired' | 'refreshing' | 'rejected' | 'offline';
 
 /** How a refresh ended without a new token, other than by time-out. */
 export type RefreshFailureCode = 'REFRESH_LIMITED' | 'TOKEN_UNAVAILABLE' | 'LOGGED_OUT' | 'DESTROYED';
@@ -94,8 +119,25 @@ export interface QueueEventMap {
   refreshFailure: { code: RefreshFailureCode; durationMs: number; rejected: number };
   /** The host never answered; `rejected` held calls failed with `REFRESH_TIMEOUT`. */
   refreshTimeout: { durationMs: number; requests: number; rejected: number };
-  /** A call is held; `held` is the number of held calls including it. */
+  /** The browser went offline or came back; `waiting` calls wait for the network. */
+  networkChange: { online: boolean; waiting: number };
+  /**
+   * A call is held; `held` is the number of calls waiting for the same thing (a token, or the
+   * network for `offline`), including it.
+   */
   callQueued: { id: number; method: string; url: string; reason: HoldReason; held: number };
+  /**
+   * A call will be sent again after `delayMs`: `cause` is the status that asked for it, or
+   * `network` when `fetch` failed. `retry` counts them, 1 for the first.
+   */
+  callRetried: {
+    id: number;
+    method: string;
+    url: string;
+    retry: number;
+    delayMs: number;
+    cause: number | 'network';
+  };
   /** A held call was sent; `attempt` is 1 for a first send, 2 for a replay after a 401. */
   callReplayed: { id: number; method: string; url: string; attempt: number; heldMs: number };
   /** A call failed in the queue (HTTP statuses are not failures here). */
@@ -124,6 +166,10 @@ interface Call {
   sends: number;
   /** The call was already replayed after a 401; another one fails it. */
   refusedOnce: boolean;
+  /** Retries used (network errors and retryable statuses; not 401 replays). */
+  retries: number;
+  /** The back-off before the next retry, while it runs. */
+  retryTimer: ReturnType<typeof setTimeout> | undefined;
   /** The attempt in flight, aborted when the call is settled from outside (abort, deadline). */
   attempt: AbortController | undefined;
   deadlineTimer: ReturnType<typeof setTimeout> | undefined;
@@ -169,6 +215,7 @@ export class RequestQueue implements Observable<QueueEventMap> {
   private readonly refreshTimeoutMs: number;
   private readonly refreshRetryMs: number;
   private readonly breaker: RefreshBreaker;
+  private readonly retryPolicy: RetryPolicy;
   private readonly events = new Emitter<QueueEventMap>();
   private readonly cleanups: Array<() => void> = [];
 
@@ -176,6 +223,9 @@ export class RequestQueue implements Observable<QueueEventMap> {
   private readonly pending = new Set<Call>();
   /** Calls waiting for a token. Kept in issue order when released. */
   private held: Call[] = [];
+  /** Calls waiting for the network to come back. */
+  private offline: Call[] = [];
+  private readonly network: NetworkSource | null;
   private refresh: Refresh | undefined;
   private nextId = 1;
   private destroyed = false;
@@ -185,11 +235,13 @@ export class RequestQueue implements Observable<QueueEventMap> {
     this.requestToken = options.requestToken;
     this.fetchFn = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
     this.now = options.now ?? Date.now;
-    this.maxPending = options.maxPending ?? 100;
+    this.maxPending = options.maxPending ?? 10_000;
     this.timeoutMs = options.timeoutMs ?? 60_000;
     this.refreshTimeoutMs = options.refreshTimeoutMs ?? 30_000;
     this.refreshRetryMs = options.refreshRetryMs ?? 4_000;
     this.breaker = new RefreshBreaker(options.maxRefreshes ?? 3, options.refreshWindowMs ?? 60_000);
+    const random = options.random ?? (() => Math.random());
+    this.retryPolicy = new RetryPolicy(options.retry, random);
 
     this.cleanups.push(this.tokens.subscribe((change) => this.onTokenChange(change)));
     const visibility =
@@ -204,6 +256,18 @@ export class RequestQueue implements Observable<QueueEventMap> {
       };
       visibility.addEventListener('visibilitychange', onVisibility);
       this.cleanups.push(() => visibility.removeEventListener('visibilitychange', onVisibility));
+    }
+    this.network = options.network === undefined ? pageNetwork() : options.network;
+    const network = this.network;
+    if (network) {
+      const onOnline = () => this.onNetworkChange(true);
+      const onOffline = () => this.onNetworkChange(false);
+      network.addEventListener('online', onOnline);
+      network.addEventListener('offline', onOffline);
+      this.cleanups.push(() => {
+        network.removeEventListener('online', onOnline);
+        network.removeEventListener('offline', onOffline);
+      });
     }
   }
 
@@ -226,6 +290,16 @@ export class RequestQueue implements Observable<QueueEventMap> {
   /** Calls waiting for a token. */
   get heldCount(): number {
     return this.held.length;
+  }
+
+  /** Calls waiting for the network. */
+  get offlineCount(): number {
+    return this.offline.length;
+  }
+
+  /** False while the browser says it is offline (calls wait); true without a network source. */
+  get online(): boolean {
+    return this.network?.onLine !== false;
   }
 
   /** Whether a refresh is under way. */
@@ -270,7 +344,7 @@ export class RequestQueue implements Observable<QueueEventMap> {
     if (prepared.contentType && (multipart || !snapshot.has('Content-Type'))) {
       snapshot.set('Content-Type', prepared.contentType);
     }
-    if (WRITE_METHODS.has(verb) && !snapshot.has('Idempotency-Key')) {
+    if (WRITE_METHODS.has(verb) && !snapshot.has('Idempotency-Key') && idempotencyKey !== false) {
       snapshot.set('Idempotency-Key', idempotencyKey ?? newIdempotencyKey());
     }
 
@@ -291,6 +365,8 @@ export class RequestQueue implements Observable<QueueEventMap> {
         heldAt: undefined,
         sends: 0,
         refusedOnce: false,
+        retries: 0,
+        retryTimer: undefined,
         attempt: undefined,
         deadlineTimer: undefined,
         detachSignal: undefined,
@@ -366,6 +442,10 @@ export class RequestQueue implements Observable<QueueEventMap> {
   /** Sends the call, or holds it, depending on the token; starts a refresh when needed. */
   private dispatch(call: Call): void {
     if (call.settled) return;
+    if (!this.online) {
+      this.waitForNetwork(call);
+      return;
+    }
     const record = this.tokens.current;
     const state = this.tokens.stateOf(record);
     if (!record || state === undefined) {
@@ -384,6 +464,27 @@ export class RequestQueue implements Observable<QueueEventMap> {
     }
     if (state === 'refresh_due') this.startRefresh('expired', false);
     void this.send(call, record);
+  }
+
+  private waitForNetwork(call: Call): void {
+    call.heldAt ??= this.now();
+    this.offline.push(call);
+    this.events.emit('callQueued', {
+      id: call.id,
+      method: call.method,
+      url: call.url,
+      reason: 'offline',
+      held: this.offline.length,
+    });
+  }
+
+  private onNetworkChange(online: boolean): void {
+    if (this.destroyed) return;
+    const waiting = this.offline.sort((a, b) => a.id - b.id);
+    this.events.emit('networkChange', { online, waiting: waiting.length });
+    if (!online) return;
+    this.offline = [];
+    for (const call of waiting) this.dispatch(call);
   }
 
   private hold(call: Call, reason: HoldReason): void {
@@ -416,6 +517,7 @@ export class RequestQueue implements Observable<QueueEventMap> {
     headers.set('Authorization', `Bearer ${record.token}`);
 
     let response: Response;
+    const sentAt = this.now();
     try {
       response = await this.fetchFn(call.url, {
         ...call.init,
@@ -425,13 +527,18 @@ export class RequestQueue implements Observable<QueueEventMap> {
         signal: attemptSignal(attempt.signal, call.signal),
       });
     } catch (error) {
-      // Settling is a no-op if the call was already aborted or timed out.
-      this.settle(
-        call,
-        new ApiClientError('NETWORK_ERROR', 'The request did not reach the platform.', { cause: error }),
-      );
+      // The call was already aborted or timed out: nothing to do.
+      if (call.settled) return;
+      const failure = new ApiClientError('NETWORK_ERROR', 'The request did not reach the platform.', {
+        cause: error,
+      });
+      // Known to be offline: wait for the network rather than spend retries against it.
+      if (!this.online && this.retryPolicy.mayRetry(call.method, call.headers)) this.waitForNetwork(call);
+      else if (!this.retryLater(call, undefined)) this.settle(call, failure);
       return;
     }
+    // Every answer tells the platform's time, so the token's expiry is judged on its clock.
+    this.tokens.observePlatformDate(response.headers.get('Date'), sentAt, this.now());
     if (call.settled) {
       discard(response);
       return;
@@ -441,7 +548,42 @@ export class RequestQueue implements Observable<QueueEventMap> {
       if (!call.settled) this.onTokenRefused(call, record);
       return;
     }
+    const inProgress = call.headers.has('Idempotency-Key') && (await isKeyInProgress(response));
+    if (!call.settled && this.retryLater(call, response, inProgress)) {
+      discard(response);
+      return;
+    }
     this.settle(call, response);
+  }
+
+  /**
+   * Schedules the call's next send if the policy allows one (`response` undefined: `fetch`
+   * failed) and it can start before the deadline; false when this outcome is final.
+   */
+  private retryLater(call: Call, response: Response | undefined, inProgress = false): boolean {
+    const policy = this.retryPolicy;
+    if (call.retries >= policy.retries || !policy.mayRetry(call.method, call.headers)) return false;
+    const delayMs = policy.delay(
+      call.retries + 1,
+      response,
+      this.now() + (this.tokens.platformOffsetMs ?? 0),
+      inProgress,
+    );
+    if (delayMs === undefined || this.now() + delayMs >= call.deadlineAt) return false;
+    call.retries += 1;
+    this.events.emit('callRetried', {
+      id: call.id,
+      method: call.method,
+      url: call.url,
+      retry: call.retries,
+      delayMs,
+      cause: response ? response.status : 'network',
+    });
+    call.retryTimer = setTimeout(() => {
+      call.retryTimer = undefined;
+      this.dispatch(call);
+    }, delayMs);
+    return true;
   }
 
   /** A 401 `invalid_token` for a call sent with `record`. */
@@ -600,12 +742,15 @@ export class RequestQueue implements Observable<QueueEventMap> {
     if (call.settled) return;
     call.settled = true;
     clearTimeout(call.deadlineTimer);
+    clearTimeout(call.retryTimer);
     // Also after a response: a long-lived signal shared by many calls must not collect a
     // listener (and the call it holds, body included) per call.
     call.detachSignal?.();
     this.pending.delete(call);
     const index = this.held.indexOf(call);
     if (index >= 0) this.held.splice(index, 1);
+    const waiting = this.offline.indexOf(call);
+    if (waiting >= 0) this.offline.splice(waiting, 1);
     if (outcome instanceof Response) {
       call.resolve(outcome);
       return;

@@ -37,6 +37,7 @@ export function queueHarness({ skewMs = 0, responder, onTokenRequest, ...options
       onTokenRequest?.(reason, kind);
     },
     visibility: null,
+    network: null,
     ...options,
   });
   const events: QueueEvent[] = [];
@@ -54,6 +55,24 @@ export function queueHarness({ skewMs = 0, responder, onTokenRequest, ...options
     events.filter((e): e is Extract<QueueEvent, { type: K }> => e.type === type);
 
   return { tokens, queue, asks, events, eventsOf, give, ...net };
+}
+
+/** A browser's network status the test switches: `set(false)` fires `offline`, `set(true)` `online`. */
+export function fakeNetwork(onLine = true) {
+  const listeners = { online: new Set<() => void>(), offline: new Set<() => void>() };
+  return {
+    get onLine() {
+      return onLine;
+    },
+    addEventListener: (type: 'online' | 'offline', listener: () => void) => listeners[type].add(listener),
+    removeEventListener: (type: 'online' | 'offline', listener: () => void) =>
+      listeners[type].delete(listener),
+    set(next: boolean) {
+      onLine = next;
+      for (const listener of [...listeners[next ? 'online' : 'offline']]) listener();
+    },
+    listeners: () => listeners.online.size + listeners.offline.size,
+  };
 }
 
 /** Lets pending promise jobs (fetch answers, 401 handling) run, without moving the clock. */

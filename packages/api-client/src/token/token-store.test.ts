@@ -122,4 +122,25 @@ describe('TokenStore', () => {
     expect(store.stateOf()).toBeUndefined();
     expect(changes).toEqual(['installed', 'cleared']);
   });
+
+  it("judges an aged token by the platform's clock once an answer's Date told it, and re-times the current one in place", () => {
+    // The clock runs 2 minutes slow; the token was minted 3 minutes before it arrived.
+    const { clock, store } = setup(-2 * MIN);
+    const aged = fakeToken({}, { now: PLATFORM_NOW - 3 * MIN, lifetimeSeconds: 300 });
+    store.install(aged, from);
+    const record = store.current!;
+    // Alone, +1 minute looks like skew: 5 minutes of life.
+    expect(record.expiresAt - clock.now).toBe(5 * MIN);
+    store.observePlatformDate(new Date(PLATFORM_NOW).toUTCString(), clock.now, clock.now + 50);
+    expect(store.platformOffsetMs).toBeGreaterThanOrEqual(2 * MIN - 1000);
+    expect(store.current).toBe(record);
+    expect(Math.abs(record.expiresAt - clock.now - 2 * MIN)).toBeLessThanOrEqual(1000);
+    expect(record.skewMs).toBe(-store.platformOffsetMs!);
+    clock.tick(95_000);
+    expect(store.stateOf()).toBe('expired');
+
+    // The next token, aged the same way, is timed on the platform's clock from the start.
+    store.install(fakeToken({}, { now: PLATFORM_NOW + 95_000 - 3 * MIN, lifetimeSeconds: 300 }), from);
+    expect(Math.abs(store.current!.expiresAt - clock.now - 2 * MIN)).toBeLessThanOrEqual(1000);
+  });
 });

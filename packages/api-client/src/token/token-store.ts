@@ -1,5 +1,6 @@
 import type { AccessTokenClaims, TokenKind } from '@planner/contract';
 import { decodeClaims } from './decode-claims.ts';
+import { PlatformClock } from './platform-clock.ts';
 
 /**
  * Holds the planner's current access token with its decoded claims and when it arrived.
@@ -26,6 +27,13 @@ import { decodeClaims } from './decode-claims.ts';
  *
  * The estimate errs on the side of using a token (a too-old one costs one 401 and one
  * refresh, which the request queue handles), never on the side of refusing a good one.
+ *
+ * Once the platform's answers have told us its clock (`observePlatformDate`, fed by the
+ * request queue with each answer's `Date` header; see `platform-clock.ts`), skew is no longer
+ * guessed: the local expiry is `exp` on the platform's clock, `exp − offset`, which also sees
+ * a token's age on arrival. The current record is re-estimated in place when the offset
+ * changes (its identity, which the queue compares, stays), so a token handed over before the
+ * first answer is judged by the platform's clock too (issue 13).
  *
  * Elapsed time uses the wall clock because it keeps counting while the computer sleeps; a
  * monotonic clock may not, and would make a token look fresh after a night in a laptop bag.
@@ -61,7 +69,10 @@ export interface TokenSender {
   kind?: TokenKind;
 }
 
-/** An installed token. Immutable: a new token is a new record, so a call can keep the one it was sent with. */
+/**
+ * An installed token. A new token is a new record, so a call can keep the one it was sent
+ * with; only its timing is re-estimated when the platform's clock is learned.
+ */
 export interface TokenRecord {
   readonly token: string;
   readonly claims: AccessTokenClaims;
@@ -88,6 +99,8 @@ export type InstallResult =
   | { ok: true; record: TokenRecord /** false when the same token was handed over again */; changed: boolean }
   | { ok: false; reason: TokenRefusal };
 
+type Timing = Pick<TokenRecord, 'expiresAt' | 'usableUntil' | 'refreshFrom' | 'skewMs'>;
+
 export type TokenChange = { type: 'installed'; record: TokenRecord } | { type: 'cleared' };
 
 export class TokenStore {
@@ -98,6 +111,7 @@ export class TokenStore {
   private record: TokenRecord | undefined;
   private readonly rejected = new WeakSet<TokenRecord>();
   private readonly listeners = new Set<(change: TokenChange) => void>();
+  private readonly platformClock = new PlatformClock();
 
   constructor(options: TokenStoreOptions = {}) {
     this.now = options.now ?? Date.now;
@@ -124,29 +138,49 @@ export class TokenStore {
       return { ok: false, reason: 'kind_mismatch' };
 
     const now = this.now();
-    const iat = claims.iat * 1000;
-    const exp = claims.exp * 1000;
-    if (now >= exp + this.maxClockSkewMs) return { ok: false, reason: 'expired' };
-
-    const lifetime = exp - iat;
-    const skewMs = clamp(now - iat, -this.maxClockSkewMs, this.maxClockSkewMs);
-    const expiresAt = Math.min(now + lifetime, exp + this.maxClockSkewMs);
-    const remaining = expiresAt - now;
-    const leeway = Math.min(this.leewayMs, remaining / 4);
-    const early = Math.max(leeway, Math.min(this.earlyRefreshMs, remaining / 2));
+    if (now >= claims.exp * 1000 + this.maxClockSkewMs) return { ok: false, reason: 'expired' };
     const record: TokenRecord = {
       token,
       claims,
       kind: claims.kind,
       receivedAt: now,
-      expiresAt,
-      usableUntil: expiresAt - leeway,
-      refreshFrom: expiresAt - early,
-      skewMs,
+      ...this.timing(claims, now),
     };
     this.record = record;
     this.notify({ type: 'installed', record });
     return { ok: true, record, changed: true };
+  }
+
+  /** Platform time − local time, ms, once an answer's `Date` told it; see `platform-clock.ts`. */
+  get platformOffsetMs(): number | undefined {
+    return this.platformClock.offsetMs;
+  }
+
+  /**
+   * Learns the platform's clock from an answer's `Date` header (`sentAt`, `receivedAt`: local
+   * times the request left and the answer arrived) and re-times the current token with it.
+   */
+  observePlatformDate(date: string | null, sentAt: number, receivedAt: number): void {
+    if (!this.platformClock.observe(date, sentAt, receivedAt) || !this.record) return;
+    Object.assign(this.record, this.timing(this.record.claims, this.record.receivedAt));
+  }
+
+  /** When a token received at `receivedAt` expires, stops being used and is due for refresh. */
+  private timing(claims: AccessTokenClaims, receivedAt: number): Timing {
+    const iat = claims.iat * 1000;
+    const exp = claims.exp * 1000;
+    const offset = this.platformClock.offsetMs;
+    const lifetime = exp - iat;
+    const skewMs =
+      offset === undefined ? clamp(receivedAt - iat, -this.maxClockSkewMs, this.maxClockSkewMs) : -offset;
+    const expiresAt = Math.min(
+      receivedAt + lifetime,
+      offset === undefined ? exp + this.maxClockSkewMs : exp - offset,
+    );
+    const remaining = Math.max(0, expiresAt - receivedAt);
+    const leeway = Math.min(this.leewayMs, remaining / 4);
+    const early = Math.max(leeway, Math.min(this.earlyRefreshMs, remaining / 2));
+    return { expiresAt, usableUntil: expiresAt - leeway, refreshFrom: expiresAt - early, skewMs };
   }
 
   /** Drops the token (the host logged the user out). Calls wait for the next one. */

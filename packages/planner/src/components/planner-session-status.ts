@@ -42,10 +42,12 @@ export function describeSession(state: SessionState): { text: string; tone: Tone
         detail: `${state.message} Your design is kept on this device.`,
       };
     case 'offline':
+      // The queue holds calls until the network is back (within their deadline), so a save
+      // made now is not lost: it goes out then.
       return {
-        text: 'Offline',
+        text: "Offline — changes will be sent when you're back",
         tone: 'warn',
-        detail: 'Your changes are kept on this device until you are back online.',
+        detail: 'Your changes are kept on this device and sent once the connection returns.',
       };
     case 'refused':
       return {

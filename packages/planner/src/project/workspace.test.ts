@@ -109,10 +109,24 @@ describe('Workspace: saving', () => {
     expect(services.loginRequests).toEqual(['save']);
   });
 
-  it('refuses to save offline without sending anything', async () => {
+  it('refuses to save offline without sending anything while no session is known', async () => {
     const { ws, services } = setup({ services: new FakeServices({ session: { status: 'offline' } }) });
     await expect(ws.save()).rejects.toMatchObject({ code: 'OFFLINE' });
     expect(services.calls).toHaveLength(0);
+  });
+
+  it('offline, a signed-in save goes to the queue (which sends it once back); a visitor is asked to log in', async () => {
+    const signedIn = { status: 'signed-in', userId: 'u', canSave: true } as const;
+    const { ws, services } = setup({
+      services: new FakeServices({ session: { status: 'offline', session: signedIn } }),
+    });
+    await expect(ws.save()).resolves.toMatchObject({ version: 1 });
+    expect(services.calls.length).toBeGreaterThan(0);
+
+    const visitor = new FakeServices({ session: { status: 'offline', session: { status: 'visitor' } } });
+    const { ws: ws2 } = setup({ services: visitor });
+    await expect(ws2.save()).rejects.toMatchObject({ code: 'LOGIN_REQUIRED' });
+    expect(visitor.calls).toHaveLength(0);
   });
 
   it('creates the project first, then updates it with its ETag', async () => {

@@ -96,7 +96,8 @@ export class Workspace {
     this.#shelf = options.drafts;
     this.#newKey = options.newKey ?? newUuid;
     this.#session = options.services.session.get();
-    if (this.#session.status === 'signed-in') this.#userId = this.#session.userId;
+    const session = behindOutage(this.#session);
+    if (session.status === 'signed-in') this.#userId = session.userId;
     this.#owner = options.services.session.owner();
     this.#drafts = this.#shelf.for(this.#owner);
     const draft = this.#drafts.load();
@@ -166,9 +167,10 @@ export class Workspace {
   }
 
   /** Keeps track of the session; a different user must not save over someone else's project. */
-  onSession(state: SessionState): void {
+  onSession(offlineOrNot: SessionState): void {
     this.#switchOwner(this.#services.session.owner());
-    this.#session = state;
+    this.#session = offlineOrNot;
+    const state = behindOutage(offlineOrNot);
     if (state.status === 'visitor') this.#userId = null;
     if (state.status !== 'signed-in') return;
     this.#userId = state.userId;
@@ -413,7 +415,9 @@ export class Workspace {
 
   /** Refuses a save the session cannot make, before any request is sent. */
   #checkSession(): void {
-    const s = this.#session;
+    // Offline, a save of a known session goes to the queue, which sends it when the network
+    // is back (within its deadline); the rules are those of that session.
+    const s = behindOutage(this.#session);
     const refuse = (code: PlannerErrorCode, notice: Notice): never => {
       this.#notice = notice;
       this.#emit();
@@ -575,4 +579,9 @@ function blankProject(): DraftProject {
 function copyName(name: string): string {
   const suffix = ' (copy)';
   return name.endsWith(suffix) ? name : `${name.slice(0, MAX_NAME - suffix.length)}${suffix}`;
+}
+
+/** The session a call made now would go out with: offline, the one behind the outage, when known. */
+function behindOutage(state: SessionState): SessionState {
+  return state.status === 'offline' ? (state.session ?? state) : state;
 }

@@ -30,14 +30,18 @@ function fakeClient() {
     return () => {};
   };
   const tokens = new TokenStore();
-  const client = { tokens, bridge: { on }, queue: { on, check() {} } } as unknown as PlannerClient;
+  const queue = { on, check() {}, online: true };
+  const client = { tokens, bridge: { on }, queue } as unknown as PlannerClient;
   const fire = (type: string, event: unknown = {}) => {
     for (const listener of listeners.get(type) ?? []) listener(event);
   };
-  return { client, tokens, fire };
+  /** The queue's network status changes, as the browser's `online`/`offline` make it. */
+  const network = (online: boolean) => {
+    queue.online = online;
+    fire('networkChange', { online, waiting: 0 });
+  };
+  return { client, tokens, fire, network };
 }
-
-const online = { onLine: true, addEventListener() {} };
 
 describe('draftOwner', () => {
   it('is the visitor of a legal entity, or one of its users, from the verified token', () => {
@@ -63,7 +67,7 @@ describe('draftOwner', () => {
 describe('trackSession', () => {
   it('names the owner of the token held, and nobody after Logout', () => {
     const { client, tokens, fire } = fakeClient();
-    const session = trackSession(client, online);
+    const session = trackSession(client);
     expect(session.owner()).toBeNull();
     tokens.install(token({ kind: 'user', sub: 'usr_ada', le: 'le_1', uid: 'ada' }), { origin: HOST });
     fire('tokenAccepted');
@@ -77,11 +81,33 @@ describe('trackSession', () => {
 
   it('keeps the owner while a token is renewed', () => {
     const { client, tokens, fire } = fakeClient();
-    const session = trackSession(client, online);
+    const session = trackSession(client);
     tokens.install(token({ kind: 'legal_entity', sub: 'le_1', le: 'le_1' }), { origin: HOST });
     fire('tokenAccepted');
     fire('refreshStart', { early: false });
     expect(session.get()).toEqual({ status: 'refreshing', previous: 'visitor' });
     expect(session.owner()).toBe('visitor:le_1');
+  });
+
+  it('is offline while the queue waits for the network, and says which session its calls will use', () => {
+    const { client, tokens, fire, network } = fakeClient();
+    const session = trackSession(client);
+    tokens.install(token({ kind: 'user', sub: 'usr_ada', le: 'le_1', uid: 'ada' }), { origin: HOST });
+    fire('tokenAccepted');
+    network(false);
+    expect(session.get()).toEqual({
+      status: 'offline',
+      session: { status: 'signed-in', userId: 'ada', canSave: true },
+    });
+    // A renewal that starts meanwhile is what the calls will wait for once back.
+    fire('refreshStart', { early: false });
+    expect(session.get()).toEqual({
+      status: 'offline',
+      session: { status: 'refreshing', previous: 'signed-in' },
+    });
+    fire('refreshSuccess');
+    network(true);
+    expect(session.get()).toEqual({ status: 'signed-in', userId: 'ada', canSave: true });
+    expect(session.owner()).toBe('user:le_1:usr_ada');
   });
 });

@@ -3,11 +3,6 @@ import type { PlannerClient } from '@planner/api-client/bridge';
 import { canWrite } from '@planner/contract';
 import type { SessionState } from '../services.ts';
 
-export interface OnlineSource {
-  readonly onLine: boolean;
-  addEventListener(type: 'online' | 'offline', listener: () => void): void;
-}
-
 /**
  * Who owns the drafts shown under this token: the visitor of a legal entity, or one of its
  * users (`sub` is the platform's id of the user within it). The bridge installs only tokens
@@ -20,19 +15,23 @@ export function draftOwner(record: TokenRecord | undefined): string | null {
   return record.kind === 'user' ? `user:${le}:${encodeURIComponent(record.claims.sub)}` : `visitor:${le}`;
 }
 
+type OnlineSession = Exclude<SessionState, { status: 'offline' }>;
+
 /**
  * Derives what the session badge shows from the client's token, queue and bridge events.
- * One place decides, so the UI never has to reason about tokens.
+ * One place decides, so the UI never has to reason about tokens. Offline is the queue's word
+ * (`online`, `networkChange`): its calls wait for the network, and the state says which
+ * session they will go out with.
  */
-export function trackSession(client: PlannerClient, online: OnlineSource) {
+export function trackSession(client: PlannerClient) {
   let state: SessionState = { status: 'connecting' };
-  let signedIn: SessionState = state;
+  let signedIn: OnlineSession = { status: 'connecting' };
   const listeners = new Set<(s: SessionState) => void>();
-  const set = (next: SessionState) => {
-    state = next;
+  const set = (next: OnlineSession) => {
+    state = client.queue.online ? next : { status: 'offline', session: next };
     for (const listener of listeners) listener(state);
   };
-  const fromToken = (): SessionState => {
+  const fromToken = (): OnlineSession => {
     const record = client.tokens.current;
     if (!record) return { status: 'connecting' };
     if (record.kind === 'user') {
@@ -46,8 +45,9 @@ export function trackSession(client: PlannerClient, online: OnlineSource) {
   };
   const settle = () => {
     signedIn = fromToken();
-    set(online.onLine ? signedIn : { status: 'offline' });
+    set(signedIn);
   };
+  const online = (): OnlineSession => (state.status === 'offline' ? (state.session ?? signedIn) : state);
 
   client.bridge.on('tokenAccepted', settle);
   client.bridge.on('loggedOut', () => set({ status: 'connecting' }));
@@ -60,7 +60,7 @@ export function trackSession(client: PlannerClient, online: OnlineSource) {
   client.bridge.on('tokenUnavailable', (e) => set({ status: 'renew-failed', message: e.message }));
   client.queue.on('refreshStart', (e) => {
     if (e.early) return; // calls keep flowing: nothing for the user to notice
-    const previous = state.status === 'signed-in' ? 'signed-in' : 'visitor';
+    const previous = online().status === 'signed-in' ? 'signed-in' : 'visitor';
     set({ status: 'refreshing', previous });
   });
   client.queue.on('refreshSuccess', settle);
@@ -76,8 +76,7 @@ export function trackSession(client: PlannerClient, online: OnlineSource) {
           : 'The session ended.',
     }),
   );
-  online.addEventListener('offline', () => set({ status: 'offline' }));
-  online.addEventListener('online', () => set(signedIn));
+  client.queue.on('networkChange', () => set(online()));
 
   return {
     get: () => state,

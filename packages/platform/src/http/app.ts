@@ -128,7 +128,17 @@ export function createApp(services: Services, options: AppOptions = {}): OpenAPI
         'Idempotency-Key',
         'X-Request-Id',
       ],
-      exposeHeaders: ['ETag', 'WWW-Authenticate', 'Idempotent-Replayed', 'Location', 'X-Request-Id'],
+      // Date: the planner judges its token's expiry on our clock (issue 13); Retry-After: its
+      // queue waits as long as a 429 or 503 asks. Neither is CORS-safelisted.
+      exposeHeaders: [
+        'ETag',
+        'WWW-Authenticate',
+        'Idempotent-Replayed',
+        'Location',
+        'X-Request-Id',
+        'Date',
+        'Retry-After',
+      ],
       maxAge: 600,
     }),
   );

@@ -58,7 +58,10 @@ describe('catalog', () => {
       `${tp.url}/v1/catalog`,
       authed(token, { headers: { Origin: 'http://127.0.0.1:5174' } }),
     );
-    expect(get.headers.get('access-control-expose-headers')).toContain('ETag');
+    const exposed = get.headers.get('access-control-expose-headers')?.split(/\s*,\s*/);
+    expect(exposed).toEqual(expect.arrayContaining(['ETag', 'Date', 'Retry-After']));
+    // The planner sets its clock by it, so every answer must carry one.
+    expect(Date.parse(get.headers.get('date') ?? '')).not.toBeNaN();
   });
 });
 
