@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
+import { createShopApp, demoShoppers, shopPage, staticFiles } from '@planner/demo-host/server';
 import { BUNDLE_FILE, buildBrowserBundle } from '@planner/host/scripts/browser-bundle';
 import { createTokenClient } from '@planner/host/server';
 import {
@@ -20,9 +21,6 @@ import {
 } from '@planner/platform';
 import { platformEmbedOrigins } from './planner-site/embed-origins.ts';
 import { plannerEmbedUrl, plannerSite } from './planner-site/planner-site.ts';
-import { createShopApp } from './server/app.ts';
-import { demoShoppers } from './server/shoppers.ts';
-import { staticFiles } from './server/static-files.ts';
 
 export { plannerEmbedUrl } from './planner-site/planner-site.ts';
 
@@ -51,10 +49,9 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-const repo = new URL('../../', import.meta.url).pathname;
+const repo = new URL('../../../', import.meta.url).pathname;
 const plannerDir = join(repo, 'packages/planner');
 const adminConsoleDir = join(repo, 'packages/admin-console');
-const shopPageDir = join(repo, 'demo-host');
 const hostDir = join(repo, 'packages/host');
 const hostVersion = (JSON.parse(await readFile(join(hostDir, 'package.json'), 'utf8')) as { version: string })
   .version;
@@ -90,7 +87,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const { build } = await import('vite');
     await build({ root: plannerDir, mode: options.plannerMode ?? 'production', logLevel: 'warn' });
     await build({ root: adminConsoleDir, logLevel: 'warn' });
-    await build({ root: shopPageDir, configFile: join(shopPageDir, 'vite.config.ts'), logLevel: 'warn' });
+    await build({ root: shopPage.root, configFile: shopPage.configFile, logLevel: 'warn' });
     await writeHostSdk();
   }
 
@@ -146,7 +143,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     tokens,
     plannerUrl: plannerEmbedUrl(urls.planner, credentials.legalEntityId),
     origin: urls.shop,
-    staticFiles: staticFiles(join(shopPageDir, 'dist')),
+    staticFiles: staticFiles(shopPage.dist),
   });
   // The shop reads the client's address from the server's bindings (its login rate limit).
   const shopServer = await serveFetch(ports.shop, (request, env) => shop.fetch(request, env));
