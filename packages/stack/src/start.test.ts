@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freePort, portIsFree, type Spawned, spawnGroup } from './testing/processes.ts';
+import { freePort, portIsFree, type Spawned, spawnGroup } from './processes.ts';
 
 const repo = new URL('../../../', import.meta.url).pathname;
 
