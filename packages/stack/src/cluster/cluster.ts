@@ -124,12 +124,17 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     await Promise.all(instances.map((instance) => instance.start()));
 
     const healthPath = await probePath(instances[0]!.url);
-    const balancer: Balancer = await startHaproxy(haproxy, join(dataDir, 'haproxy.cfg'), {
-      port: ports.balancer,
-      statsPort: await freePort(),
-      backends: instances.map((instance) => ({ name: instance.options.name, port: instance.options.port })),
-      healthPath,
-    });
+    const balancer: Balancer = await startHaproxy(
+      haproxy,
+      join(dataDir, 'haproxy.cfg'),
+      join(dataDir, 'logs', 'haproxy.log'),
+      {
+        port: ports.balancer,
+        statsPort: await freePort(),
+        backends: instances.map((instance) => ({ name: instance.options.name, port: instance.options.port })),
+        healthPath,
+      },
+    );
     cleanups.push(() => balancer.close());
 
     const frontends: Frontends = await startFrontends({ platformUrl: urls.balancer, ports, shop, log });

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 
@@ -40,9 +40,12 @@ export function findHaproxy(): string | undefined {
 export function haproxyConfig({ port, statsPort, backends, healthPath }: BalancerOptions): string {
   return `global
   maxconn 4096
+  log stderr format raw daemon info
 
 defaults
   mode http
+  log global
+  option httplog
   timeout connect 2s
   timeout client 60s
   timeout server 60s
@@ -80,10 +83,11 @@ export interface Balancer {
   close(): Promise<void>;
 }
 
-/** Runs HAProxy in the foreground on `config` (written to `file`) until close(). */
+/** Runs HAProxy in the foreground on its configuration (written to `file`; its log lines go to `logFile`) until close(). */
 export async function startHaproxy(
   binary: string,
   file: string,
+  logFile: string,
   options: BalancerOptions,
 ): Promise<Balancer> {
   await writeFile(file, haproxyConfig(options));
@@ -92,11 +96,13 @@ export async function startHaproxy(
   if (checkErrors.code !== 0) throw new Error(`haproxy refused ${file}: ${checkErrors.output}`);
 
   const child = spawn(binary, ['-db', '-f', file], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const log = createWriteStream(logFile, { flags: 'a' });
   let output = '';
   child.stderr?.on('data', (chunk: Buffer) => {
+    log.write(chunk);
     output = (output + chunk.toString('utf8')).slice(-4000);
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => log.end(() => resolve())));
   const url = `http://127.0.0.1:${options.port}`;
   const deadline = Date.now() + 20_000;
   for (;;) {

@@ -51,7 +51,12 @@ export function steadyLoad(url: string, token: string, { workers = 4, pauseMs = 
         if (save && response.status === 201)
           saved.push({ id: (JSON.parse(body) as { id: string }).id, name });
       } catch (error) {
-        result = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        // undici puts the reason (a reset, a closed socket) in `cause`.
+        const cause =
+          error instanceof Error
+            ? (error.cause as { code?: string; message?: string } | undefined)
+            : undefined;
+        result = `${String(error)}${cause ? ` (${cause.code ?? cause.message})` : ''}`;
       }
       outcomes.push({ at: Date.now(), what: save ? 'save' : 'read', result });
       await new Promise((r) => setTimeout(r, pauseMs));
