@@ -4,7 +4,7 @@ import { createPlatform, type Logger, type Platform } from '@planner/platform';
 import { buildFrontends, type Frontends, localUrl, startFrontends } from '../frontends.ts';
 import { freePort } from '../processes.ts';
 import { dataFiles, operatorSecrets, provisionShop } from '../provision.ts';
-import { type Balancer, findHaproxy, startHaproxy } from './haproxy.ts';
+import { type Balancer, findHaproxy, HEALTH_CHECK, startHaproxy } from './haproxy.ts';
 import { PlatformInstance } from './instance.ts';
 import { findOrStartPostgres, type PostgresServer, sql } from './postgres.ts';
 
@@ -103,6 +103,9 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       PLANNER_ADMIN_TOKEN_FILE: files.adminTokenFile,
       PLANNER_CORS_ORIGINS: urls.planner,
       PLANNER_TRUST_PROXY: '1',
+      // After SIGTERM an instance answers /readyz 503 and keeps serving this long, so HAProxy
+      // has marked it down (fall × interval, plus one probe) before it refuses connections.
+      PLANNER_DRAIN_DELAY_MS: String(HEALTH_CHECK.intervalMs * (HEALTH_CHECK.fall + 1)),
       ...options.env,
     };
     delete env.PLANNER_MASTER_KEY;

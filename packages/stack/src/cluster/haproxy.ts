@@ -12,6 +12,9 @@ export interface BalancerOptions {
   healthPath: string;
 }
 
+/** How often HAProxy probes an instance, and after how many failed probes it sends it nothing. */
+export const HEALTH_CHECK = { intervalMs: 500, fall: 2, rise: 2 };
+
 /** Debian's `haproxy` (apt-get install haproxy), or the first one on PATH. */
 export function findHaproxy(): string | undefined {
   const candidates = [
@@ -70,7 +73,7 @@ backend platform_instances
   balance roundrobin
   option httpchk GET ${healthPath}
   http-check expect status 200
-  default-server check inter 500ms fastinter 250ms downinter 500ms rise 2 fall 2 observe layer4 error-limit 1 on-error mark-down
+  default-server check inter ${HEALTH_CHECK.intervalMs}ms fastinter 250ms downinter 500ms rise ${HEALTH_CHECK.rise} fall ${HEALTH_CHECK.fall} observe layer4 error-limit 1 on-error mark-down
 ${backends.map((b) => `  server ${b.name} 127.0.0.1:${b.port}`).join('\n')}
 `;
 }
