@@ -41,6 +41,8 @@ export interface PostgresServer {
   url: string;
   /** True when this process started it (in a temporary folder, removed on close). */
   started: boolean;
+  /** That temporary folder. */
+  dir?: string;
   close(): Promise<void>;
 }
 
@@ -87,6 +89,7 @@ export async function findOrStartPostgres(url: string = MACHINE_POSTGRES_URL): P
     return {
       url: `postgres://postgres@127.0.0.1:${port}/postgres`,
       started: true,
+      dir,
       async close() {
         await as('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']).catch(() => {});
         await rm(dir, { recursive: true, force: true });
