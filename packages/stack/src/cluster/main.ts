@@ -36,16 +36,26 @@ if (values.help) {
   process.exit(0);
 }
 
+/** A whole number flag within [min, max], or a usage error (exit 2). */
+function whole(name: string, value: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    console.error(`--${name} must be a whole number from ${min} to ${max}.`);
+    process.exit(2);
+  }
+  return n;
+}
+
 const log = createLogger({ level: values.quiet ? 'warn' : 'info', base: { service: 'cluster' } });
 const cluster = await startCluster({
   dataDir: resolve(values['data-dir']),
   ...(values['database-url'] ? { databaseUrl: values['database-url'] } : {}),
   schema: values.schema,
-  instances: Number(values.instances),
+  instances: whole('instances', values.instances, 1, 16),
   ports: {
-    balancer: Number(values.port),
-    planner: Number(values['planner-port']),
-    shop: Number(values['shop-port']),
+    balancer: whole('port', values.port, 0, 65_535),
+    planner: whole('planner-port', values['planner-port'], 0, 65_535),
+    shop: whole('shop-port', values['shop-port'], 0, 65_535),
   },
   log,
   build: !values['no-build'],
