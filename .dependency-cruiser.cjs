@@ -56,6 +56,22 @@ module.exports = {
       to: { path: pkg(UI) },
     },
     {
+      name: 'nothing-on-the-stack',
+      comment:
+        'The stack (pnpm start, the cluster) is the top: it starts the parts, no part imports it (only e2e/ does).',
+      severity: 'error',
+      from: { path: '(^|/)(packages|demo-host)/', pathNot: pkg('stack') },
+      to: { path: pkg('stack') },
+    },
+    {
+      name: 'shop-on-host-and-protocol',
+      comment:
+        'The demo shop is what a retailer copies: it reaches the platform over HTTP through the host SDK, never its code.',
+      severity: 'error',
+      from: { path: '(^|/)demo-host/' },
+      to: { path: notPkg('host|protocol|contract') },
+    },
+    {
       name: 'no-deep-imports',
       comment:
         'Another package is reached through its name and `exports`, never a relative path into its files.',

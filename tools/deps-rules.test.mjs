@@ -16,6 +16,7 @@ const run = () => {
 };
 
 const F = 'tools/deps-fixture/packages';
+const S = 'tools/deps-fixture/demo-host/src';
 const expected = [
   `protocol-depends-on-nothing ${F}/protocol/src/bad.ts -> ${F}/contract/src/index.ts`,
   `contract-depends-on-nothing ${F}/contract/src/bad.ts -> ${F}/api-client/src/index.ts`,
@@ -29,6 +30,10 @@ const expected = [
   `platform-on-no-ui ${F}/platform/src/ui.ts -> ${F}/ui/src/index.ts`,
   `no-browser-package-on-platform ${F}/planner/src/platform.ts -> ${F}/platform/src/index.ts`,
   `platform-on-no-ui ${F}/platform/src/bad.ts -> ${F}/planner/src/index.ts`,
+  `nothing-on-the-stack ${F}/platform/src/stack.ts -> ${F}/stack/src/index.ts`,
+  `nothing-on-the-stack ${S}/bad.ts -> ${F}/stack/src/index.ts`,
+  `shop-on-host-and-protocol ${S}/bad.ts -> ${F}/platform/src/index.ts`,
+  `shop-on-host-and-protocol ${S}/bad.ts -> ${F}/stack/src/index.ts`,
   `no-deep-imports ${F}/planner/src/bad.ts -> ${F}/api-client/src/index.ts`,
   `not-to-unresolvable ${F}/planner/src/unresolvable.ts -> @planner/platform/src/index.ts`,
 ];
@@ -47,4 +52,10 @@ test('an allowed import is not reported', () => {
     const layers = found.filter((v) => v.includes(file) && !v.startsWith('no-deep-imports'));
     assert.deepEqual(layers, [], file);
   }
+});
+
+test('the stack may import the parts it starts', () => {
+  // stack/src/allowed.ts -> platform: only no-deep-imports (a relative path) may fire.
+  const layers = run().filter((v) => v.includes('/stack/src/allowed.ts') && !v.startsWith('no-deep-imports'));
+  assert.deepEqual(layers, []);
 });

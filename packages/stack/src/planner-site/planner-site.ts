@@ -1,4 +1,4 @@
-import { staticFiles } from '../server/static-files.ts';
+import { staticFiles } from '@planner/demo-host/server';
 import type { EmbedOriginSource } from './embed-origins.ts';
 
 /**

@@ -14,7 +14,7 @@ const { values } = parseArgs({
   options: {
     'data-dir': {
       type: 'string',
-      default: process.env.PLANNER_DATA_DIR ?? resolve(import.meta.dirname, '../../.data'),
+      default: process.env.PLANNER_DATA_DIR ?? resolve(import.meta.dirname, '../../../.data'),
     },
     'platform-port': { type: 'string', default: process.env.PLATFORM_PORT ?? '4000' },
     'planner-port': { type: 'string', default: process.env.PLANNER_PORT ?? '5174' },

@@ -1,0 +1,2 @@
+// nothing-on-the-stack: the platform imports the stack.
+export { stack } from '../../stack/src/index.ts';
