@@ -5,6 +5,7 @@ import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config
 const POSTGRES_ONLY = /\[PostgreSQL only\]/;
 const POSTGRES_ONLY_FILES = [
   'src/db/connection-loss.test.ts',
+  'src/db/migrate.test.ts',
   'src/db/pg-listener.test.ts',
   'src/db/postgres.test.ts',
   'src/http/routes/backend-profile-lifecycle.test.ts',
