@@ -9,6 +9,7 @@ const POSTGRES_ONLY_FILES = [
   'src/db/pg-listener.test.ts',
   'src/db/postgres.test.ts',
   'src/http/routes/backend-profile-lifecycle.test.ts',
+  'src/http/shared-rate-limits.test.ts',
   'src/http/routes/backend-tokens.test.ts',
   'src/tokens/signing-keys-instances.test.ts',
 ];
