@@ -11,6 +11,7 @@ const POSTGRES_ONLY_FILES = [
   'src/http/routes/backend-profile-lifecycle.test.ts',
   'src/http/shared-rate-limits.test.ts',
   'src/http/routes/backend-tokens.test.ts',
+  'src/tokens/revocation-propagation.test.ts',
   'src/tokens/signing-keys-instances.test.ts',
 ];
 const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/test';

@@ -11,6 +11,7 @@ import { AccessTokens, STANDARD_TOKEN_LIFETIME } from './tokens/access-tokens.ts
 import { ApiKeyDirectory } from './tokens/api-key-directory.ts';
 import { BearerTokens } from './tokens/bearer-tokens.ts';
 import { OpaqueTokenDirectory } from './tokens/opaque-tokens.ts';
+import { DEFAULT_REVOCATION_POLL_MS } from './tokens/revocation-epoch.ts';
 import { type RevocationEvent, revocationTag } from './tokens/revocation-events.ts';
 import { listenForRevocations } from './tokens/revocation-listener.ts';
 import { type KeyTimings, keyTimings, SigningKeys } from './tokens/signing-keys.ts';
@@ -53,6 +54,11 @@ export interface PlatformOptions extends StorageOptions {
   redisUrl?: string | undefined;
   /** What the rate limits' Redis keys start with (default `planner:`). */
   redisKeyPrefix?: string | undefined;
+  /**
+   * How often an instance on PostgreSQL polls the revocation epoch, ms (default 2 s): the
+   * bound on a revocation a dead LISTEN connection did not deliver. 0 turns it off.
+   */
+  revocationPollMs?: number | undefined;
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
@@ -154,7 +160,13 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   };
 
   // Revocations and rotations made by another instance (or the CLI) reach this one at once.
-  const unlisten = await listenForRevocations(db, { invalidations, keys, log });
+  const unlisten = await listenForRevocations(db, {
+    invalidations,
+    keys,
+    log,
+    // In-process notifications cannot be lost: only PostgreSQL needs the fallback.
+    pollMs: db.kind === 'postgres' ? (options.revocationPollMs ?? DEFAULT_REVOCATION_POLL_MS) : undefined,
+  });
   // Claims do not name their kid: a revoked key's cached verifications go all at once.
   keys.onDropped(() => tokens.forgetVerified());
   await keys.start();
