@@ -10,6 +10,7 @@ const POSTGRES_ONLY_FILES = [
   'src/db/postgres.test.ts',
   'src/http/routes/backend-profile-lifecycle.test.ts',
   'src/http/shared-rate-limits.test.ts',
+  'src/http/shared-state.test.ts',
   'src/http/routes/backend-tokens.test.ts',
   'src/tokens/revocation-propagation.test.ts',
   'src/tokens/signing-keys-instances.test.ts',

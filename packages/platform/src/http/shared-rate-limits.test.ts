@@ -24,6 +24,8 @@ const redisUp = await redisAnswers(REDIS_URL);
 if (!redisUp) console.warn(`[platform] Redis rate-limit test SKIPPED: nothing answered at ${REDIS_URL}`);
 
 const LIMIT = 4;
+/** Two platforms start per test: on PGlite, on a busy 2-core machine, that alone takes a while. */
+const SLOW = 120_000;
 const WRONG = `adm_${'x'.repeat(40)}`;
 const list = (tp: TestPlatform, address: string, token = WRONG) =>
   fetch(`${tp.url}/admin/api/legal-entities`, {
@@ -84,49 +86,57 @@ describe('rate limits shared by several instances', () => {
     },
   );
 
-  it.runIf(redisUp)('two instances with REDIS_URL count against one limit in Redis', async () => {
-    // Each instance has its own database (on PGlite: its own process memory); only Redis is shared.
-    const prefix = `planner-test-${randomBytes(6).toString('hex')}:`;
-    const { a, b, close } = await twoInstances(() => ({ redisUrl: REDIS_URL, redisKeyPrefix: prefix }));
-    const redis = new Redis(REDIS_URL);
-    try {
-      await expectOneLimit(a, b);
-      expect((await redis.keys(`${prefix}*`)).sort()).toEqual([
-        `${prefix}operatorFailures:198.51.100.70`,
-        `${prefix}operatorFailures:198.51.100.71`,
-      ]);
-      // Nothing went to the database's table.
-      expect(await a.platform.services.db.query('select key from rate_limits')).toEqual([]);
-    } finally {
-      await close();
-      const keys = await redis.keys(`${prefix}*`);
-      if (keys.length) await redis.del(...keys);
-      redis.disconnect();
-    }
-  });
+  it.runIf(redisUp)(
+    'two instances with REDIS_URL count against one limit in Redis',
+    async () => {
+      // Each instance has its own database (on PGlite: its own process memory); only Redis is shared.
+      const prefix = `planner-test-${randomBytes(6).toString('hex')}:`;
+      const { a, b, close } = await twoInstances(() => ({ redisUrl: REDIS_URL, redisKeyPrefix: prefix }));
+      const redis = new Redis(REDIS_URL);
+      try {
+        await expectOneLimit(a, b);
+        expect((await redis.keys(`${prefix}*`)).sort()).toEqual([
+          `${prefix}operatorFailures:198.51.100.70`,
+          `${prefix}operatorFailures:198.51.100.71`,
+        ]);
+        // Nothing went to the database's table.
+        expect(await a.platform.services.db.query('select key from rate_limits')).toEqual([]);
+      } finally {
+        await close();
+        const keys = await redis.keys(`${prefix}*`);
+        if (keys.length) await redis.del(...keys);
+        redis.disconnect();
+      }
+    },
+    SLOW,
+  );
 
-  it.runIf(redisUp)('with Redis gone, limits fall back to each instance’s memory: never a 5xx', async () => {
-    const url = new URL(REDIS_URL);
-    const proxy = await tcpProxy(url.hostname, Number(url.port || 6379));
-    const prefix = `planner-test-${randomBytes(6).toString('hex')}:`;
-    const tp = await startTestPlatform({
-      trustedProxies: 1,
-      rateLimits: { operatorFailures: { limit: LIMIT, windowSeconds: 600 } },
-      redisUrl: `redis://127.0.0.1:${proxy.port}`,
-      redisKeyPrefix: prefix,
-    });
-    try {
-      expect((await list(tp, '198.51.100.72')).status).toBe(401);
-      await proxy.stop();
-      await until(() => tp.logs.some((l) => l.includes('"event":"redis.lost"')), 'the platform to notice');
-      const statuses = [];
-      for (let i = 0; i < LIMIT + 1; i++) statuses.push((await list(tp, '198.51.100.73')).status);
-      expect(statuses).toEqual([...Array(LIMIT).fill(401), 429]);
-      // Where it was is fine to log; the URL (which may hold a password) never is.
-      expect(tp.logs.join('\n')).not.toContain('redis://');
-    } finally {
-      await proxy.stop();
-      await tp.close();
-    }
-  });
+  it.runIf(redisUp)(
+    'with Redis gone, limits fall back to each instance’s memory: never a 5xx',
+    async () => {
+      const url = new URL(REDIS_URL);
+      const proxy = await tcpProxy(url.hostname, Number(url.port || 6379));
+      const prefix = `planner-test-${randomBytes(6).toString('hex')}:`;
+      const tp = await startTestPlatform({
+        trustedProxies: 1,
+        rateLimits: { operatorFailures: { limit: LIMIT, windowSeconds: 600 } },
+        redisUrl: `redis://127.0.0.1:${proxy.port}`,
+        redisKeyPrefix: prefix,
+      });
+      try {
+        expect((await list(tp, '198.51.100.72')).status).toBe(401);
+        await proxy.stop();
+        await until(() => tp.logs.some((l) => l.includes('"event":"redis.lost"')), 'the platform to notice');
+        const statuses = [];
+        for (let i = 0; i < LIMIT + 1; i++) statuses.push((await list(tp, '198.51.100.73')).status);
+        expect(statuses).toEqual([...Array(LIMIT).fill(401), 429]);
+        // Where it was is fine to log; the URL (which may hold a password) never is.
+        expect(tp.logs.join('\n')).not.toContain('redis://');
+      } finally {
+        await proxy.stop();
+        await tp.close();
+      }
+    },
+    SLOW,
+  );
 });

@@ -20,6 +20,8 @@ import {
 
 const databaseUrl = process.env.DATABASE_URL;
 const PROPAGATION_BOUND_MS = 1_000;
+/** 54 revocations with their set-up, on a busy machine. */
+const SLOW = 180_000;
 
 type Kind =
   | 'api_key'
@@ -170,33 +172,37 @@ const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 describe.runIf(databaseUrl)('[PostgreSQL only] revocations across instances', () => {
-  it('refuses each of the six kinds on the other instance within 1 s; p50/p99 over 54 revocations', async () => {
-    // The poll is far off: only the notifications can make this pass.
-    const { a, b, close } = await pair({ pollMs: 600_000 });
-    try {
-      const times: Record<Kind, number[]> = Object.fromEntries(KINDS.map((k) => [k, []])) as never;
-      for (let round = 0; round < 9; round++) {
-        for (const kind of KINDS) {
-          times[kind].push(await propagation(await prepare(a, b, kind, round), PROPAGATION_BOUND_MS));
+  it(
+    'refuses each of the six kinds on the other instance within 1 s; p50/p99 over 54 revocations',
+    async () => {
+      // The poll is far off: only the notifications can make this pass.
+      const { a, b, close } = await pair({ pollMs: 600_000 });
+      try {
+        const times: Record<Kind, number[]> = Object.fromEntries(KINDS.map((k) => [k, []])) as never;
+        for (let round = 0; round < 9; round++) {
+          for (const kind of KINDS) {
+            times[kind].push(await propagation(await prepare(a, b, kind, round), PROPAGATION_BOUND_MS));
+          }
         }
+        const all = Object.values(times)
+          .flat()
+          .sort((x, y) => x - y);
+        expect(all.length).toBeGreaterThanOrEqual(50);
+        const p50 = percentile(all, 50);
+        const p99 = percentile(all, 99);
+        const perKind = KINDS.map((k) => `${k} max ${Math.max(...times[k]).toFixed(1)}`).join(', ');
+        console.log(
+          `[revocation propagation] ${all.length} revocations, A → B by NOTIFY: p50 ${p50.toFixed(1)} ms, ` +
+            `p99 ${p99.toFixed(1)} ms, max ${all.at(-1)!.toFixed(1)} ms (${perKind})`,
+        );
+        expect(p99).toBeLessThan(PROPAGATION_BOUND_MS);
+        expect(b.logs.some((l) => l.includes('"event":"revocations.missed"'))).toBe(false);
+      } finally {
+        await close();
       }
-      const all = Object.values(times)
-        .flat()
-        .sort((x, y) => x - y);
-      expect(all.length).toBeGreaterThanOrEqual(50);
-      const p50 = percentile(all, 50);
-      const p99 = percentile(all, 99);
-      const perKind = KINDS.map((k) => `${k} max ${Math.max(...times[k]).toFixed(1)}`).join(', ');
-      console.log(
-        `[revocation propagation] ${all.length} revocations, A → B by NOTIFY: p50 ${p50.toFixed(1)} ms, ` +
-          `p99 ${p99.toFixed(1)} ms, max ${all.at(-1)!.toFixed(1)} ms (${perKind})`,
-      );
-      expect(p99).toBeLessThan(PROPAGATION_BOUND_MS);
-      expect(b.logs.some((l) => l.includes('"event":"revocations.missed"'))).toBe(false);
-    } finally {
-      await close();
-    }
-  });
+    },
+    SLOW,
+  );
 
   // A killed backend is noticed at once (the socket closes): the listener bypasses the caches
   // until it is back, so this holds even before the poll. The deaf connection below is the
