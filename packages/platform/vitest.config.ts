@@ -5,10 +5,14 @@ import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config
 const POSTGRES_ONLY = /\[PostgreSQL only\]/;
 const POSTGRES_ONLY_FILES = [
   'src/db/connection-loss.test.ts',
+  'src/db/migrate.test.ts',
   'src/db/pg-listener.test.ts',
   'src/db/postgres.test.ts',
   'src/http/routes/backend-profile-lifecycle.test.ts',
+  'src/http/shared-rate-limits.test.ts',
+  'src/http/shared-state.test.ts',
   'src/http/routes/backend-tokens.test.ts',
+  'src/tokens/revocation-propagation.test.ts',
   'src/tokens/signing-keys-instances.test.ts',
 ];
 const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/test';

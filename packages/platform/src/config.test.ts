@@ -53,4 +53,21 @@ describe('configFromEnv: proxies, rate limits, OAuth grant lifetime', () => {
     expect(refusal({ PLANNER_OAUTH_GRANT_LIFETIME: '0' })).toBe('invalid_argument');
     expect(refusal({ PLANNER_OAUTH_GRANT_LIFETIME: 'long' })).toBe('invalid_argument');
   });
+
+  it('reads the shared-state settings: Redis for the rate limits, the revocation poll', () => {
+    const o = options({
+      REDIS_URL: 'redis://127.0.0.1:6379/2',
+      PLANNER_REDIS_KEY_PREFIX: 'shop-a:',
+      PLANNER_REVOCATION_POLL_MS: '5000',
+    });
+    expect(o).toMatchObject({
+      redisUrl: 'redis://127.0.0.1:6379/2',
+      redisKeyPrefix: 'shop-a:',
+      revocationPollMs: 5000,
+    });
+    expect(options({}).redisUrl).toBeUndefined();
+    expect(options({}).revocationPollMs).toBeUndefined();
+    expect(options({ PLANNER_REVOCATION_POLL_MS: '0' }).revocationPollMs).toBe(0);
+    expect(refusal({ PLANNER_REVOCATION_POLL_MS: 'often' })).toBe('invalid_argument');
+  });
 });

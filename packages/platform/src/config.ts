@@ -81,7 +81,9 @@ export function storageFromEnv(env: NodeJS.ProcessEnv) {
  * Reads the platform's settings from the environment (twelve-factor): PORT, HOST,
  * PLANNER_PUBLIC_URL, DATABASE_URL or PLANNER_DATA_DIR, PLANNER_MASTER_KEY(_FILE),
  * PLANNER_CORS_ORIGINS (comma-separated), PLANNER_MAX_TOKEN_LIFETIME, PLANNER_ADMIN_TOKEN(_FILE),
- * PLANNER_TRUST_PROXY, PLANNER_OAUTH_GRANT_LIFETIME, PLANNER_RATE_LIMIT_*, and the
+ * PLANNER_TRUST_PROXY, PLANNER_OAUTH_GRANT_LIFETIME, PLANNER_RATE_LIMIT_*, REDIS_URL and
+ * PLANNER_REDIS_KEY_PREFIX (rate limits in Redis instead of the database),
+ * PLANNER_REVOCATION_POLL_MS (the revocation epoch's poll, default 2000), and the
  * signing-key timings (`signingKeyTimingsFromEnv`).
  */
 export function configFromEnv(env: NodeJS.ProcessEnv): { options: PlatformOptions; server: ServerSettings } {
@@ -101,6 +103,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv): { options: PlatformOption
       adminToken: adminTokenFromEnv(env),
       trustedProxies: trustedProxies(env.PLANNER_TRUST_PROXY),
       rateLimits: rateLimitsFromEnv(env),
+      redisUrl: env.REDIS_URL || undefined,
+      redisKeyPrefix: env.PLANNER_REDIS_KEY_PREFIX || undefined,
+      ...(env.PLANNER_REVOCATION_POLL_MS
+        ? { revocationPollMs: int('PLANNER_REVOCATION_POLL_MS', env.PLANNER_REVOCATION_POLL_MS, 0) }
+        : {}),
       ...(env.PLANNER_OAUTH_GRANT_LIFETIME
         ? { oauthGrantLifetime: positive('PLANNER_OAUTH_GRANT_LIFETIME', env.PLANNER_OAUTH_GRANT_LIFETIME) }
         : {}),

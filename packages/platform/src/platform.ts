@@ -11,13 +11,15 @@ import { AccessTokens, STANDARD_TOKEN_LIFETIME } from './tokens/access-tokens.ts
 import { ApiKeyDirectory } from './tokens/api-key-directory.ts';
 import { BearerTokens } from './tokens/bearer-tokens.ts';
 import { OpaqueTokenDirectory } from './tokens/opaque-tokens.ts';
+import { DEFAULT_REVOCATION_POLL_MS } from './tokens/revocation-epoch.ts';
 import { type RevocationEvent, revocationTag } from './tokens/revocation-events.ts';
 import { listenForRevocations } from './tokens/revocation-listener.ts';
 import { type KeyTimings, keyTimings, SigningKeys } from './tokens/signing-keys.ts';
 import { SubscriptionDirectory } from './tokens/subscription-directory.ts';
 import { UsageRecorder } from './usage/usage.ts';
 import { createLogger, type Logger } from './util/log.ts';
-import { RateLimiter } from './util/rate-limiter.ts';
+import { RateLimiter, type RateLimitStore } from './util/rate-limiter.ts';
+import { openRedis } from './util/redis.ts';
 import { Invalidations, MAX_CACHE_AGE_MS } from './util/revocable-cache.ts';
 
 export interface PlatformOptions extends StorageOptions {
@@ -48,6 +50,15 @@ export interface PlatformOptions extends StorageOptions {
   hostSdk?: HostSdk | undefined;
   /** Signing-key rotation timings, seconds (defaults: `keyTimings`). */
   signingKeys?: Partial<KeyTimings>;
+  /** A Redis server for the rate limits (`REDIS_URL`); without it they live in the database. */
+  redisUrl?: string | undefined;
+  /** What the rate limits' Redis keys start with (default `planner:`). */
+  redisKeyPrefix?: string | undefined;
+  /**
+   * How often an instance on PostgreSQL polls the revocation epoch, ms (default 2 s): the
+   * bound on a revocation a dead LISTEN connection did not deliver. 0 turns it off.
+   */
+  revocationPollMs?: number | undefined;
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
@@ -91,6 +102,17 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   // Checked before storage opens: a weak admin token is a configuration error, not a warning.
   const operator = options.adminToken ? new OperatorToken(options.adminToken) : undefined;
   const db = await openDatabase({ ...options, log });
+  const redis = options.redisUrl
+    ? await openRedis(options.redisUrl, log).catch(async (error: unknown) => {
+        await db.close();
+        throw error;
+      })
+    : undefined;
+  // Shared by every instance: N instances must not allow N times the attempts (issue 10).
+  const limitStore: RateLimitStore = redis
+    ? { kind: 'redis', client: redis, prefix: options.redisKeyPrefix ?? 'planner:' }
+    : { kind: 'sql', db };
+  const limiter = (name: keyof RateLimits) => new RateLimiter(config.rateLimits[name], name, limitStore);
   // A retired signing key stays published as long as any token it signed may live,
   // back-ends' 60-minute standard tokens included.
   const keys = new SigningKeys(db, options.master, {
@@ -127,10 +149,10 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     invalidations,
     usage: new UsageRecorder(db, log, now),
     limiters: {
-      tokenRequests: new RateLimiter(config.rateLimits.tokenRequests),
-      authFailures: new RateLimiter(config.rateLimits.authFailures),
-      consumerFailures: new RateLimiter(config.rateLimits.consumerFailures),
-      operatorFailures: new RateLimiter(config.rateLimits.operatorFailures),
+      tokenRequests: limiter('tokenRequests'),
+      authFailures: limiter('authFailures'),
+      consumerFailures: limiter('consumerFailures'),
+      operatorFailures: limiter('operatorFailures'),
     },
     operator,
     log,
@@ -138,7 +160,13 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   };
 
   // Revocations and rotations made by another instance (or the CLI) reach this one at once.
-  const unlisten = await listenForRevocations(db, { invalidations, keys, log });
+  const unlisten = await listenForRevocations(db, {
+    invalidations,
+    keys,
+    log,
+    // In-process notifications cannot be lost: only PostgreSQL needs the fallback.
+    pollMs: db.kind === 'postgres' ? (options.revocationPollMs ?? DEFAULT_REVOCATION_POLL_MS) : undefined,
+  });
   // Claims do not name their kid: a revoked key's cached verifications go all at once.
   keys.onDropped(() => tokens.forgetVerified());
   await keys.start();
@@ -147,6 +175,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     () => {
       db.query('delete from used_assertions where expires_at < now()').catch(() => {});
       db.query("delete from idempotency_keys where created_at < now() - interval '24 hours'").catch(() => {});
+      db.query('delete from rate_limits where expire < $1', [Date.now()]).catch(() => {});
       // Expired OAuth tokens answer "unknown" as well as "expired": a day's grace keeps
       // introspection informative, then they go. Refresh tokens are kept until they expire,
       // so that reuse of a rotated one is still recognised.
@@ -167,6 +196,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       clearInterval(sweep);
       keys.stop();
       await unlisten();
+      await redis?.quit().catch(() => {});
       await db.close();
     },
   };

@@ -38,8 +38,16 @@ export async function openPostgres(
     const admin = new pg.Client({ connectionString });
     admin.on('error', () => {});
     await admin.connect();
-    await admin.query(`create schema if not exists "${schema}"`);
-    await admin.end();
+    try {
+      // `if not exists` is no guard against a concurrent create (a unique violation in the
+      // catalog): instances starting together on a new schema take turns.
+      await admin.query('begin');
+      await admin.query('select pg_advisory_xact_lock(7235000)');
+      await admin.query(`create schema if not exists "${schema}"`);
+      await admin.query('commit');
+    } finally {
+      await admin.end();
+    }
   }
   const listener = new PgListener(config, log, options.backoff ?? DEFAULT_BACKOFF);
 

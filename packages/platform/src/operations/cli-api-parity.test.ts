@@ -7,7 +7,7 @@ import {
   startTestPlatform,
   type TestPlatform,
 } from '../testing/test-platform.ts';
-import { REVOCATION_CHANNEL, type RevocationEvent } from '../tokens/revocation-events.ts';
+import { REVOCATION_CHANNEL, type RevocationEvent, splitEpoch } from '../tokens/revocation-events.ts';
 import { createLogger } from '../util/log.ts';
 
 /**
@@ -26,7 +26,8 @@ let sentinels = 0;
 beforeAll(async () => {
   tp = await startTestPlatform();
   const { services } = tp.platform;
-  await services.db.listen(REVOCATION_CHANNEL, (payload) => heard.push(payload));
+  // What is announced, without the revocation epoch each announcement carries.
+  await services.db.listen(REVOCATION_CHANNEL, (payload) => heard.push(splitEpoch(payload).body));
   const invalidate = services.invalidate;
   services.invalidate = (event) => {
     invalidated.push(event);

@@ -43,8 +43,35 @@ const KINDS: readonly RevocationKind[] = [
 /** The cache tag an event invalidates, and the payload that announces it. */
 export const revocationTag = (kind: RevocationKind, id: string): string => `${kind}:${id}`;
 
-export const announce = (db: Pick<Database, 'notify'>, event: RevocationEvent): Promise<void> =>
-  db.notify(REVOCATION_CHANNEL, revocationTag(event.kind, event.id));
+export const announce = (db: Pick<Database, 'transaction'>, event: RevocationEvent): Promise<void> =>
+  notifyRevocation(db, REVOCATION_CHANNEL, revocationTag(event.kind, event.id));
+
+/**
+ * Bumps the revocation epoch (migration 007) and sends `<epoch> <payload>` on `channel`, in
+ * one transaction: an instance whose LISTEN connection died without a word still sees the
+ * epoch move when it polls (`RevocationEpoch`), and the number in the payload tells one
+ * that heard every announcement that it has nothing to drop. Called once the revocation
+ * itself has committed, so the epoch never moves before the change it stands for.
+ */
+export async function notifyRevocation(
+  db: Pick<Database, 'transaction'>,
+  channel: string,
+  payload: string,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [row] = await tx.query<{ epoch: string | number }>(
+      'update revocation_epoch set epoch = epoch + 1 returning epoch',
+    );
+    // NOTIFY in a transaction is delivered at its commit, with the epoch's new value.
+    await tx.query('select pg_notify($1, $2)', [channel, `${row?.epoch ?? 0} ${payload}`]);
+  });
+}
+
+/** A notification's epoch (absent when sent without one) and what it says. */
+export function splitEpoch(payload: string): { epoch: number | undefined; body: string } {
+  const match = /^(\d+) ([\s\S]*)$/.exec(payload);
+  return match ? { epoch: Number(match[1]), body: match[2]! } : { epoch: undefined, body: payload };
+}
 
 export function parseRevocation(payload: string): RevocationEvent | undefined {
   const at = payload.indexOf(':');

@@ -3,6 +3,7 @@ import type { MasterKey } from '../crypto/master-key.ts';
 import type { Database } from '../db/database.ts';
 import { PlatformError } from '../errors.ts';
 import { type Logger, silentLogger } from '../util/log.ts';
+import { notifyRevocation } from './revocation-events.ts';
 import { keyState, SigningKeySet } from './signing-key-set.ts';
 import {
   ensureSigner,
@@ -240,7 +241,7 @@ export class SigningKeys {
    */
   async rotate(): Promise<RotationResult> {
     const result = await rotateKeys(this.db, this.master, this.timings, this.#now);
-    await this.db.notify(SIGNING_KEYS_CHANNEL, `rotated:${result.kid}`);
+    await notifyRevocation(this.db, SIGNING_KEYS_CHANNEL, `rotated:${result.kid}`);
     await this.refresh();
     return result;
   }
@@ -254,7 +255,7 @@ export class SigningKeys {
   async revoke(kid: string): Promise<RevocationResult> {
     const result = await revokeKey(this.db, this.master, kid, this.#now);
     this.#forget(kid);
-    await this.db.notify(SIGNING_KEYS_CHANNEL, `revoked:${kid}`);
+    await notifyRevocation(this.db, SIGNING_KEYS_CHANNEL, `revoked:${kid}`);
     await this.refresh();
     return result;
   }
