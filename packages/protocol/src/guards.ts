@@ -1,5 +1,7 @@
 import {
+  type AnalyticsMessage,
   type AuthenticationMessage,
+  type BasketMessage,
   type ConnectMessage,
   type ErrorMessage,
   type HostToPlannerMessage,
@@ -11,6 +13,9 @@ import {
   type PlannerToHostMessage,
   PROTOCOL_VERSION,
   type ReadyMessage,
+  type SettingsMessage,
+  type SupportedLanguage,
+  type Theme,
   type TokenExpiredMessage,
 } from './messages.ts';
 
@@ -32,6 +37,87 @@ const str = (v: unknown, max = MAX_TEXT): v is string => typeof v === 'string' &
 const token = (v: unknown): v is string => str(v, MAX_TOKEN) && TOKEN.test(v);
 
 const isRec = (d: unknown): d is Rec => typeof d === 'object' && d !== null && !Array.isArray(d);
+const int = (v: unknown, min: number, max: number): v is number =>
+  Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
+/** Whether `d` has no other own keys than `keys` (space-separated): an allow-list, not a shape. */
+const only = (d: Rec, keys: string) => Object.keys(d).every((k) => keys.split(' ').includes(k));
+const optional = (v: unknown, max: number) => v === undefined || str(v, max);
+
+// Theme values are never CSS text: a colour is `#hex` or `rgb(…)` of digits and separators,
+// a font stack is family names of letters, digits, spaces and hyphens (quoted or not) between
+// commas. Neither alphabet holds `;`, `{`, `}`, `\\`, `@`, `:` or a `(` other than rgb's own,
+// so no value can end a declaration, open a rule, escape a character or call `url()`.
+const COLOUR = /^(?:#(?:[\da-f]{3,4}|[\da-f]{6}|[\da-f]{8})|rgba?\([\d\s.,%/]{5,40}\))$/i;
+const FAMILY = `(?:[\\w -]+|'[\\w -]+'|"[\\w -]+")`;
+const FONT = new RegExp(`^${FAMILY}(?:,\\s*${FAMILY})*$`);
+const THEME_COLOURS = ['accent', 'accentText', 'background', 'surface', 'text', 'border'];
+
+/** Whether `t` is a `Theme`: known keys only, each value in its safe alphabet and range. */
+export const isTheme = (t: unknown): t is Theme =>
+  isRec(t) &&
+  Object.entries(t).every(([k, v]) =>
+    k === 'radius'
+      ? int(v, 0, 24)
+      : k === 'font'
+        ? str(v, 200) && FONT.test(v)
+        : THEME_COLOURS.includes(k) && str(v, 48) && COLOUR.test(v),
+  );
+
+// A well-formed BCP 47 tag, loosely: a 2–3 letter language and up to a few subtags.
+const LOCALE = /^[a-z]{2,3}(?:-[a-z\d]{2,8}){0,3}$/i;
+/** Whether `v` is a well-formed locale tag (`de`, `fr-CH`), supported or not. */
+export const isLocale = (v: unknown): v is string => str(v, 35) && LOCALE.test(v);
+
+/**
+ * The language the planner speaks for a locale: its own when supported (`de-AT` → `de`),
+ * else English. Numbers and dates still follow the whole tag.
+ */
+export const supportedLanguage = (locale: string | undefined): SupportedLanguage => {
+  const lang = locale?.split('-')[0]?.toLowerCase();
+  return lang === 'de' || lang === 'fr' ? lang : 'en';
+};
+
+const currency = (v: unknown) => str(v) && /^[A-Z]{3}$/.test(v);
+// Bounds: a plan holds at most 500 pieces (the platform's limit), a price fits well within a
+// safe integer; anything beyond is not a basket a planner could have made.
+const MAX_LINES = 500;
+const MAX_CENTS = 1e12;
+const basket = (d: Rec) => {
+  const lines = d.lines;
+  if (!Array.isArray(lines) || lines.length < 1 || lines.length > MAX_LINES) return false;
+  let total = 0;
+  for (const l of lines) {
+    if (
+      !isRec(l) ||
+      !only(l, 'sku variant name quantity unit_cents subtotal_cents') ||
+      !str(l.sku, 64) ||
+      !optional(l.variant, 64) ||
+      !str(l.name, 200) ||
+      !int(l.quantity, 1, MAX_LINES) ||
+      !int(l.unit_cents, 0, MAX_CENTS) ||
+      l.subtotal_cents !== l.unit_cents * l.quantity
+    )
+      return false;
+    total += l.subtotal_cents;
+  }
+  return currency(d.currency) && d.total_cents === total && only(d, 'ns v type currency lines total_cents');
+};
+
+const text = (v: unknown) => str(v, 64);
+/** Each analytics event with the one check of its fields; no other field may be present. */
+const analytics: Record<string, [keys: string, check: (d: Rec) => boolean]> = {
+  design_started: ['', () => true],
+  item_added: ['sku category', (d) => text(d.sku) && text(d.category)],
+  project_saved: ['items', (d) => int(d.items, 0, MAX_LINES)],
+  basket_requested: [
+    'lines quantity total_cents currency',
+    (d) =>
+      int(d.lines, 1, MAX_LINES) &&
+      int(d.quantity, 1, MAX_LINES) &&
+      int(d.total_cents, 0, MAX_CENTS) &&
+      currency(d.currency),
+  ],
+};
 
 /** One validator per message: each takes a record already known to be ours. */
 const shape: Record<MessageType, (d: Rec) => boolean> = {
@@ -47,10 +133,33 @@ const shape: Record<MessageType, (d: Rec) => boolean> = {
     (d.code === 'token_rejected' || d.code === 'token_unavailable' || d.code === 'refresh_failed') &&
     str(d.message),
   Connect: () => true,
+  Settings: (d) =>
+    (d.theme === undefined || isTheme(d.theme)) &&
+    (d.locale === undefined || isLocale(d.locale)) &&
+    only(d, 'ns v type theme locale'),
+  Basket: basket,
+  Analytics: (d) => {
+    const spec = Object.hasOwn(analytics, d.event as string) ? analytics[d.event as string] : undefined;
+    return !!spec && only(d, `ns v type event ${spec[0]}`) && spec[1](d);
+  },
 };
 
-const HOST_TO_PLANNER = new Set<MessageType>(['Authentication', 'Login', 'Logout', 'Error', 'Connect']);
-const PLANNER_TO_HOST = new Set<MessageType>(['Ready', 'TokenExpired', 'LoginRequired', 'Error']);
+const HOST_TO_PLANNER = new Set<MessageType>([
+  'Authentication',
+  'Login',
+  'Logout',
+  'Error',
+  'Connect',
+  'Settings',
+]);
+const PLANNER_TO_HOST = new Set<MessageType>([
+  'Ready',
+  'TokenExpired',
+  'LoginRequired',
+  'Error',
+  'Basket',
+  'Analytics',
+]);
 
 function parse(data: unknown, allowed: Set<MessageType>, debug?: DebugHook): Rec | undefined {
   const reject = (reason: RejectReason): undefined => {
@@ -91,3 +200,6 @@ export const isTokenExpired = /* @__PURE__ */ is<TokenExpiredMessage>('TokenExpi
 export const isLoginRequired = /* @__PURE__ */ is<LoginRequiredMessage>('LoginRequired');
 export const isError = /* @__PURE__ */ is<ErrorMessage>('Error');
 export const isConnect = /* @__PURE__ */ is<ConnectMessage>('Connect');
+export const isSettings = /* @__PURE__ */ is<SettingsMessage>('Settings');
+export const isBasket = /* @__PURE__ */ is<BasketMessage>('Basket');
+export const isAnalytics = /* @__PURE__ */ is<AnalyticsMessage>('Analytics');
