@@ -119,49 +119,48 @@ const analytics: Record<string, [keys: string, check: (d: Rec) => boolean]> = {
   ],
 };
 
-/** One validator per message: each takes a record already known to be ours. */
-const shape: Record<MessageType, (d: Rec) => boolean> = {
-  Ready: (d) => str(d.planner) && (d.instance === undefined || str(d.instance, 64)),
-  Authentication: (d) => token(d.token),
-  Login: (d) => token(d.token),
-  Logout: () => true,
-  TokenExpired: (d) =>
-    (d.reason === 'expired' || d.reason === 'rejected') &&
-    (d.kind === undefined || d.kind === 'legal_entity' || d.kind === 'user'),
-  LoginRequired: (d) => str(d.reason),
-  Error: (d) =>
-    (d.code === 'token_rejected' || d.code === 'token_unavailable' || d.code === 'refresh_failed') &&
-    str(d.message),
-  Connect: () => true,
-  Settings: (d) =>
-    (d.theme === undefined || isTheme(d.theme)) &&
-    (d.locale === undefined || isLocale(d.locale)) &&
-    only(d, 'ns v type theme locale'),
-  Basket: basket,
-  Analytics: (d) => {
-    const spec = Object.hasOwn(analytics, d.event as string) ? analytics[d.event as string] : undefined;
-    return !!spec && only(d, `ns v type event ${spec[0]}`) && spec[1](d);
-  },
+// One validator per message, each taking a record already known to be ours. Kept apart by
+// direction (and each guard holding its own), so a bundle carries only the validators of
+// what it receives and checks: the planner's page and the host SDK both count bytes.
+type Check = (d: Rec) => boolean;
+type Checks = Partial<Record<MessageType, Check>>;
+const ready: Check = (d) => str(d.planner) && (d.instance === undefined || str(d.instance, 64));
+const withToken: Check = (d) => token(d.token);
+const always: Check = () => true;
+const tokenExpired: Check = (d) =>
+  (d.reason === 'expired' || d.reason === 'rejected') &&
+  (d.kind === undefined || d.kind === 'legal_entity' || d.kind === 'user');
+const loginRequired: Check = (d) => str(d.reason);
+const error: Check = (d) =>
+  (d.code === 'token_rejected' || d.code === 'token_unavailable' || d.code === 'refresh_failed') &&
+  str(d.message);
+const settings: Check = (d) =>
+  (d.theme === undefined || isTheme(d.theme)) &&
+  (d.locale === undefined || isLocale(d.locale)) &&
+  only(d, 'ns v type theme locale');
+const analyticsEvent: Check = (d) => {
+  const spec = Object.hasOwn(analytics, d.event as string) ? analytics[d.event as string] : undefined;
+  return !!spec && only(d, `ns v type event ${spec[0]}`) && spec[1](d);
 };
 
-const HOST_TO_PLANNER = new Set<MessageType>([
-  'Authentication',
-  'Login',
-  'Logout',
-  'Error',
-  'Connect',
-  'Settings',
-]);
-const PLANNER_TO_HOST = new Set<MessageType>([
-  'Ready',
-  'TokenExpired',
-  'LoginRequired',
-  'Error',
-  'Basket',
-  'Analytics',
-]);
+const HOST_TO_PLANNER: Checks = {
+  Authentication: withToken,
+  Login: withToken,
+  Logout: always,
+  Error: error,
+  Connect: always,
+  Settings: settings,
+};
+const PLANNER_TO_HOST: Checks = {
+  Ready: ready,
+  TokenExpired: tokenExpired,
+  LoginRequired: loginRequired,
+  Error: error,
+  Basket: basket,
+  Analytics: analyticsEvent,
+};
 
-function parse(data: unknown, allowed: Set<MessageType>, debug?: DebugHook): Rec | undefined {
+function parse(data: unknown, allowed: Checks, debug?: DebugHook): Rec | undefined {
   const reject = (reason: RejectReason): undefined => {
     try {
       debug?.(reason, data);
@@ -174,8 +173,10 @@ function parse(data: unknown, allowed: Set<MessageType>, debug?: DebugHook): Rec
   if (data.ns !== NAMESPACE) return reject('foreign');
   if (data.v !== PROTOCOL_VERSION) return reject('unknown_version');
   const type = data.type as MessageType;
-  if (typeof type !== 'string' || !allowed.has(type)) return reject('unknown_type');
-  return shape[type](data) ? data : reject('malformed');
+  // An own key (`hasOwn`), or `toString` would pass for a type.
+  const check = typeof type === 'string' && Object.hasOwn(allowed, type) ? allowed[type] : undefined;
+  if (!check) return reject('unknown_type');
+  return check(data) ? data : reject('malformed');
 }
 
 /** Validates a message received by the planner. Returns `undefined` (never throws) when invalid. */
@@ -187,19 +188,19 @@ export const parsePlannerMessage = (data: unknown, debug?: DebugHook): PlannerTo
   parse(data, PLANNER_TO_HOST, debug) as PlannerToHostMessage | undefined;
 
 const is =
-  <M>(t: MessageType) =>
+  <M>(t: MessageType, check: Check) =>
   (data: unknown): data is M =>
-    isRec(data) && data.ns === NAMESPACE && data.v === PROTOCOL_VERSION && data.type === t && shape[t](data);
+    isRec(data) && data.ns === NAMESPACE && data.v === PROTOCOL_VERSION && data.type === t && check(data);
 
 // Marked pure so that bundlers drop the guards a bundle does not use (the host SDK counts bytes).
-export const isReady = /* @__PURE__ */ is<ReadyMessage>('Ready');
-export const isAuthentication = /* @__PURE__ */ is<AuthenticationMessage>('Authentication');
-export const isLogin = /* @__PURE__ */ is<LoginMessage>('Login');
-export const isLogout = /* @__PURE__ */ is<LogoutMessage>('Logout');
-export const isTokenExpired = /* @__PURE__ */ is<TokenExpiredMessage>('TokenExpired');
-export const isLoginRequired = /* @__PURE__ */ is<LoginRequiredMessage>('LoginRequired');
-export const isError = /* @__PURE__ */ is<ErrorMessage>('Error');
-export const isConnect = /* @__PURE__ */ is<ConnectMessage>('Connect');
-export const isSettings = /* @__PURE__ */ is<SettingsMessage>('Settings');
-export const isBasket = /* @__PURE__ */ is<BasketMessage>('Basket');
-export const isAnalytics = /* @__PURE__ */ is<AnalyticsMessage>('Analytics');
+export const isReady = /* @__PURE__ */ is<ReadyMessage>('Ready', ready);
+export const isAuthentication = /* @__PURE__ */ is<AuthenticationMessage>('Authentication', withToken);
+export const isLogin = /* @__PURE__ */ is<LoginMessage>('Login', withToken);
+export const isLogout = /* @__PURE__ */ is<LogoutMessage>('Logout', always);
+export const isTokenExpired = /* @__PURE__ */ is<TokenExpiredMessage>('TokenExpired', tokenExpired);
+export const isLoginRequired = /* @__PURE__ */ is<LoginRequiredMessage>('LoginRequired', loginRequired);
+export const isError = /* @__PURE__ */ is<ErrorMessage>('Error', error);
+export const isConnect = /* @__PURE__ */ is<ConnectMessage>('Connect', always);
+export const isSettings = /* @__PURE__ */ is<SettingsMessage>('Settings', settings);
+export const isBasket = /* @__PURE__ */ is<BasketMessage>('Basket', basket);
+export const isAnalytics = /* @__PURE__ */ is<AnalyticsMessage>('Analytics', analyticsEvent);
