@@ -42,6 +42,16 @@ export function mountPlanner(
   root.replaceChildren(app);
 
   const stopHeight = reportHeight(services);
+  // The shopping list's element and the design analytics load after the first paint.
+  let stopAnalytics: (() => void) | undefined;
+  void import('./retail/index.ts').then((m) => {
+    if (options.signal?.aborted) return;
+    stopAnalytics = m.watchDesign(
+      workspace.editor,
+      () => app.catalogIndex,
+      (event) => services.track(event),
+    );
+  });
   // Write the draft now when the page may be going away (tab closed, host navigates, bfcache).
   const flush = () => workspace.flushDraft();
   const onVisibility = () => {
@@ -54,6 +64,7 @@ export function mountPlanner(
     'abort',
     () => {
       stopHeight();
+      stopAnalytics?.();
       window.removeEventListener('pagehide', flush);
       document.removeEventListener('visibilitychange', onVisibility);
       app.remove();

@@ -79,6 +79,11 @@ export class PlannerApp extends LitElement {
   /** The project flows (new, open, delete), which arrive with `deferred.ts`. */
   #flows: ProjectFlowsController | undefined;
 
+  /** The catalog as loaded, by item id (empty until it is). */
+  get catalogIndex(): CatalogIndex {
+    return this._catalogIndex;
+  }
+
   #cleanups: (() => void)[] = [];
   #noticeTimer: ReturnType<typeof setTimeout> | undefined;
   #toggle = false;
@@ -427,6 +432,7 @@ export class PlannerApp extends LitElement {
               ></planner-inspector>
             </div>
             ${this.#renderSummary(ws, warnings.size)}
+            <planner-shopping-list .items=${design.items} .catalog=${catalog} .services=${this.services} .locale=${this.locale}></planner-shopping-list>
           </main>
         </div>
         <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this._announcement}</div>
