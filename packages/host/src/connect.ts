@@ -162,6 +162,7 @@ export function connect(messenger: Messenger, options: ConnectOptions): PlannerC
     newProject: call('newProject'),
     getProject: call('getProject'),
     saveProject: call('saveProject'),
+    addItem: call('addItem'),
   };
 
   // Wall-clock time when the token delivered last is due for renewal (`autoRenewSession`).

@@ -1,7 +1,9 @@
+import { dispatchAction } from './components/actions.ts';
 import './components/planner-app.ts';
 import type { PlannerApp } from './components/planner-app.ts';
 import { draftPrefix } from './draft/draft.ts';
 import { DraftShelf, defaultStorage } from './draft/draft-store.ts';
+import { PlannerError } from './project/planner-error.ts';
 import { Workspace } from './project/workspace.ts';
 import type { PlannerCommands, PlannerServices } from './services.ts';
 
@@ -86,6 +88,14 @@ export function mountPlanner(
     },
     saveProject() {
       return workspace.save();
+    },
+    async addItem(catalogId) {
+      await app.catalogLoaded;
+      if (typeof catalogId !== 'string' || !app.catalogIndex.has(catalogId)) {
+        throw new PlannerError('NOT_IN_CATALOG', 'The catalog has no such item.');
+      }
+      dispatchAction(app, { type: 'add', catalogId });
+      return workspace.snapshot();
     },
   };
 }

@@ -83,6 +83,11 @@ export class PlannerApp extends LitElement {
   get catalogIndex(): CatalogIndex {
     return this._catalogIndex;
   }
+  /** Resolves once the catalog has loaded (for host commands that need it). */
+  readonly catalogLoaded = new Promise<void>((resolve) => {
+    this.#catalogLoaded = resolve;
+  });
+  #catalogLoaded!: () => void;
 
   #cleanups: (() => void)[] = [];
   #noticeTimer: ReturnType<typeof setTimeout> | undefined;
@@ -196,6 +201,7 @@ export class PlannerApp extends LitElement {
       const catalog = await this.services.getCatalog();
       this._catalog = catalog;
       this._catalogIndex = indexCatalog(catalog);
+      this.#catalogLoaded();
     } catch (error) {
       this._catalogError = describeError(error);
     }
