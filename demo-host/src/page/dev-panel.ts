@@ -42,16 +42,17 @@ export function createDevPanel(locale: () => string) {
   const filter = $<HTMLSelectElement>('log-filter');
   let expiresAt = 0;
   let timer: ReturnType<typeof setInterval> | undefined;
-  let top:
-    | {
-        li: HTMLLIElement;
-        key: string;
-        count: number;
-        at: number;
-        name: string;
-        message: boolean | undefined;
-      }
-    | undefined;
+  interface Row {
+    li: HTMLLIElement;
+    key: string;
+    count: number;
+    at: number;
+    name: string;
+    /** For rows that may have a twin: whether this one came as a message (else on the port). */
+    message: boolean | undefined;
+  }
+  let top: Row | undefined;
+  let unpaired: Row[] = [];
 
   const tick = () => {
     const left = Math.max(0, Math.round((expiresAt - Date.now()) / 1000));
@@ -69,6 +70,7 @@ export function createDevPanel(locale: () => string) {
   $('clear-log').addEventListener('click', () => {
     log.replaceChildren();
     top = undefined;
+    unpaired = [];
   });
   filter.addEventListener('change', () => {
     for (const li of log.children) shown(li as HTMLElement);
@@ -77,24 +79,22 @@ export function createDevPanel(locale: () => string) {
   const add = (direction: 'in' | 'out' | 'note', name: string, detail: string, message?: boolean) => {
     const key = `${direction} ${name} ${name === 'Resize' ? '' : detail}`;
     const now = Date.now();
+    // The events-port copy of a message logged just before, or the message of such an event:
+    // other rows may have come in between (the token request a TokenExpired starts).
+    const twin =
+      message === undefined
+        ? undefined
+        : unpaired.find((row) => row.name === name && row.message !== message && now - row.at < 2000);
+    if (twin) {
+      twin.li.querySelector('.via')!.textContent = '+ events port';
+      unpaired.splice(unpaired.indexOf(twin), 1);
+      return;
+    }
     if (top && top.key === key) {
       top.count++;
       top.li.querySelector('.count')!.textContent = `×${top.count}`;
       top.li.querySelector('.detail')!.textContent = detail;
       top.li.querySelector('time')!.textContent = time();
-      return;
-    }
-    // The events-port copy of the message just logged, or the message of the event just logged.
-    if (
-      top &&
-      direction === 'in' &&
-      top.name === name &&
-      top.message !== undefined &&
-      top.message !== message &&
-      now - top.at < 2000
-    ) {
-      top.li.querySelector('.via')!.textContent = '+ events port';
-      top.message = undefined;
       return;
     }
     const li = document.createElement('li');
@@ -110,6 +110,7 @@ export function createDevPanel(locale: () => string) {
     shown(li);
     log.prepend(li);
     top = { li, key, count: 1, at: now, name, message };
+    if (message !== undefined) unpaired = [top, ...unpaired.slice(0, 9)];
     if (![...filter.options].some((o) => o.value === name)) filter.add(new Option(name, name));
     while (log.children.length > 200) log.lastElementChild?.remove();
   };
