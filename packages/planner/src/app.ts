@@ -1,9 +1,7 @@
-import { dispatchAction } from './components/actions.ts';
 import './components/planner-app.ts';
 import type { PlannerApp } from './components/planner-app.ts';
 import { draftPrefix } from './draft/draft.ts';
 import { DraftShelf, defaultStorage } from './draft/draft-store.ts';
-import { PlannerError } from './project/planner-error.ts';
 import { Workspace } from './project/workspace.ts';
 import type { PlannerCommands, PlannerServices } from './services.ts';
 
@@ -44,16 +42,20 @@ export function mountPlanner(
   root.replaceChildren(app);
 
   const stopHeight = reportHeight(services);
-  // The shopping list's element and the design analytics load after the first paint.
+  // The shopping list's element, the design analytics and `addItem` come with the lazy chunk,
+  // after the first paint (deferred.ts).
+  const deferred = import('./components/deferred.ts');
   let stopAnalytics: (() => void) | undefined;
-  void import('./retail/index.ts').then((m) => {
-    if (options.signal?.aborted) return;
-    stopAnalytics = m.watchDesign(
-      workspace.editor,
-      () => app.catalogIndex,
-      (event) => services.track(event),
-    );
+  void deferred.then((m) => {
+    if (!options.signal?.aborted) {
+      stopAnalytics = m.watchDesign(
+        workspace.editor,
+        () => app.catalogIndex,
+        (event) => services.track(event),
+      );
+    }
   });
+
   // Write the draft now when the page may be going away (tab closed, host navigates, bfcache).
   const flush = () => workspace.flushDraft();
   const onVisibility = () => {
@@ -90,12 +92,7 @@ export function mountPlanner(
       return workspace.save();
     },
     async addItem(catalogId) {
-      await app.catalogLoaded;
-      if (typeof catalogId !== 'string' || !app.catalogIndex.has(catalogId)) {
-        throw new PlannerError('NOT_IN_CATALOG', 'The catalog has no such item.');
-      }
-      dispatchAction(app, { type: 'add', catalogId });
-      return workspace.snapshot();
+      return (await deferred).addItem(app, workspace, catalogId);
     },
   };
 }

@@ -20,9 +20,9 @@ const apiBase =
 const client = createPlannerClient({ baseUrl: apiBase, plannerVersion: '0.1.0' });
 const session = trackSession(client);
 
-// The retailer's parts (shopping list, basket and analytics messages, theme) are one lazy
-// chunk: nothing in it is needed for the first paint, and the first load has a budget.
-const retail = () => import('./retail/index.ts');
+// The retailer's parts (shopping list, basket and analytics messages, theme) come with the
+// lazy chunk (components/deferred.ts): none is needed for the first paint, which has a budget.
+const retail = () => import('./components/deferred.ts');
 
 const services: PlannerServices = {
   ...client.services,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isLocale, isTheme, parseHostMessage, supportedLanguage } from './guards.ts';
+import { isLocale, isTheme, parseHostMessage } from './guards.ts';
+import { supportedLanguage } from './locale.ts';
 
 const settings = (body: Record<string, unknown>) => ({ ns: 'planner', v: 1, type: 'Settings', ...body });
 

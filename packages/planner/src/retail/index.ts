@@ -6,6 +6,7 @@
  */
 import './planner-shopping-list.ts';
 
+export { addItem } from './add-item.ts';
 export { applySettings } from './apply-settings.ts';
 export { watchDesign } from './design-analytics.ts';
 export { sendAnalytics, sendBasket } from './send.ts';
