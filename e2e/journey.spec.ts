@@ -47,7 +47,7 @@ test.describe('the demo shop', () => {
     await ui.save.click();
     await expect(ui.saveState).toHaveText('Saved · v1');
     await expect(page.getByRole('status').filter({ hasText: `Saved “${name}”` })).toBeVisible();
-    await expect(logged(page, 'in', 'projectSaved')).toHaveCount(1);
+    await expect(logged(page, 'in', 'ProjectSaved')).toHaveCount(1);
 
     // ——— The token expires mid-session. The shop makes the next token live 20 s and hands it
     // over at once; wait until it has expired.
@@ -72,7 +72,7 @@ test.describe('the demo shop', () => {
     await expect(logged(page, 'out', 'Login').first()).toContainText(/user token .*, read write, 300 s/);
     await expect(page.locator('#token-expiry')).toHaveText(/^\d+ s$/);
     await expect(ui.session).toContainText('Signed in as shopper-ada');
-    await expect(logged(page, 'in', 'projectSaved')).toHaveCount(2);
+    await expect(logged(page, 'in', 'ProjectSaved')).toHaveCount(2);
 
     // ——— Start over, and reload: what opens now can only come from the platform.
     await ui.newProject.click();

@@ -1,24 +1,13 @@
 import { embedPlanner, type PlannerEmbed } from '@planner/host';
+import { basketView } from './basket-view.ts';
 import { createDevPanel } from './dev-panel.ts';
+import { LOCALES, preferences, type ShopLocale, THEMES } from './preferences.ts';
 import { type Shopper, shopApi } from './shop-api.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-const panel = createDevPanel();
+const panel = createDevPanel(() => preferences.locale);
+const basket = basketView(() => preferences.locale);
 const account = $('account');
-
-/** A short, safe description of a protocol message for the log: never a whole token. */
-function describe(message: Record<string, unknown>): string {
-  if (typeof message.token === 'string') {
-    try {
-      const claims = JSON.parse(atob(message.token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/')));
-      return `${claims.kind} token …${message.token.slice(-8)}, ${claims.scope}, ${claims.exp - claims.iat} s`;
-    } catch {
-      return 'token';
-    }
-  }
-  const { ns: _ns, v: _v, type: _type, ...rest } = message;
-  return Object.keys(rest).length ? JSON.stringify(rest) : '';
-}
 
 function toast(text: string, kind: 'info' | 'error' = 'info') {
   const el = document.createElement('div');
@@ -31,6 +20,14 @@ function toast(text: string, kind: 'info' | 'error' = 'info') {
 
 let embed: PlannerEmbed;
 
+/** What the login form says when the planner asked for a login, by the reason it gave. */
+const LOGIN_HINTS: Record<string, string> = {
+  save: 'Log in to save your room to your account.',
+  open: 'Log in to open the rooms you saved.',
+};
+const loginHint = (reason: string) =>
+  Object.hasOwn(LOGIN_HINTS, reason) ? LOGIN_HINTS[reason]! : 'Log in to use your account in the planner.';
+
 function renderAccount(shopper: Shopper | null, hint = '') {
   if (shopper) {
     account.innerHTML = '<span class="hello"></span><button type="button" id="logout">Log out</button>';
@@ -38,7 +35,8 @@ function renderAccount(shopper: Shopper | null, hint = '') {
     $('logout').addEventListener('click', async () => {
       await shopApi.logout();
       renderAccount(null);
-      panel.message('note', 'logout', 'shop session ended');
+      panel.note('logout', 'shop session ended');
+      basket.render(await shopApi.basket());
       await embed.logout();
     });
     return;
@@ -58,7 +56,7 @@ function renderAccount(shopper: Shopper | null, hint = '') {
     try {
       const { shopper: me } = await shopApi.login(String(data.get('email')), String(data.get('password')));
       renderAccount(me);
-      panel.message('note', 'login', `shop session for ${me.email}`);
+      panel.note('login', `shop session for ${me.email}`);
       await embed.login();
     } catch (error) {
       form.querySelector('.login-error')!.textContent = (error as Error).message;
@@ -68,6 +66,17 @@ function renderAccount(shopper: Shopper | null, hint = '') {
 
 const session = await shopApi.session();
 renderAccount(session.shopper);
+basket.render(await shopApi.basket());
+
+// The language and theme switch (developer panel): the planner gets them in its handshake,
+// and again on every change.
+const localeSelect = $<HTMLSelectElement>('locale');
+const themeSelect = $<HTMLSelectElement>('theme');
+for (const [value, label] of Object.entries(LOCALES)) localeSelect.add(new Option(label, value));
+for (const [value, { label }] of Object.entries(THEMES)) themeSelect.add(new Option(label, value));
+localeSelect.value = preferences.locale;
+themeSelect.value = preferences.theme;
+document.documentElement.lang = preferences.locale;
 
 embed = embedPlanner({
   url: session.plannerUrl,
@@ -78,30 +87,70 @@ embed = embedPlanner({
     panel.token(token);
     return token.access_token;
   },
-  trace: (direction, message) =>
-    panel.message(
-      direction,
-      String((message as { type: string }).type),
-      describe(message as Record<string, unknown>),
-    ),
+  theme: THEMES[preferences.theme]!.theme,
+  locale: preferences.locale,
+  trace: (direction, message) => panel.trace(direction, message as { type: string; ns?: unknown }),
 });
 
-embed.on('loginRequired', () => {
-  renderAccount(null, 'Log in to save your room to your account.');
+localeSelect.addEventListener('change', async () => {
+  preferences.locale = localeSelect.value as ShopLocale;
+  document.documentElement.lang = preferences.locale;
+  basket.refresh();
+  await embed.configure({ locale: preferences.locale });
+});
+themeSelect.addEventListener('change', async () => {
+  preferences.theme = themeSelect.value;
+  await embed.configure({ theme: THEMES[preferences.theme]!.theme });
+});
+
+embed.on('loginRequired', ({ detail }) => {
+  renderAccount(null, loginHint(detail.reason));
   account.querySelector<HTMLInputElement>('input[name=password]')?.focus();
 });
 embed.on('projectSaved', ({ detail }) => toast(`Saved “${detail.name}”`));
+embed.on('basket', async ({ detail }) => {
+  // The lines only: the shop prices them from its own catalog.
+  try {
+    const answer = await shopApi.addToBasket(
+      detail.lines.map(({ sku, variant, quantity }) => ({ sku, ...(variant ? { variant } : {}), quantity })),
+    );
+    basket.render(answer);
+    panel.note('basket', `the shop's basket holds ${answer.count}`);
+    toast(`Added ${detail.lines.reduce((n, l) => n + l.quantity, 0)} pieces to your basket`);
+  } catch (error) {
+    toast((error as Error).message, 'error');
+  }
+});
+embed.on('analytics', ({ detail }) => {
+  // A real shop would hand these to its analytics tool; they carry nothing personal.
+  const { event, ...fields } = detail;
+  panel.note(`analytics: ${event}`, Object.keys(fields).length ? JSON.stringify(fields) : '');
+});
 embed.on('error', ({ detail }) => {
   const text = 'message' in detail ? detail.message : String(detail);
-  panel.message('note', 'error', text);
+  panel.note('error', text);
   toast(text, 'error');
 });
 
 $('short-token').addEventListener('click', async () => {
   const { nextTokenLifetime } = await shopApi.shortNextToken();
-  panel.message('note', 'short token', `the next token lives ${nextTokenLifetime} s`);
+  panel.note('short token', `the next token lives ${nextTokenLifetime} s`);
   // Hand the planner a short-lived token now, so its expiry is what happens next.
   await embed.login();
 });
+$('clear-basket').addEventListener('click', async () => basket.render(await shopApi.clearBasket()));
+
+// "Plan it in your room" on a category page links here with `?plan=<sku>`: place it once,
+// then drop the parameter, so a reload does not place it again.
+const plan = new URLSearchParams(location.search).get('plan');
+if (plan) {
+  history.replaceState(null, '', location.pathname + location.hash);
+  embed.ready
+    .then((api) => api.addItem(plan))
+    .then(
+      () => panel.note('plan it', `placed ${plan}`),
+      (error: Error) => toast(error.message, 'error'),
+    );
+}
 
 Object.assign(window, { planner: embed });

@@ -26,10 +26,49 @@ async function call<T>(path: string, body?: unknown): Promise<T> {
   return json;
 }
 
+export interface BasketLine {
+  sku: string;
+  variant?: string;
+  name: string;
+  quantity: number;
+  unit_cents: number;
+  subtotal_cents: number;
+}
+
+/** The session's basket, as the shop prices it. */
+export interface Basket {
+  lines: BasketLine[];
+  count: number;
+  currency: string | null;
+  total_cents: number;
+}
+
+export interface CategoryPage {
+  title: string;
+  products: {
+    sku: string;
+    name: string;
+    category: string;
+    description: string;
+    width_cm: number;
+    depth_cm: number;
+    height_cm: number;
+    price_cents: number;
+    currency: string;
+  }[];
+}
+
 export const shopApi = {
   session: () => call<{ shopper: Shopper | null; plannerUrl: string }>('/api/session'),
   login: (email: string, password: string) => call<{ shopper: Shopper }>('/api/login', { email, password }),
   logout: () => call<{ shopper: null }>('/api/logout', {}),
   plannerToken: () => call<PlannerToken>('/api/planner-token', {}),
   shortNextToken: () => call<{ nextTokenLifetime: number }>('/api/short-token', {}),
+  basket: () => call<Basket>('/api/basket'),
+  addToBasket: (lines: { sku: string; variant?: string | undefined; quantity: number }[]) =>
+    call<Basket>('/api/basket/lines', { lines }),
+  setQuantity: (sku: string, variant: string | undefined, quantity: number) =>
+    call<Basket>('/api/basket/quantity', { sku, ...(variant ? { variant } : {}), quantity }),
+  clearBasket: () => call<Basket>('/api/basket/clear', {}),
+  category: (page: string) => call<CategoryPage>(`/api/catalog/${encodeURIComponent(page)}`),
 };

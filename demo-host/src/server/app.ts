@@ -2,11 +2,13 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
+import { basketRoutes } from './basket-routes.ts';
 import { loginHandler } from './login.ts';
 import { LoginLimiter, type LoginLimits } from './login-limiter.ts';
 import { sameOriginJson } from './request-guard.ts';
 import { sessionCookie } from './session-cookie.ts';
 import { type Session, type SessionLimits, Sessions } from './sessions.ts';
+import { SHOP_CATEGORIES, ShopCatalog } from './shop-catalog.ts';
 import { type Shopper, verifyPassword } from './shoppers.ts';
 
 /** What the shop's back-end needs from the platform: the `@planner/host/server` token client. */
@@ -44,6 +46,11 @@ export interface ShopOptions {
   sessionLimits?: Partial<SessionLimits> & { now?: () => number };
   /** The password check (default: scrypt, constant-time); tests count its calls. */
   verifyPassword?: (password: string, stored: string) => Promise<boolean>;
+  /**
+   * Where the shop reads its catalog (basket prices, category pages): the platform's API.
+   * Default: the issuer of the shop's legal-entity tokens, which is the platform's public URL.
+   */
+  platformUrl?: string;
 }
 
 /** Bytes: the shop's JSON bodies are a login form at most. */
@@ -106,6 +113,21 @@ export function createShopApp(options: ShopOptions): Hono {
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
 
+  basketRoutes(app, {
+    catalog: new ShopCatalog({
+      token: () => options.tokens.legalEntityToken(),
+      platformUrl: options.platformUrl,
+    }),
+    basketOf: (c) => session(c)?.basket,
+    keepBasket: (c, basket) => {
+      ensureSession(c).basket = basket;
+    },
+  });
+  // The category pages: one document (category.html) reads its page from the path.
+  for (const page of Object.keys(SHOP_CATEGORIES)) {
+    app.get(`/${page}`, async (c) => (await options.staticFiles('/category.html')) ?? c.notFound());
+  }
+
   app.get('/api/session', (c) => {
     const shopper = shopperOf(session(c));
     return c.json({
@@ -122,9 +144,12 @@ export function createShopApp(options: ShopOptions): Hono {
       verifyPassword: options.verifyPassword ?? verifyPassword,
       clientIp: (c) => clientIp(c) ?? 'unknown',
       startSession: (c, shopper) => {
+        // The visitor's basket goes with them into the new session (the id is new either way).
+        const basket = session(c)?.basket;
         sessions.destroy(cookie.read(c));
         const { id, session: created } = sessions.create();
         created.shopperId = shopper.id;
+        if (basket) created.basket = basket;
         cookie.write(c, id);
       },
     }),

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { BasketContents } from './basket.ts';
 
 /**
  * The shop's in-memory sessions, keyed by a random id in an HttpOnly cookie.
@@ -17,6 +18,8 @@ export interface Session {
   shopperId?: string;
   /** Seconds: the next planner token is this short-lived (the developer panel's button). */
   nextTokenLifetime?: number;
+  /** The shopper's basket (basket.ts); a visitor's goes with them when they log in. */
+  basket?: BasketContents;
 }
 
 export interface SessionLimits {

@@ -76,6 +76,7 @@ function exposeApi(port: MessagePort, overrides: Partial<PlannerApi> = {}) {
     newProject: async () => snapshot,
     getProject: async () => snapshot,
     saveProject: async () => ({ id: 'p1', name: 'Living room', version: 1 }),
+    addItem: async () => snapshot,
     ...overrides,
   };
   expose(api, port);
@@ -120,7 +121,13 @@ describe('handshake', () => {
     const ports = planner.ports();
     expect(ports).toHaveLength(2);
     expect(ports.every((port) => port instanceof MessagePort)).toBe(true);
-    expect(Object.keys(api).sort()).toEqual(['getProject', 'newProject', 'openProject', 'saveProject']);
+    expect(Object.keys(api).sort()).toEqual([
+      'addItem',
+      'getProject',
+      'newProject',
+      'openProject',
+      'saveProject',
+    ]);
   });
 
   it('sends a user token as Login', async () => {

@@ -1,10 +1,14 @@
 import {
   type DebugHook,
   type HostToPlannerMessage,
+  isLocale,
+  isTheme,
   type Message,
   message,
   type PlannerApi,
   type PlannerEvent,
+  type SettingsMessage,
+  type Theme,
 } from '@planner/protocol';
 import { type Channel, openChannel } from './channel.ts';
 import { EmbedError, noop, stopper } from './errors.ts';
@@ -36,7 +40,18 @@ export interface ConnectOptions {
    * point, so the planner never has to wait on `TokenExpired` (which still works). Default false.
    */
   autoRenewSession?: boolean | undefined;
+  /** Your brand, as the protocol's allow-listed design tokens; sent in the handshake. */
+  theme?: Theme | undefined;
+  /** A BCP 47 tag (`de-CH`): the planner's language (en, de or fr, else English) and its number formats. */
+  locale?: string | undefined;
 }
+
+/** What `configure()` changes: the theme, the locale, or both. */
+export type PlannerSettings = Pick<ConnectOptions, 'theme' | 'locale'>;
+
+/** Whether `s` holds only a valid theme and locale (each may be absent). */
+export const validSettings = ({ theme, locale }: PlannerSettings): boolean =>
+  (theme === undefined || isTheme(theme)) && (locale === undefined || isLocale(locale));
 
 /**
  * Sees the traffic with the planner, for developer tools: each message posted to it (`'out'`,
@@ -63,6 +78,12 @@ export interface PlannerConnection {
   login(token?: string): Promise<void>;
   /** Sends `Logout`, then a fresh token from the provider. Waits for `ready`. */
   logout(): Promise<void>;
+  /**
+   * Changes the theme and/or locale (fields left out stay as they are) and sends them as
+   * `Settings`; a reloaded planner gets them again in its handshake. Rejects with
+   * `INVALID_OPTIONS` (and sends nothing) when a value is not allow-listed. Waits for `ready`.
+   */
+  configure(settings: PlannerSettings): Promise<void>;
   /** Subscribes to an event; returns the unsubscribe function. */
   on<K extends EmbedEventName>(name: K, listener: EmbedListener<K>): () => void;
   off<K extends EmbedEventName>(name: K, listener: EmbedListener<K>): void;
@@ -141,11 +162,23 @@ export function connect(messenger: Messenger, options: ConnectOptions): PlannerC
     newProject: call('newProject'),
     getProject: call('getProject'),
     saveProject: call('saveProject'),
+    addItem: call('addItem'),
   };
 
   // Wall-clock time when the token delivered last is due for renewal (`autoRenewSession`).
   let renewAt = Number.POSITIVE_INFINITY;
   let renewTimer: ReturnType<typeof setTimeout> | undefined;
+  // Only the fields given: an absent one must not reset the planner's.
+  const settings: PlannerSettings = {};
+  const sendSettings = () => {
+    if (settings.theme || settings.locale) send(message<SettingsMessage>('Settings', settings as never));
+  };
+  const configure = (next: PlannerSettings) => {
+    for (const key of ['theme', 'locale'] as const)
+      if (next[key] !== undefined) settings[key] = next[key] as never;
+  };
+  configure(options);
+
   const deliver = (sent: TokenMessage) => {
     send(sent);
     const wait = options.autoRenewSession && renewAfter(sent.token);
@@ -155,9 +188,11 @@ export function connect(messenger: Messenger, options: ConnectOptions): PlannerC
       renewTimer = setTimeout(renewIfDue, wait);
     }
     // The planner trusts our origin only once a token's `origins` claim vouches for it, so
-    // the ports go after the first token to each planner instance.
+    // the ports (and the settings, which it keeps aside until then) go after the first token
+    // to each planner instance.
     if (!channel.sent) {
       channel.sent = true;
+      sendSettings();
       send(message('Connect', {}), channel.ports);
       resolveReady(api);
     }
@@ -228,7 +263,8 @@ export function connect(messenger: Messenger, options: ConnectOptions): PlannerC
     // A planner running the SDK bridge mirrors these on the events port; surface them from
     // postMessage only for planners that do not (raw ones), so each is reported once. Event
     // names are case-blind (see `eventType`), so `TokenExpired` is the `tokenExpired` event.
-    if (!channel.heard) emit(type as 'error', detail as never);
+    // `Basket` and `Analytics` are messages only, never mirrored: always reported from here.
+    if (!channel.heard || type === 'Basket' || type === 'Analytics') emit(type as 'error', detail as never);
   });
 
   return {
@@ -251,6 +287,15 @@ export function connect(messenger: Messenger, options: ConnectOptions): PlannerC
           return requestToken();
         }),
       ),
+    configure: (next) =>
+      validSettings(next)
+        ? unlessDestroyed(
+            ready.then(() => {
+              configure(next);
+              sendSettings();
+            }),
+          )
+        : Promise.reject(new EmbedError('INVALID_OPTIONS')),
     destroy() {
       if (destroyed) return;
       destroyed = new EmbedError('DESTROYED');

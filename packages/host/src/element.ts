@@ -10,6 +10,8 @@ export interface PlannerEmbedElementEventMap {
   'planner-projectsaved': CustomEvent<EmbedEventMap['projectSaved']>;
   'planner-error': CustomEvent<EmbedEventMap['error']>;
   'planner-resize': CustomEvent<EmbedEventMap['resize']>;
+  'planner-basket': CustomEvent<EmbedEventMap['basket']>;
+  'planner-analytics': CustomEvent<EmbedEventMap['analytics']>;
 }
 
 /**
@@ -17,7 +19,8 @@ export interface PlannerEmbedElementEventMap {
  * in the document and has both `src` and a `token` provider; destroys it when removed.
  *
  * @fires planner-ready, planner-tokenexpired, planner-loginrequired, planner-projectsaved,
- *   planner-error, planner-resize — `detail` is the SDK event's payload.
+ *   planner-error, planner-resize, planner-basket, planner-analytics — `detail` is the SDK
+ *   event's payload.
  */
 export class PlannerEmbedElement extends HTMLElement {
   static observedAttributes = ['src'];

@@ -1,4 +1,4 @@
-import { type ConnectOptions, connect, type PlannerConnection } from './connect.ts';
+import { type ConnectOptions, connect, type PlannerConnection, validSettings } from './connect.ts';
 import { EmbedError } from './errors.ts';
 import { windowMessenger } from './messenger.ts';
 
@@ -20,7 +20,8 @@ export interface PlannerEmbed extends PlannerConnection {
 
 /**
  * Embeds the planner in a cross-origin iframe, hands it tokens from `options.token` and, once
- * the handshake is done, gives typed access to it. Throws `INVALID_OPTIONS` synchronously.
+ * the handshake is done, gives typed access to it. Throws `INVALID_OPTIONS` synchronously,
+ * also for a `theme` or `locale` the protocol does not allow.
  */
 export function embedPlanner(options: EmbedOptions): PlannerEmbed {
   const { url, container, iframe: adopted } = options;
@@ -29,7 +30,13 @@ export function embedPlanner(options: EmbedOptions): PlannerEmbed {
     origin = new URL(url).origin;
   } catch {}
   // `null` is the opaque origin of data:, blob: and friends: nothing we could ever post to.
-  if (!origin || origin === 'null' || !container === !adopted || typeof options.token !== 'function') {
+  if (
+    !origin ||
+    origin === 'null' ||
+    !container === !adopted ||
+    typeof options.token !== 'function' ||
+    !validSettings(options)
+  ) {
     throw new EmbedError('INVALID_OPTIONS');
   }
   const iframe = adopted ?? document.createElement('iframe');

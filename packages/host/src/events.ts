@@ -1,4 +1,10 @@
-import type { PlannerEvent, PlannerEventMap, PlannerEventName } from '@planner/protocol';
+import type {
+  AnalyticsEvent,
+  BasketMessage,
+  PlannerEvent,
+  PlannerEventMap,
+  PlannerEventName,
+} from '@planner/protocol';
 import type { EmbedError } from './errors.ts';
 
 /** What `on(name, listener)` hands to listeners, by event name. */
@@ -8,6 +14,10 @@ export interface EmbedEventMap extends Omit<PlannerEventMap, 'error'> {
    * planner's own `{ code, message }` (`token_rejected`, `refresh_failed`, …).
    */
   error: EmbedError | PlannerEventMap['error'];
+  /** The shopper pressed "Add to basket": the plan's lines (the `Basket` message, validated). */
+  basket: Omit<BasketMessage, 'ns' | 'v' | 'type'>;
+  /** One analytics event, with only its allow-listed fields (the `Analytics` message, validated). */
+  analytics: AnalyticsEvent;
 }
 export type EmbedEventName = keyof EmbedEventMap;
 export type EmbedListener<K extends EmbedEventName> = (event: CustomEvent<EmbedEventMap[K]>) => void;

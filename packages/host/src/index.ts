@@ -3,6 +3,8 @@
  * client for the host's back-end is `@planner/host/server`, never imported from here.
  */
 export type {
+  AnalyticsEvent,
+  BasketLine,
   Message,
   PlacedItem,
   PlannerApi,
@@ -11,8 +13,9 @@ export type {
   ProjectSnapshot,
   Room,
   SavedProject,
+  Theme,
 } from '@planner/protocol';
-export type { PlannerConnection, TokenProvider, TraceHook } from './connect.ts';
+export type { PlannerConnection, PlannerSettings, TokenProvider, TraceHook } from './connect.ts';
 export { type EmbedOptions, embedPlanner, type PlannerEmbed } from './embed.ts';
 export { EmbedError, type EmbedErrorCode } from './errors.ts';
 export type { EmbedEventMap, EmbedEventName, EmbedListener } from './events.ts';

@@ -221,6 +221,30 @@ describe('mountPlanner', () => {
     expect(fresh).toMatchObject({ id: null, items: [] });
   });
 
+  it('places a catalog item for the host (addItem), and refuses one the catalog does not have', async () => {
+    const t = await setup();
+    const project = await t.commands.addItem('sofa');
+    expect(project.items.map((i) => i.catalog_id)).toEqual(['sofa']);
+    await settle(t.app);
+    expect(t.items()).toHaveLength(1);
+    await expect(t.commands.addItem('unicorn')).rejects.toMatchObject({ code: 'NOT_IN_CATALOG' });
+  });
+
+  it('loads the shopping list, and reports the design to the host as analytics', async () => {
+    const t = await setup();
+    // The lazy chunk defines the element and starts the analytics in the same step.
+    await customElements.whenDefined('planner-shopping-list');
+    await settle(t.app);
+    t.button('Add to room', t.catalog().querySelectorAll('li.card')[0]!).click();
+    await settle(t.app);
+    const list = t.q('planner-shopping-list');
+    expect(list.shadowRoot?.querySelector('tbody tr')?.textContent).toContain('Halden 3-Seat Sofa');
+    expect(t.services.analytics).toEqual([
+      { event: 'design_started' },
+      { event: 'item_added', sku: 'sofa', category: 'Seating' },
+    ]);
+  });
+
   it('shows the price total of the placed items', async () => {
     const t = await setup();
     t.button('Add to room', t.catalog().querySelectorAll('li.card')[0]!).click();

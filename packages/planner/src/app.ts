@@ -42,6 +42,20 @@ export function mountPlanner(
   root.replaceChildren(app);
 
   const stopHeight = reportHeight(services);
+  // The shopping list's element, the design analytics and `addItem` come with the lazy chunk,
+  // after the first paint (deferred.ts).
+  const deferred = import('./components/deferred.ts');
+  let stopAnalytics: (() => void) | undefined;
+  void deferred.then((m) => {
+    if (!options.signal?.aborted) {
+      stopAnalytics = m.watchDesign(
+        workspace.editor,
+        () => app.catalogIndex,
+        (event) => services.track(event),
+      );
+    }
+  });
+
   // Write the draft now when the page may be going away (tab closed, host navigates, bfcache).
   const flush = () => workspace.flushDraft();
   const onVisibility = () => {
@@ -54,6 +68,7 @@ export function mountPlanner(
     'abort',
     () => {
       stopHeight();
+      stopAnalytics?.();
       window.removeEventListener('pagehide', flush);
       document.removeEventListener('visibilitychange', onVisibility);
       app.remove();
@@ -75,6 +90,9 @@ export function mountPlanner(
     },
     saveProject() {
       return workspace.save();
+    },
+    async addItem(catalogId) {
+      return (await deferred).addItem(app, workspace, catalogId);
     },
   };
 }

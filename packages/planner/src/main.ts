@@ -20,6 +20,10 @@ const apiBase =
 const client = createPlannerClient({ baseUrl: apiBase, plannerVersion: '0.1.0' });
 const session = trackSession(client);
 
+// The retailer's parts (shopping list, basket and analytics messages, theme) come with the
+// lazy chunk (components/deferred.ts): none is needed for the first paint, which has a budget.
+const retail = () => import('./components/deferred.ts');
+
 const services: PlannerServices = {
   ...client.services,
   symbolUrl: (relative) => new URL(relative, apiBase).href,
@@ -33,10 +37,20 @@ const services: PlannerServices = {
   reportHeight: (height) => {
     client.bridge.emit({ type: 'resize', height: Math.ceil(height) });
   },
+  requestBasket: async (basket) => (await retail()).sendBasket(client.bridge, basket),
+  track: (event) => {
+    // In call order: each waits for the same module.
+    void retail().then((m) => m.sendAnalytics(client.bridge, event));
+  },
 };
 
-const commands = mountPlanner(document.getElementById('planner')!, services);
+const root = document.getElementById('planner')!;
+const commands = mountPlanner(root, services);
 client.bridge.expose(commands);
+// The host's theme and locale, validated by the bridge, on the planner's root element.
+client.bridge.on('settings', ({ type: _type, ...settings }) => {
+  void retail().then((m) => m.applySettings(root.firstElementChild as HTMLElement, settings));
+});
 
 // Development and browser-test builds only (`vite build --mode e2e`): the handle holds the
 // token store, which a production page must not hand to every script in it (issue 9). The

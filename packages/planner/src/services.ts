@@ -1,4 +1,5 @@
 import type { WebServices } from '@planner/api-client';
+import type { AnalyticsEvent, BasketMessage } from '@planner/protocol';
 
 /**
  * Everything the planner UI needs from the outside world: the platform's web services
@@ -29,6 +30,13 @@ export interface PlannerServices extends WebServices {
   projectSaved(project: { id: string; name: string; version: number }): void;
   /** Tell the host the planner's content height, for auto-resize. */
   reportHeight(height: number): void;
+  /**
+   * Hand the shopping list to the host's basket (a `Basket` message, validated first);
+   * resolves false when it could not go (refused by the validator, or no host yet).
+   */
+  requestBasket(basket: Omit<BasketMessage, 'ns' | 'v' | 'type'>): Promise<boolean>;
+  /** One analytics event for the host (an `Analytics` message; only its allow-listed fields go). */
+  track(event: AnalyticsEvent): void;
 }
 
 export type SessionState =

@@ -1,4 +1,5 @@
 export { message } from './create.ts';
 export * from './guards.ts';
+export { supportedLanguage } from './locale.ts';
 export * from './messages.ts';
 export type * from './rpc.ts';

@@ -18,7 +18,10 @@ export type MessageType =
   | 'TokenExpired'
   | 'LoginRequired'
   | 'Error'
-  | 'Connect';
+  | 'Connect'
+  | 'Settings'
+  | 'Basket'
+  | 'Analytics';
 
 interface Base<T extends MessageType> {
   ns: typeof NAMESPACE;
@@ -95,13 +98,104 @@ export interface ErrorMessage extends Base<'Error'> {
  */
 export type ConnectMessage = Base<'Connect'>;
 
+/**
+ * The host's brand, as a fixed allow-list of design tokens: nothing else crosses the boundary,
+ * and no value is CSS text (see `isTheme`). Every field is optional; a missing one keeps the
+ * planner's own.
+ */
+export interface Theme {
+  /** Buttons, selection, focus rings. A colour: `#rgb`, `#rrggbb` (with alpha too) or `rgb(…)`. */
+  accent?: string;
+  /** Text on the accent colour. */
+  accentText?: string;
+  /** The page behind the panels. */
+  background?: string;
+  /** Panels, cards, dialogs. */
+  surface?: string;
+  text?: string;
+  border?: string;
+  /** Corner radius of panels and buttons, in CSS pixels, 0–24. */
+  radius?: number;
+  /** A font stack: family names, quoted or not, separated by commas (`"Brand Sans", Arial, sans-serif`). */
+  font?: string;
+}
+
+/** Languages the planner speaks; any other locale falls back to English (`supportedLocale`). */
+export const LOCALES = ['en', 'de', 'fr'] as const;
+export type SupportedLanguage = (typeof LOCALES)[number];
+
+/**
+ * Host → planner, once a token has pinned the host's origin (sent earlier, it is kept until
+ * then; see the README). Sent by the SDK right after the first token to each planner page load,
+ * and again whenever the host changes them. Each field present replaces the planner's current
+ * one; an absent field is left as it is.
+ */
+export interface SettingsMessage extends Base<'Settings'> {
+  theme?: Theme;
+  /** A BCP 47 tag (`de`, `de-CH`, `fr-FR`): numbers, prices and dates follow it. */
+  locale?: string;
+}
+
+/** One line of a basket: how many of one SKU (and variant) the plan holds, at the catalog's price. */
+export interface BasketLine {
+  /** The catalog item's SKU (its catalog id until catalogs carry SKUs). */
+  sku: string;
+  /** The variant's SKU, when the item was placed in a variant (colour, material). */
+  variant?: string;
+  /** The item's name, as the planner showed it. */
+  name: string;
+  /** A whole number, at least 1. */
+  quantity: number;
+  /** Price of one, in minor units of the basket's currency (cents). */
+  unit_cents: number;
+  /** `unit_cents × quantity`. */
+  subtotal_cents: number;
+}
+
+/**
+ * Planner → host. The shopper pressed "Add to basket": the plan's pieces, one line per SKU and
+ * variant. Prices are what the planner showed; the host's shop prices the basket itself.
+ */
+export interface BasketMessage extends Base<'Basket'> {
+  /** ISO 4217 code (`EUR`); one currency per basket. */
+  currency: string;
+  lines: BasketLine[];
+  /** Sum of the subtotals. */
+  total_cents: number;
+}
+
+/**
+ * What a retailer may measure, and only this: every event has a fixed set of fields and none
+ * says who the shopper is (no user id, token, project name or free text). See `isAnalytics`.
+ */
+export type AnalyticsEvent =
+  /** The first change to an empty design in this page load. */
+  | { event: 'design_started' }
+  /** A piece was placed from the catalog. */
+  | { event: 'item_added'; sku: string; category: string }
+  /** A project was saved; `items` is how many pieces it holds. */
+  | { event: 'project_saved'; items: number }
+  /** "Add to basket" was pressed (the `Basket` message follows). */
+  | { event: 'basket_requested'; lines: number; quantity: number; total_cents: number; currency: string };
+export type AnalyticsEventName = AnalyticsEvent['event'];
+
+/** Planner → host. One analytics event. */
+export type AnalyticsMessage = Base<'Analytics'> & AnalyticsEvent;
+
 export type HostToPlannerMessage =
   | AuthenticationMessage
   | LoginMessage
   | LogoutMessage
   | ErrorMessage
-  | ConnectMessage;
+  | ConnectMessage
+  | SettingsMessage;
 
-export type PlannerToHostMessage = ReadyMessage | TokenExpiredMessage | LoginRequiredMessage | ErrorMessage;
+export type PlannerToHostMessage =
+  | ReadyMessage
+  | TokenExpiredMessage
+  | LoginRequiredMessage
+  | ErrorMessage
+  | BasketMessage
+  | AnalyticsMessage;
 
 export type Message = HostToPlannerMessage | PlannerToHostMessage;

@@ -52,6 +52,12 @@ export interface PlannerApi {
   getProject(): Promise<ProjectSnapshot>;
   /** Saves the open project; needs a user token with write scope (else `LoginRequired`). */
   saveProject(): Promise<SavedProject>;
+  /**
+   * Places one piece of the catalog (by its catalog id) in the room, at the free spot nearest
+   * its centre, as "Add to room" does ("Plan it in your room" on a shop's product page).
+   * Waits for the catalog; rejects when it has no such item. Resolves with the project.
+   */
+  addItem(catalogId: string): Promise<ProjectSnapshot>;
 }
 
 /** Planner → host over the `events` port: the payload of each event, by name. */

@@ -1,4 +1,6 @@
 import {
+  type AnalyticsMessage,
+  type BasketMessage,
   type ErrorMessage,
   type LoginRequiredMessage,
   message,
@@ -8,6 +10,7 @@ import {
   parseHostMessage,
   type ReadyMessage,
   type RejectReason,
+  type SettingsMessage,
   type TokenExpiredMessage,
   type TokenExpiredReason,
   type TokenKind,
@@ -43,6 +46,9 @@ import { exposeMethods } from './expose-methods.ts';
  *    `Connect` brings two ports, `[rpc, events]`: the planner's `PlannerApi` is exposed with
  *    comlink on the first (methods only, see `expose-methods.ts`); `PlannerEvent`s go out on
  *    the second, starting with `ready` once the API is exposed.
+ * 5. `Settings` (theme, locale) from `window.parent` become a `settings` event once its origin
+ *    is pinned; ones that came before are kept (the last one) until a token from the same
+ *    origin pins it, else dropped. The UI applies them; they were validated by the protocol.
  *
  * Everything else is ignored, never thrown on, and reported as an `ignored` event.
  */
@@ -98,6 +104,8 @@ export interface BridgeEventMap {
   tokenUnavailable: { message: string };
   /** An SDK host connected its ports. */
   connected: Record<string, never>;
+  /** The pinned host's theme and/or locale (validated: allow-listed tokens only). */
+  settings: Pick<SettingsMessage, 'theme' | 'locale'>;
   /** A message was ignored (diagnostics only; the data is not included, it may hold a token). */
   ignored: { reason: IgnoreReason; origin: string };
 }
@@ -117,6 +125,8 @@ export class Bridge implements Observable<BridgeEventMap> {
   private eventsPort: MessagePort | undefined;
   /** A `Connect` from `window.parent` that came before the first token: used once its origin is pinned. */
   private early: { origin: string; ports: ReadonlyArray<MessagePort> } | undefined;
+  /** The last `Settings` from `window.parent` before the first token: applied once its origin is pinned. */
+  private earlySettings: { origin: string; settings: BridgeEventMap['settings'] } | undefined;
   private destroyed = false;
   /** Tokens are verified one after the other, so they are taken in the order they came. */
   private verifying: Promise<void> = Promise.resolve();
@@ -180,6 +190,15 @@ export class Bridge implements Observable<BridgeEventMap> {
     const sent = this.post(message<LoginRequiredMessage>('LoginRequired', { reason }));
     this.emit({ type: 'loginRequired', reason });
     return sent;
+  }
+
+  /**
+   * Posts a `Basket` or `Analytics` message to the pinned host; false when no host is pinned.
+   * The caller checks it first with the protocol's `isBasket` / `isAnalytics` (the host checks
+   * again): they are left out of here, so the planner's first load does not carry them.
+   */
+  send(sent: BasketMessage | AnalyticsMessage): boolean {
+    return this.post(sent);
   }
 
   /** Tells the host the planner could not renew its session (`Error { code: 'refresh_failed' }`). */
@@ -264,6 +283,12 @@ export class Bridge implements Observable<BridgeEventMap> {
         this.tokens.clear();
         this.events.emit('loggedOut', {});
         return;
+      case 'Settings': {
+        const { ns: _ns, v: _v, type: _type, ...settings } = parsed;
+        if (this.pinned === undefined) this.earlySettings = { origin, settings };
+        else this.events.emit('settings', settings);
+        return;
+      }
       case 'Error':
         // Before the first token our embedder is not verified, but it is still our parent:
         // its word that it has no token for us only changes what we show (nothing is
@@ -314,6 +339,9 @@ export class Bridge implements Observable<BridgeEventMap> {
       else for (const port of early?.ports ?? []) port.close();
     }
     this.events.emit('tokenAccepted', { kind: result.record.kind, origin, first });
+    const settings = this.earlySettings;
+    this.earlySettings = undefined;
+    if (settings?.origin === origin) this.events.emit('settings', settings.settings);
   }
 
   private connect(ports: ReadonlyArray<MessagePort>): void {
@@ -356,7 +384,9 @@ export class Bridge implements Observable<BridgeEventMap> {
   };
 
   /** Posts a protocol message to the pinned host; never to anyone else. */
-  private post(data: TokenExpiredMessage | LoginRequiredMessage | ErrorMessage): boolean {
+  private post(
+    data: TokenExpiredMessage | LoginRequiredMessage | ErrorMessage | BasketMessage | AnalyticsMessage,
+  ): boolean {
     if (this.destroyed || this.pinned === undefined) return false;
     try {
       this.win.parent.postMessage(data, this.pinned);

@@ -16,6 +16,7 @@ export function fakePlannerApi(
     newProject: async () => project,
     getProject: async () => project,
     saveProject: async () => ({ id: 'p1', ...saved }),
+    addItem: async () => project,
   };
 }
 

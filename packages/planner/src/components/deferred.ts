@@ -4,10 +4,16 @@
  * the project flows that use them (only a click or the host starts one).
  * `planner-app` loads it right after the first paint, so a flow that needs a dialog, or a
  * notice shown when the network has gone, finds it already there.
+ *
+ * It also carries the retailer's parts (`src/retail/`: the shopping list, the basket and
+ * analytics senders, the host's theme), which `main.ts` and `app.ts` import from here: one
+ * lazy chunk, because two would make the bundler split what they share with the entry (Lit)
+ * into a third chunk that the first paint then loads too.
  */
 import '@planner/ui/confirm-dialog';
 import './planner-inbox.ts';
 import './planner-notices.ts';
 import './planner-projects-dialog.ts';
 
+export * from '../retail/index.ts';
 export { ProjectFlowsController } from './project-flows-controller.ts';

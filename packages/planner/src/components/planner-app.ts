@@ -79,6 +79,16 @@ export class PlannerApp extends LitElement {
   /** The project flows (new, open, delete), which arrive with `deferred.ts`. */
   #flows: ProjectFlowsController | undefined;
 
+  /** The catalog as loaded, by item id (empty until it is). */
+  get catalogIndex(): CatalogIndex {
+    return this._catalogIndex;
+  }
+  /** Resolves once the catalog has loaded (for host commands that need it). */
+  readonly catalogLoaded = new Promise<void>((resolve) => {
+    this.#catalogLoaded = resolve;
+  });
+  #catalogLoaded!: () => void;
+
   #cleanups: (() => void)[] = [];
   #noticeTimer: ReturnType<typeof setTimeout> | undefined;
   #toggle = false;
@@ -191,6 +201,7 @@ export class PlannerApp extends LitElement {
       const catalog = await this.services.getCatalog();
       this._catalog = catalog;
       this._catalogIndex = indexCatalog(catalog);
+      this.#catalogLoaded();
     } catch (error) {
       this._catalogError = describeError(error);
     }
@@ -427,6 +438,7 @@ export class PlannerApp extends LitElement {
               ></planner-inspector>
             </div>
             ${this.#renderSummary(ws, warnings.size)}
+            <planner-shopping-list .items=${design.items} .catalog=${catalog} .services=${this.services} .locale=${this.locale}></planner-shopping-list>
           </main>
         </div>
         <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this._announcement}</div>

@@ -15,6 +15,8 @@ export const PlannerErrorCode = {
   SAVE_FAILED: 'SAVE_FAILED',
   LOAD_FAILED: 'LOAD_FAILED',
   DELETE_FAILED: 'DELETE_FAILED',
+  /** A host asked to place an item (`addItem`) that the catalog does not have. */
+  NOT_IN_CATALOG: 'NOT_IN_CATALOG',
 } as const;
 
 export type PlannerErrorCode = (typeof PlannerErrorCode)[keyof typeof PlannerErrorCode];

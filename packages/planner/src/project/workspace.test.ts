@@ -147,6 +147,11 @@ describe('Workspace: saving', () => {
     expect(update?.args[2]).toBe('"v1"');
     expect(services.projects.get(first.id)?.items[0]?.x).toBe(110);
     expect(services.saved).toEqual([first, second]);
+    // For the host's analytics: how many pieces, nothing about whose project or its name.
+    expect(services.analytics).toEqual([
+      { event: 'project_saved', items: 1 },
+      { event: 'project_saved', items: 1 },
+    ]);
   });
 
   it('saves a blank name as "Untitled room"', async () => {

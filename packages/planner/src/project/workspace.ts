@@ -410,6 +410,7 @@ export class Workspace {
     };
     this.#emit();
     this.#services.projectSaved(saved);
+    this.#services.track({ event: 'project_saved', items: this.editor.design.items.length });
     return saved;
   }
 

@@ -5,6 +5,7 @@ import {
   type VersionedProject,
 } from '@planner/api-client';
 import type { Catalog, Inbox, InboxMessage, Project, ProjectInput, ProjectList } from '@planner/contract';
+import type { AnalyticsEvent } from '@planner/protocol';
 import type { PlannerServices, SessionState } from '../services.ts';
 import { TEST_CATALOG } from './fixtures.ts';
 
@@ -36,6 +37,8 @@ export class FakeServices implements PlannerServices {
   readonly saved: { id: string; name: string; version: number }[] = [];
   readonly loginRequests: string[] = [];
   readonly heights: number[] = [];
+  readonly baskets: Parameters<PlannerServices['requestBasket']>[0][] = [];
+  readonly analytics: AnalyticsEvent[] = [];
   catalog: Catalog;
   /** The inbox, as stored: `getInbox` answers unread first, then newest first. */
   messages: InboxMessage[];
@@ -214,6 +217,15 @@ export class FakeServices implements PlannerServices {
 
   reportHeight(height: number): void {
     this.heights.push(height);
+  }
+
+  async requestBasket(basket: Parameters<PlannerServices['requestBasket']>[0]): Promise<boolean> {
+    this.baskets.push(clone(basket));
+    return true;
+  }
+
+  track(event: AnalyticsEvent): void {
+    this.analytics.push(clone(event));
   }
 
   async #call(method: string, args: unknown[]): Promise<void> {
