@@ -1,4 +1,4 @@
-import { RoomEditError, resizeRoom } from '../room/edit.ts';
+import { RoomEditError, resizeRoom } from '../room/reshape.ts';
 import {
   type CatalogIndex,
   clampCoord,
