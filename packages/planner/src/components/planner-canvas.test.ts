@@ -65,7 +65,7 @@ describe('planner-canvas', () => {
     const { el } = await setup();
     const labels = () => [...el.shadowRoot!.querySelectorAll('.dim-label')].map((t) => t.textContent);
     expect(labels()).toEqual(['5.00 m', '4.00 m', '5.00 m', '4.00 m']);
-    expect(el.shadowRoot!.querySelector('svg.plan')!.getAttribute('aria-label')).toContain('20.0 m²');
+    expect(el.shadowRoot!.querySelector('.area')!.textContent).toBe('Floor area 20.0 m²');
     el.design = { ...el.design, room: { ...el.design.room, unit: 'cm' } };
     await el.updateComplete;
     expect(labels()).toEqual(['500 cm', '400 cm', '500 cm', '400 cm']);

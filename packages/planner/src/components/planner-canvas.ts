@@ -218,7 +218,7 @@ export class PlannerCanvas extends LitElement {
           tabindex="-1"
           role="group"
           aria-roledescription="room plan"
-          aria-label="Room plan, ${len(W)} wide and ${len(D)} deep, ${floorArea}, ${count} ${count === 1 ? 'item' : 'items'}${
+          aria-label="Room plan, ${len(W)} wide and ${len(D)} deep, ${count} ${count === 1 ? 'item' : 'items'}${
             warned ? `, ${warned} with warnings` : ''
           }"
           aria-describedby="plan-help"
@@ -248,7 +248,7 @@ export class PlannerCanvas extends LitElement {
           </g>
         </svg>
       </div>
-      <p class="area" aria-hidden="true">${floorArea}</p>
+      <p class="area">Floor area ${floorArea}</p>
       <div class="zoom" role="group" aria-label="Zoom">
         <button type="button" aria-label="Zoom out" title="Zoom out (−)" @click=${() => this.#zoomKey('out')}>−</button>
         <button type="button" aria-label="Zoom in" title="Zoom in (+)" @click=${() => this.#zoomKey('in')}>+</button>
