@@ -32,15 +32,15 @@ export type RoomEdit =
   | { kind: 'remove-opening'; id: string };
 
 const TEMPLATE_NAMES: Record<RoomTemplate, string> = {
-  rectangle: 'rectangle',
-  'l-shape': 'L-shaped room',
-  'u-shape': 'U-shaped room',
+  rectangle: 'a rectangle',
+  'l-shape': 'an L-shaped room',
+  'u-shape': 'a U-shaped room',
 };
 
 const label = (edit: RoomEdit): string => {
   switch (edit.kind) {
     case 'template':
-      return `Make the room a ${TEMPLATE_NAMES[edit.template]}`;
+      return `Make the room ${TEMPLATE_NAMES[edit.template]}`;
     case 'corner':
       return 'Move a corner';
     case 'wall':
@@ -85,7 +85,7 @@ function describe(edit: RoomEdit, room: PlanRoom, locale?: string): string {
   const size = `${len(room.width_cm)} by ${len(room.depth_cm)}, ${formatArea(area(room.corners), room.unit, locale)}`;
   switch (edit.kind) {
     case 'template':
-      return `The room is now a ${TEMPLATE_NAMES[edit.template]}, ${size}.`;
+      return `The room is now ${TEMPLATE_NAMES[edit.template]}, ${size}.`;
     case 'corner':
       return `Moved corner ${edit.index + 1}. The room is ${size}.`;
     case 'wall':
