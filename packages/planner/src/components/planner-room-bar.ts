@@ -118,7 +118,7 @@ export class PlannerRoomBar extends LitElement {
 
   async #toggleTools(): Promise<void> {
     // The room tools are a chunk of their own: the planner's first load does not carry them.
-    if (!this._tools) await import('./planner-room-tools.ts');
+    if (!this._tools) await import('../room/room-editing.ts');
     this._tools = !this._tools;
   }
 

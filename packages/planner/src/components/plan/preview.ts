@@ -3,14 +3,14 @@ import { normalizeRotation } from '../../editor/design.ts';
 import { snap, snapAngle, snapItemCentre } from '../../editor/snap.ts';
 import { RoomEditError } from '../../room/reshape.ts';
 
-type RoomEdits = typeof import('../../room/edit.ts');
+type RoomEdits = typeof import('../../room/room-editing.ts');
 let edits: RoomEdits | undefined;
 /**
  * The room edits a corner, wall or opening drag previews with: loaded when such a drag or
  * key press starts (the first move comes later), not with the planner.
  */
 export function loadRoomEdits(): Promise<RoomEdits> {
-  return import('../../room/edit.ts').then((m) => {
+  return import('../../room/room-editing.ts').then((m) => {
     edits = m;
     return m;
   });
