@@ -1,9 +1,9 @@
 import { html, LitElement, nothing, type PropertyValues, svg } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { describeItem, itemName } from '../editor/describe.ts';
+import { itemName } from '../editor/describe.ts';
 import { type CatalogIndex, type Design, emptyDesign, type PlacedItem } from '../editor/design.ts';
-import { type Footprint, footprint } from '../editor/footprint.ts';
+import { footprint } from '../editor/footprint.ts';
 import { formatArea, formatLength } from '../editor/units.ts';
 import { computeWarnings, type ItemWarnings, isFloorCovering } from '../editor/warnings.ts';
 import { openingSentence, wallName } from '../room/describe-room.ts';
@@ -12,10 +12,31 @@ import { CATALOG_DRAG_TYPE, dispatchAction, type PlannerAction } from './actions
 import { registerDropTarget } from './plan/catalog-drop.ts';
 import { DragController, type Point } from './plan/drag.ts';
 import { itemKeyAction, roomKeyAction, viewKey } from './plan/keys.ts';
-import { badge, gridDefs, openings, roomHandles, selectionHandle, wallLabels, walls } from './plan/parts.ts';
+import {
+  badge,
+  gridDefs,
+  itemPart,
+  openings,
+  planHelp,
+  roomHandles,
+  selectionHandle,
+  wallLabels,
+  walls,
+} from './plan/parts.ts';
 import { finishDrag, loadRoomEdits, previewDrag, type Target } from './plan/preview.ts';
 import { planStyles } from './plan/styles.ts';
-import { fitBox, fitView, keepNear, panBy, type View, viewBox, ZOOM_STEP, zoomAt } from './plan/view.ts';
+import {
+  fitBox,
+  fitView,
+  keepNear,
+  panBy,
+  pinchView,
+  planPointIn,
+  type View,
+  viewBox,
+  ZOOM_STEP,
+  zoomAt,
+} from './plan/view.ts';
 import { base } from './styles.ts';
 
 /**
@@ -238,7 +259,18 @@ export class PlannerCanvas extends LitElement {
             ${repeat(
               ordered,
               (s) => s.item.id,
-              (s) => this.#renderItem(s, warnings.get(s.item.id), nameOf, unit),
+              (s) =>
+                itemPart(s, {
+                  selected: s.item.id === this.selectedId,
+                  warnings: warnings.get(s.item.id),
+                  nameOf,
+                  unit,
+                  locale: this.locale,
+                  catalogReady: this.catalogReady,
+                  symbolUrl: this.symbolUrl,
+                  onKey: (e) => this.#onItemKeyDown(e, s.item.id),
+                  onFocus: () => this.#select(s.item.id),
+                }),
             )}
           </g>
           ${roomHandles(room, px, handleLabel)} ${openings(room, px, null)}
@@ -255,62 +287,7 @@ export class PlannerCanvas extends LitElement {
         <button type="button" title="Fit to room (0)" @click=${() => this.fitToRoom()}>Fit to room</button>
       </div>
       <p class="sr-only" role="status" aria-live="polite">${this._said}</p>
-      <p id="help" class="sr-only">
-        Arrow keys move the item (with Shift, ten times further). R rotates by 90 degrees, Shift+R back. The
-        bracket keys rotate by 15 degrees, with Shift by 1 degree. Control+D duplicates, Delete removes, Escape
-        deselects.
-      </p>
-      <p id="plan-help" class="sr-only">
-        Plus and minus zoom, 0 fits the room; the arrow keys pan the plan. On a wall or corner the arrow keys
-        move it; on a door or window they slide it along its wall, H moves the hinge, S turns the swing, Delete
-        removes it.
-      </p>
-    `;
-  }
-
-  #renderItem(
-    s: Footprint,
-    warnings: ItemWarnings | undefined,
-    nameOf: (id: string) => string,
-    unit: Design['room']['unit'],
-  ) {
-    const { item, catalogItem, width: w, depth: d } = s;
-    const selected = item.id === this.selectedId;
-    const known = catalogItem !== undefined;
-    const label = describeItem({
-      item,
-      catalogItem,
-      box: s.box,
-      warnings,
-      nameOf,
-      unit,
-      locale: this.locale,
-    });
-    const state = known ? '' : this.catalogReady ? ' unknown' : ' pending';
-    const cls = `item${selected ? ' selected' : ''}${warnings ? ' warn' : ''}${state}`;
-    return svg`
-      <g
-        class=${cls}
-        data-id=${item.id}
-        data-drag="move"
-        transform="translate(${item.x} ${item.y}) rotate(${item.rotation})"
-        tabindex="0"
-        role="button"
-        aria-roledescription="furniture"
-        aria-label=${selected ? `${label} Selected.` : label}
-        aria-describedby="help"
-        @keydown=${(e: KeyboardEvent) => this.#onItemKeyDown(e, item.id)}
-        @focus=${() => this.#select(item.id)}
-      >
-        <rect class="footprint" x=${-w / 2} y=${-d / 2} width=${w} height=${d}></rect>
-        ${
-          known
-            ? svg`<image href=${this.symbolUrl(catalogItem.symbol_url)} x=${-w / 2} y=${-d / 2} width=${w} height=${d} preserveAspectRatio="none" decoding="async"></image>`
-            : nothing
-        }
-        <rect class="tint" x=${-w / 2} y=${-d / 2} width=${w} height=${d}></rect>
-        <rect class="ring" x=${-w / 2} y=${-d / 2} width=${w} height=${d}></rect>
-      </g>
+      ${planHelp}
     `;
   }
 
@@ -410,36 +387,20 @@ export class PlannerCanvas extends LitElement {
   }
 
   #pinch(start: { distance: number; mid: Point }, now: { distance: number; mid: Point }): void {
+    const rect = this._svg?.getBoundingClientRect();
+    if (!rect?.width) return;
     this._panning = false;
     this.#pinchView ??= this.#currentView;
-    const from = this.#pinchView;
-    const fit = this.#fit;
-    // The plan point under the fingers' first midpoint stays under their midpoint now.
-    const ctmAt = this.#planPoint(from, start.mid);
-    if (!ctmAt) return;
-    const zoomed = zoomAt(from, now.distance / start.distance, ctmAt, fit);
-    const px = this._fitPx * zoomed.zoom;
-    this._view = panBy(zoomed, -(now.mid.x - start.mid.x) / px, -(now.mid.y - start.mid.y) / px, fit);
-  }
-
-  /** The plan point at a client position in a given view (not necessarily the one drawn). */
-  #planPoint(view: View, client: Point): Point | null {
-    const r = this._svg?.getBoundingClientRect();
-    if (!r?.width) return null;
-    const vb = viewBox(view, this.#fit);
-    // The view box is letterboxed in the element (xMidYMid meet).
-    const s = Math.min(r.width / vb.w, r.height / vb.h);
-    const ox = r.left + (r.width - vb.w * s) / 2;
-    const oy = r.top + (r.height - vb.h * s) / 2;
-    return { x: vb.x + (client.x - ox) / s, y: vb.y + (client.y - oy) / s };
+    this._view = pinchView(this.#pinchView, start, now, rect, this.#fit, this._fitPx);
   }
 
   #onWheel(e: WheelEvent): void {
     if (e.deltaY === 0) return;
     e.preventDefault();
     const view = this.#currentView;
-    const at = this.#planPoint(view, { x: e.clientX, y: e.clientY });
-    if (!at) return;
+    const rect = this._svg?.getBoundingClientRect();
+    if (!rect?.width) return;
+    const at = planPointIn(rect, viewBox(view, this.#fit), { x: e.clientX, y: e.clientY });
     // A mouse notch is ~100 px; trackpads send many small deltas.
     const factor = Math.exp(-Math.max(-100, Math.min(100, e.deltaY)) * 0.0022);
     this._view = zoomAt(view, factor, at, this.#fit);

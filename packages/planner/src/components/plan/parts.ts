@@ -1,4 +1,5 @@
-import { nothing, svg } from 'lit';
+import { html, nothing, svg } from 'lit';
+import { describeItem } from '../../editor/describe.ts';
 import type { Room } from '../../editor/design.ts';
 import type { Footprint } from '../../editor/footprint.ts';
 import type { ItemWarnings } from '../../editor/warnings.ts';
@@ -139,3 +140,68 @@ export function selectionHandle(s: Footprint, px: number) {
     </g>
   `;
 }
+
+export interface ItemPartOptions {
+  selected: boolean;
+  warnings: ItemWarnings | undefined;
+  nameOf: (id: string) => string;
+  unit: Room['unit'];
+  locale: string | undefined;
+  /** False while the catalog loads: an item it does not know yet is drawn as pending, not unknown. */
+  catalogReady: boolean;
+  symbolUrl: (relative: string) => string;
+  onKey: (e: KeyboardEvent) => void;
+  onFocus: () => void;
+}
+
+/** A placed piece: its symbol to scale, focusable and described, with its selection and warning states. */
+export function itemPart(s: Footprint, o: ItemPartOptions) {
+  const { item, catalogItem, width: w, depth: d } = s;
+  const known = catalogItem !== undefined;
+  const label = describeItem({
+    item,
+    catalogItem,
+    box: s.box,
+    warnings: o.warnings,
+    nameOf: o.nameOf,
+    unit: o.unit,
+    locale: o.locale,
+  });
+  const state = known ? '' : o.catalogReady ? ' unknown' : ' pending';
+  const cls = `item${o.selected ? ' selected' : ''}${o.warnings ? ' warn' : ''}${state}`;
+  return svg`
+    <g
+      class=${cls}
+      data-id=${item.id}
+      data-drag="move"
+      transform="translate(${item.x} ${item.y}) rotate(${item.rotation})"
+      tabindex="0"
+      role="button"
+      aria-roledescription="furniture"
+      aria-label=${o.selected ? `${label} Selected.` : label}
+      aria-describedby="help"
+      @keydown=${o.onKey}
+      @focus=${o.onFocus}
+    >
+      <rect class="footprint" x=${-w / 2} y=${-d / 2} width=${w} height=${d}></rect>
+      ${
+        known
+          ? svg`<image href=${o.symbolUrl(catalogItem.symbol_url)} x=${-w / 2} y=${-d / 2} width=${w} height=${d} preserveAspectRatio="none" decoding="async"></image>`
+          : nothing
+      }
+      <rect class="tint" x=${-w / 2} y=${-d / 2} width=${w} height=${d}></rect>
+      <rect class="ring" x=${-w / 2} y=${-d / 2} width=${w} height=${d}></rect>
+    </g>
+  `;
+}
+
+export const planHelp = html`
+  <p id="help" class="sr-only">
+    Arrow keys move the item (with Shift, ten times further). R rotates by 90 degrees, Shift+R back. The bracket
+    keys rotate by 15 degrees, with Shift by 1 degree. Control+D duplicates, Delete removes, Escape deselects.
+  </p>
+  <p id="plan-help" class="sr-only">
+    Plus and minus zoom, 0 fits the room; the arrow keys pan the plan. On a wall or corner the arrow keys move it;
+    on a door or window they slide it along its wall, H moves the hinge, S turns the swing, Delete removes it.
+  </p>
+`;

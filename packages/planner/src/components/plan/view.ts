@@ -85,3 +85,31 @@ export function keepNear(room: Room, x: number, y: number): { x: number; y: numb
     y: Math.min(b.maxY + m, Math.max(b.minY - m, y)),
   };
 }
+
+/** The plan point at a client position, for a view box drawn in `rect` (SVG's xMidYMid meet). */
+export function planPointIn(rect: DOMRect, vb: ViewBox, client: { x: number; y: number }) {
+  const s = Math.min(rect.width / vb.w, rect.height / vb.h);
+  const ox = rect.left + (rect.width - vb.w * s) / 2;
+  const oy = rect.top + (rect.height - vb.h * s) / 2;
+  return { x: vb.x + (client.x - ox) / s, y: vb.y + (client.y - oy) / s };
+}
+
+type Fingers = { distance: number; mid: { x: number; y: number } };
+
+/**
+ * Two fingers: the view they began on, zoomed by how far they spread, the plan point under
+ * their first midpoint kept under their midpoint now (so the fingers also pan).
+ */
+export function pinchView(
+  from: View,
+  start: Fingers,
+  now: Fingers,
+  rect: DOMRect,
+  fit: ViewBox,
+  fitPx: number,
+): View {
+  const at = planPointIn(rect, viewBox(from, fit), start.mid);
+  const zoomed = zoomAt(from, now.distance / start.distance, at, fit);
+  const px = fitPx * zoomed.zoom;
+  return panBy(zoomed, -(now.mid.x - start.mid.x) / px, -(now.mid.y - start.mid.y) / px, fit);
+}
