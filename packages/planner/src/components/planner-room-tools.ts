@@ -1,5 +1,4 @@
 import { css, html, LitElement } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { DEFAULT_ROOM, type Room } from '../editor/design.ts';
 import { fromUnitValue, toUnitValue } from '../editor/units.ts';
@@ -24,13 +23,18 @@ const TEMPLATE_LABELS: Record<RoomTemplate, string> = {
  *
  * @fires planner-action - `{ type: 'room-edit', edit }`
  */
-@customElement('planner-room-tools')
 export class PlannerRoomTools extends LitElement {
-  @property({ attribute: false }) room: Room = DEFAULT_ROOM;
-  @property() locale: string | undefined;
-
+  // Declared without decorators: in a lazy chunk they would pull Lit's decorator helpers out
+  // of the planner's entry chunk into a shared one (a bigger first load).
+  static override properties = {
+    room: { attribute: false },
+    locale: {},
+    _wall: { state: true },
+  };
+  room: Room = DEFAULT_ROOM;
+  locale: string | undefined;
   /** The wall the length field and "Add door/window" work on. */
-  @state() private _wall = 0;
+  private _wall = 0;
 
   #edit(edit: RoomEdit): void {
     dispatchAction(this, { type: 'room-edit', edit });
@@ -196,6 +200,8 @@ export class PlannerRoomTools extends LitElement {
     `,
   ];
 }
+
+customElements.define('planner-room-tools', PlannerRoomTools);
 
 declare global {
   interface HTMLElementTagNameMap {
