@@ -13,6 +13,7 @@ export * from './limits.ts';
 export * from './messagebox.ts';
 export * from './oauth.ts';
 export * from './projects.ts';
+export * from './room.ts';
 export * from './scopes.ts';
 export * from './text.ts';
 export * from './tokens.ts';

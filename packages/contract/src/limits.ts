@@ -15,8 +15,8 @@ export const PROJECT_LIMITS = {
   coordinateLimitCm: 100_000,
 } as const;
 
-/** How a room's sizes are shown. */
-export const ROOM_UNITS = ['cm', 'm'] as const;
+/** How a room's sizes are shown (`ft`: feet and inches, areas in ft²; format 2). */
+export const ROOM_UNITS = ['cm', 'm', 'ft'] as const;
 
 /** `POST /v1/tokens`. */
 export const TOKEN_REQUEST_LIMITS = {

@@ -1,4 +1,5 @@
 import type { ROOM_UNITS } from './limits.ts';
+import type { Opening, RoomPoint } from './room.ts';
 
 /** A piece of furniture on the plan; bounds in `PROJECT_LIMITS`. */
 export interface PlacedItem {
@@ -13,14 +14,25 @@ export interface PlacedItem {
 
 export type RoomUnit = (typeof ROOM_UNITS)[number];
 
+/**
+ * Format 1 has only `width_cm`, `depth_cm` and `unit`. Format 2 adds the polygon, its walls'
+ * thickness and the openings; `width_cm × depth_cm` is then the box around the corners, kept
+ * so a reader of format 1 still sees the room's size.
+ */
 export interface Room {
   width_cm: number;
   depth_cm: number;
   unit: RoomUnit;
+  /** Format 2: the floor's corners in order (clockwise on screen, y down), cm. */
+  corners?: RoomPoint[];
+  wall_thickness_cm?: number;
+  openings?: Opening[];
 }
 
 /** What `POST /v1/projects` and `PUT /v1/projects/{id}` take. */
 export interface ProjectInput {
+  /** The project format (`PROJECT_FORMAT`); absent in format 1. */
+  format?: number;
   name: string;
   room: Room;
   items: PlacedItem[];

@@ -22,8 +22,10 @@ export interface PlacedItem {
 export interface Room {
   width_cm: number;
   depth_cm: number;
-  /** The unit the planner shows lengths in; sizes are always stored in centimetres. */
-  unit: 'cm' | 'm';
+  /** The unit the planner shows lengths in (`ft`: feet and inches); sizes are always stored in centimetres. */
+  unit: 'cm' | 'm' | 'ft';
+  /** The floor's corners, cm (a rectangle has four); see the contract's `Room` for the walls and openings. */
+  corners?: { x: number; y: number }[];
 }
 
 /** The project open in the planner, as it is now (saved or not). */

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { addItem } from '../editor/commands.ts';
 import { type Design, emptyDesign, indexCatalog, MAX_ITEMS } from '../editor/design.ts';
-import { TEST_CATALOG } from '../testing/fixtures.ts';
+import { rectRoom, TEST_CATALOG } from '../testing/fixtures.ts';
 import { type ActionContext, reduceAction } from './action-reducer.ts';
 
 const catalog = indexCatalog(TEST_CATALOG);
-const room = { width_cm: 500, depth_cm: 400, unit: 'cm' as const };
+const room = rectRoom(500, 400, 'cm');
 
 function ctx(design: Design = emptyDesign(room), patch: Partial<ActionContext> = {}): ActionContext {
   let n = 0;

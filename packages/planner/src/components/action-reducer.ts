@@ -161,7 +161,7 @@ export function reduceAction(ctx: ActionContext, action: PlannerAction): ActionO
     case 'room': {
       const { patch } = action;
       const label = patch.unit
-        ? `Show lengths in ${patch.unit === 'm' ? 'metres' : 'centimetres'}`
+        ? `Show lengths in ${{ m: 'metres', cm: 'centimetres', ft: 'feet and inches' }[patch.unit]}`
         : 'Resize the room';
       const next = setRoom(design, patch);
       if (next === design) return {};
@@ -173,6 +173,9 @@ export function reduceAction(ctx: ActionContext, action: PlannerAction): ActionO
           : `The room is now ${formatLength(r.width_cm, r.unit, locale)} by ${formatLength(r.depth_cm, r.unit, locale)}.`,
       };
     }
+    case 'room-edit':
+      // planner-app runs these itself: room/room-edits.ts is loaded with the first one.
+      return {};
     case 'snap':
       return {
         snap: { enabled: action.enabled, step: action.step },

@@ -1,4 +1,5 @@
 import type { Room } from '../editor/design.ts';
+import type { RoomEdit } from '../room/room-edits.ts';
 
 /**
  * Everything a component asks the app to do, as one event type: components render and
@@ -17,7 +18,9 @@ export type PlannerAction =
   | { type: 'rotate-by'; id: string; degrees: number }
   | { type: 'duplicate'; id: string }
   | { type: 'delete'; id: string }
-  | { type: 'room'; patch: Partial<Room> }
+  | { type: 'room'; patch: Partial<Pick<Room, 'width_cm' | 'depth_cm' | 'unit'>> }
+  /** Reshape the room, set its walls, add or change a door or window (one undo step; `key` coalesces a run of key presses). */
+  | { type: 'room-edit'; edit: RoomEdit; key?: string }
   | { type: 'snap'; enabled: boolean; step: number };
 
 /** The MIME type a catalog card puts on a drag; its data is the catalog item's id. */

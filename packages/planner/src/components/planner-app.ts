@@ -238,6 +238,13 @@ export class PlannerApp extends LitElement {
   // ——— actions ———
 
   #onAction(action: PlannerAction): void {
+    if (action.type === 'room-edit') {
+      // Room edits load with the first one: the planner's first load does not carry them.
+      void import('../room/room-editing.ts').then((m) =>
+        this.#announce(m.runRoomEdit(this.workspace.editor, action.edit, this.locale, action.key)),
+      );
+      return;
+    }
     const outcome = reduceAction(
       {
         design: this.workspace.design,

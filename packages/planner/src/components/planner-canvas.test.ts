@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { addItem } from '../editor/commands.ts';
 import { emptyDesign, indexCatalog } from '../editor/design.ts';
+import { addOpening, applyTemplate } from '../room/edit.ts';
 import { TEST_CATALOG } from '../testing/fixtures.ts';
 import { ACTION_EVENT, type PlannerAction, type PlannerActionEvent } from './actions.ts';
 import './planner-canvas.ts';
@@ -60,16 +61,85 @@ describe('planner-canvas', () => {
     ]);
   });
 
-  it('shows the room size along the walls in the room unit', async () => {
+  it("shows every wall's length along it in the room unit, and the floor area", async () => {
     const { el } = await setup();
-    const labels = [...el.shadowRoot!.querySelectorAll('.dim-label')].map((t) => t.textContent);
-    expect(labels).toEqual(['5.00 m', '4.00 m']);
+    const labels = () => [...el.shadowRoot!.querySelectorAll('.dim-label')].map((t) => t.textContent);
+    expect(labels()).toEqual(['5.00 m', '4.00 m', '5.00 m', '4.00 m']);
+    expect(el.shadowRoot!.querySelector('.area')!.textContent).toBe('Floor area 20.0 m²');
     el.design = { ...el.design, room: { ...el.design.room, unit: 'cm' } };
     await el.updateComplete;
-    expect([...el.shadowRoot!.querySelectorAll('.dim-label')].map((t) => t.textContent)).toEqual([
-      '500 cm',
-      '400 cm',
+    expect(labels()).toEqual(['500 cm', '400 cm', '500 cm', '400 cm']);
+  });
+
+  it("draws an L-shaped room's walls, a door with its swing and a window", async () => {
+    const { el } = await setup();
+    let room = applyTemplate(el.design.room, 'l-shape');
+    room = addOpening(addOpening(room, 'door', 'd1', 0), 'window', 'w1', 5);
+    el.design = { ...el.design, room };
+    await el.updateComplete;
+    const root = el.shadowRoot!;
+    expect(root.querySelector('path.wall')!.getAttribute('d')).toBe(
+      'M0 0L500 0L500 200L250 200L250 400L0 400Z',
+    );
+    expect(root.querySelectorAll('.wall-hit')).toHaveLength(6);
+    expect(root.querySelectorAll('.corner')).toHaveLength(6);
+    expect(root.querySelector('.opening.door .swing')!.getAttribute('d')).toMatch(/A80 80 /);
+    expect(root.querySelector('.opening.window .glass')).not.toBeNull();
+  });
+
+  it('keys on walls, corners and openings ask for room edits; + and - zoom, announced', async () => {
+    const { el, actions } = await setup();
+    el.design = { ...el.design, room: addOpening(el.design.room, 'door', 'd1', 0) };
+    await el.updateComplete;
+    const root = el.shadowRoot!;
+    const press = (target: Element, key: string, init: KeyboardEventInit = {}) =>
+      target.dispatchEvent(
+        new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true, ...init }),
+      );
+    // The top wall: up is out of the room.
+    press(root.querySelectorAll('.wall-hit')[0]!, 'ArrowUp');
+    press(root.querySelectorAll('.wall-hit')[1]!, 'ArrowLeft', { shiftKey: true });
+    press(root.querySelectorAll('.corner')[2]!, 'ArrowDown');
+    const door = root.querySelector('.opening')!;
+    press(door, 'ArrowRight');
+    press(door, 'h');
+    press(door, 's');
+    press(door, 'Delete');
+    expect(actions).toEqual([
+      { type: 'room-edit', edit: { kind: 'wall', index: 0, distance: 10 }, key: 'wall:0' },
+      { type: 'room-edit', edit: { kind: 'wall', index: 1, distance: -100 }, key: 'wall:1' },
+      { type: 'room-edit', edit: { kind: 'corner', index: 2, x: 500, y: 410 }, key: 'corner:2' },
+      {
+        type: 'room-edit',
+        edit: { kind: 'opening', id: 'd1', patch: { offset_cm: 260 } },
+        key: 'opening:d1',
+      },
+      { type: 'room-edit', edit: { kind: 'opening', id: 'd1', patch: { hinge: 'end' } } },
+      { type: 'room-edit', edit: { kind: 'opening', id: 'd1', patch: { swing: 'out' } } },
+      { type: 'room-edit', edit: { kind: 'remove-opening', id: 'd1' } },
     ]);
+    const plan = root.querySelector('svg.plan')!;
+    const box = () => plan.getAttribute('viewBox')!.split(' ').map(Number);
+    const [, , w0] = box();
+    press(plan, '+');
+    await el.updateComplete;
+    expect(box()[2]).toBeCloseTo(w0! / 1.25, 3);
+    expect(root.querySelector('[role=status]')!.textContent).toBe('Zoom 125%.');
+    press(plan, '0');
+    await el.updateComplete;
+    expect(box()[2]).toBeCloseTo(w0!, 3);
+    expect(root.querySelector('[role=status]')!.textContent).toBe('Zoomed to fit the room.');
+  });
+
+  it('never widens the view for a piece far outside the room', async () => {
+    const { el } = await setup();
+    const plan = el.shadowRoot!.querySelector('svg.plan')!;
+    const before = plan.getAttribute('viewBox');
+    el.design = addItem(el.design, 'sofa', { x: 5000, y: 4000 }, 'far');
+    await el.updateComplete;
+    expect(plan.getAttribute('viewBox')).toBe(before);
+    const far = el.shadowRoot!.querySelector('g.item[data-id=far]')!;
+    expect(far.getAttribute('aria-label')).toMatch(/fully outside the room, [\d.]+ m away from it/);
   });
 
   it('maps keys on a focused item to actions', async () => {

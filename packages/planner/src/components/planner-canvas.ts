@@ -1,44 +1,55 @@
-import { css, html, LitElement, nothing, type PropertyValues, svg } from 'lit';
+import { html, LitElement, nothing, type PropertyValues, svg } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { describeItem, itemName } from '../editor/describe.ts';
-import {
-  type CatalogIndex,
-  type Design,
-  emptyDesign,
-  normalizeRotation,
-  type PlacedItem,
-} from '../editor/design.ts';
-import { type Footprint, footprint } from '../editor/footprint.ts';
-import { snapAngle, snapItemCentre } from '../editor/snap.ts';
-import { formatLength } from '../editor/units.ts';
+import { itemName } from '../editor/describe.ts';
+import { type CatalogIndex, type Design, emptyDesign, type PlacedItem } from '../editor/design.ts';
+import { footprint } from '../editor/footprint.ts';
+import { formatArea, formatLength } from '../editor/units.ts';
 import { computeWarnings, type ItemWarnings, isFloorCovering } from '../editor/warnings.ts';
+import { openingSentence, wallName } from '../room/describe-room.ts';
+import { area } from '../room/polygon.ts';
 import { CATALOG_DRAG_TYPE, dispatchAction, type PlannerAction } from './actions.ts';
+import { registerDropTarget } from './plan/catalog-drop.ts';
+import { DragController, type Point } from './plan/drag.ts';
+import { itemKeyAction, roomKeyAction, viewKey } from './plan/keys.ts';
+import {
+  badge,
+  gridDefs,
+  itemPart,
+  openings,
+  planHelp,
+  roomHandles,
+  selectionHandle,
+  wallLabels,
+  walls,
+} from './plan/parts.ts';
+import { finishDrag, loadRoomEdits, previewDrag, type Target } from './plan/preview.ts';
+import { planStyles } from './plan/styles.ts';
+import {
+  fitBox,
+  fitView,
+  keepNear,
+  panBy,
+  pinchView,
+  planPointIn,
+  type View,
+  viewBox,
+  ZOOM_STEP,
+  zoomAt,
+} from './plan/view.ts';
 import { base } from './styles.ts';
 
-/** Pixels a pointer must travel before a press becomes a drag (so a click only selects). */
-const DRAG_THRESHOLD_PX = 3;
-
-interface Drag {
-  kind: 'move' | 'rotate';
-  id: string;
-  pointerId: number;
-  startClient: { x: number; y: number };
-  grab: { x: number; y: number };
-  origin: PlacedItem;
-  moved: boolean;
-}
-
 /**
- * The room plan: floor, grid, walls with their lengths, and the placed items drawn with their
- * catalog symbols to scale (1 SVG unit = 1 cm). Every item is focusable and described for
- * screen readers; pointer and keyboard gestures become `planner-action` events, and only a
- * finished drag is reported (the preview lives here), so one drag is one undo step.
+ * The room plan: floor and walls of the room's polygon with their lengths, doors (with their
+ * swing) and windows, and the placed items drawn with their catalog symbols to scale (1 SVG
+ * unit = 1 cm). Items, openings, walls and corners are focusable and described for screen
+ * readers; pointer and keyboard gestures become `planner-action` events, and only a finished
+ * drag is reported (the preview lives here), so one drag is one undo step.
  *
- * Keyboard, on a focused item: arrows move (Shift: ×10), R / Shift+R rotate 90°, [ and ]
- * rotate 15° (Shift: 1°), Ctrl/Cmd+D duplicates, Delete/Backspace removes, Escape deselects.
+ * The view zooms (wheel, pinch, + and - keys and buttons, 0 fits the room) and pans
+ * (dragging empty floor, two fingers, arrow keys on the plan itself); see plan/view.ts.
  *
- * @fires planner-action - select, move, nudge, rotate, rotate-by, duplicate, delete, add (drop)
+ * @fires planner-action - select, move, nudge, rotate, rotate-by, duplicate, delete, add (drop), room-edit
  */
 @customElement('planner-canvas')
 export class PlannerCanvas extends LitElement {
@@ -57,15 +68,30 @@ export class PlannerCanvas extends LitElement {
   @property() locale: string | undefined;
 
   @state() private _preview: PlacedItem | null = null;
-  @state() private _pxPerCm = 1;
+  @state() private _roomPreview: Design['room'] | null = null;
+  /** Screen pixels per cm at zoom 1 (fit to room). */
+  @state() private _fitPx = 1;
+  @state() private _view: View | null = null;
   @state() private _dropActive = false;
+  @state() private _panning = false;
+  @state() private _said = '';
 
   @query('svg.plan') private _svg!: SVGSVGElement;
 
-  #drag: Drag | undefined;
   #resize: ResizeObserver | undefined;
   #warningsFor: Design | undefined;
   #warnings = new Map<string, ItemWarnings>();
+  #unregister: (() => void) | undefined;
+  #pinchView: View | undefined;
+  readonly #drags = new DragController<Target>({
+    preview: (t, client, e) => this.#preview(t, client, e),
+    finish: (t) => this.#finish(t),
+    cancel: () => this.#clearPreview(),
+    pinch: (start, now) => this.#pinch(start, now),
+    pinchEnd: () => {
+      this.#pinchView = undefined;
+    },
+  });
 
   /** Moves keyboard focus to an item (after it was added, duplicated or selected elsewhere). */
   async focusItem(id: string): Promise<void> {
@@ -82,58 +108,74 @@ export class PlannerCanvas extends LitElement {
     this._svg?.focus({ preventScroll: true });
   }
 
+  /** Shows the whole room again. */
+  fitToRoom(): void {
+    this._view = null;
+    this.#say('Zoomed to fit the room.');
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
-    if (typeof ResizeObserver !== 'undefined') {
-      this.#resize = new ResizeObserver(() => this.#measure());
-    }
+    if (typeof ResizeObserver !== 'undefined') this.#resize = new ResizeObserver(() => this.#measure());
+    this.#unregister = registerDropTarget({
+      contains: (x, y) => {
+        const r = this._svg?.getBoundingClientRect();
+        return !!r && x >= r.left && x <= r.right && y >= r.top && y <= r.bottom;
+      },
+      hover: (over) => {
+        this._dropActive = over;
+      },
+      drop: (catalogId, x, y) => this.#drop(catalogId, { clientX: x, clientY: y }),
+    });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#resize?.disconnect();
-    this.#drag = undefined;
+    this.#unregister?.();
+    this.#drags.cancel();
   }
 
   protected override firstUpdated(): void {
     if (this._svg) this.#resize?.observe(this._svg);
+    // Wheel zoom needs preventDefault, so the listener cannot be passive.
+    this._svg?.addEventListener('wheel', (e) => this.#onWheel(e), { passive: false });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('catalog')) this.#warningsFor = undefined;
   }
 
   protected override updated(changed: PropertyValues): void {
-    if (changed.has('design') || changed.has('_pxPerCm')) this.#measure();
-    // A drag whose item disappeared (undo, host command) ends.
-    if (this.#drag && !this.design.items.some((i) => i.id === this.#drag?.id)) {
-      this.#drag = undefined;
-      this._preview = null;
+    if (changed.has('design')) this.#measure();
+    // A drag whose item or opening disappeared (undo, host command) ends.
+    const t = this.#drags.target;
+    if (t && (t.kind === 'move' || t.kind === 'rotate') && !this.design.items.some((i) => i.id === t.id)) {
+      this.#drags.cancel();
     }
   }
 
-  /** The items as drawn: the design with a drag preview applied. */
+  get #room(): Design['room'] {
+    return this._roomPreview ?? this.design.room;
+  }
+
+  /** The design as drawn: with a drag's preview applied. */
   get #shown(): Design {
     const preview = this._preview;
-    if (!preview) return this.design;
-    return { ...this.design, items: this.design.items.map((i) => (i.id === preview.id ? preview : i)) };
+    const room = this.#room;
+    if (!preview && room === this.design.room) return this.design;
+    const items = preview
+      ? this.design.items.map((i) => (i.id === preview.id ? preview : i))
+      : this.design.items;
+    return { room, items };
   }
 
-  #viewBox(): { x: number; y: number; w: number; h: number } {
-    const { width_cm: W, depth_cm: D } = this.design.room;
-    // Room for the walls and the dimension labels, which are sized in screen pixels: the
-    // padding follows the last measured scale (a re-measure converges in a step or two).
-    const px = this._pxPerCm;
-    const pad = Math.max(36, Math.max(W, D) * 0.085, 52 / px);
-    const far = Math.max(pad * 0.45, 22 / px);
-    let minX = -pad;
-    let minY = -pad;
-    let maxX = W + far;
-    let maxY = D + far;
-    for (const item of this.design.items) {
-      const { box } = footprint(item, this.catalog);
-      minX = Math.min(minX, box.minX - 10);
-      minY = Math.min(minY, box.minY - 10);
-      maxX = Math.max(maxX, box.maxX + 10);
-      maxY = Math.max(maxY, box.maxY + 10);
-    }
-    return { x: minX, y: minY, w: maxX - minX, h: maxY - minY };
+  get #fit() {
+    return fitBox(this.design.room, this._fitPx);
+  }
+
+  get #currentView(): View {
+    return this._view ?? fitView(this.#fit);
   }
 
   #measure(): void {
@@ -141,9 +183,9 @@ export class PlannerCanvas extends LitElement {
     if (!el) return;
     const { width, height } = el.getBoundingClientRect();
     if (!width || !height) return;
-    const vb = this.#viewBox();
-    const px = Math.min(width / vb.w, height / vb.h);
-    if (Math.abs(px - this._pxPerCm) > this._pxPerCm * 0.005) this._pxPerCm = px;
+    const fit = this.#fit;
+    const px = Math.min(width / fit.w, height / fit.h);
+    if (Math.abs(px - this._fitPx) > this._fitPx * 0.005) this._fitPx = px;
   }
 
   #warningsOf(design: Design): Map<string, ItemWarnings> {
@@ -154,15 +196,14 @@ export class PlannerCanvas extends LitElement {
     return this.#warnings;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('catalog')) this.#warningsFor = undefined;
-  }
-
   override render() {
     const design = this.#shown;
-    const { width_cm: W, depth_cm: D, unit } = design.room;
-    const vb = this.#viewBox();
-    const px = this._pxPerCm;
+    const { room } = design;
+    const { width_cm: W, depth_cm: D, unit } = room;
+    const fit = this.#fit;
+    const view = this.#currentView;
+    const vb = viewBox(view, fit);
+    const px = this._fitPx * view.zoom;
     const warnings = this.#warningsOf(design);
     const shapes = design.items.map((item) => footprint(item, this.catalog));
     // Rugs first: they lie under everything else. The order is stable, so focus survives.
@@ -176,18 +217,24 @@ export class PlannerCanvas extends LitElement {
     const len = (cm: number) => formatLength(cm, unit, this.locale);
     const count = design.items.length;
     const warned = warnings.size;
+    const floorArea = formatArea(area(room.corners), unit, this.locale);
+    const c0 = room.corners[0]!;
+    const handleLabel = (kind: 'wall' | 'corner', i: number) =>
+      kind === 'wall'
+        ? `${wallName(room, i, this.locale).replace(/^w/, 'W')}. Drag or use the arrow keys to move it.`
+        : `Corner ${i + 1}. Drag or use the arrow keys to move it.`;
 
     return html`
       <div
         class="stage ${this._dropActive ? 'drop' : ''}"
-        style="aspect-ratio: ${vb.w} / ${vb.h}"
+        style="aspect-ratio: ${fit.w} / ${fit.h}"
         @dragenter=${this.#onDragOver}
         @dragover=${this.#onDragOver}
         @dragleave=${this.#onDragLeave}
         @drop=${this.#onDrop}
       >
         <svg
-          class="plan"
+          class="plan ${this._panning ? 'panning' : ''}"
           viewBox="${vb.x} ${vb.y} ${vb.w} ${vb.h}"
           tabindex="-1"
           role="group"
@@ -195,164 +242,52 @@ export class PlannerCanvas extends LitElement {
           aria-label="Room plan, ${len(W)} wide and ${len(D)} deep, ${count} ${count === 1 ? 'item' : 'items'}${
             warned ? `, ${warned} with warnings` : ''
           }"
-          @pointermove=${this.#onPointerMove}
+          aria-describedby="plan-help"
+          @pointerdown=${this.#onPointerDown}
+          @pointermove=${(e: PointerEvent) => this.#drags.move(e)}
           @pointerup=${this.#onPointerUp}
-          @pointercancel=${this.#onPointerCancel}
-          @lostpointercapture=${this.#onPointerCancel}
+          @pointercancel=${(e: PointerEvent) => this.#drags.cancel(e.pointerId)}
+          @keydown=${this.#onPlanKeyDown}
         >
-          ${this.#renderDefs(px)}
-          <rect
-            class="floor"
-            x="0"
-            y="0"
-            width=${W}
-            height=${D}
-            fill="url(#grid)"
-            @pointerdown=${this.#onFloorPointerDown}
-          ></rect>
-          ${this.#renderWalls(W, D, px)}
-          ${this.#renderDimensions(W, D, px, len)}
+          ${gridDefs(px, this.gridStep)} ${walls(room, px)} ${wallLabels(room, px, len)}
           ${
             count === 0
-              ? svg`<text class="empty-hint" x=${W / 2} y=${D / 2} style="font-size:${13 / px}px">Drag furniture here, or choose “Add to room”.</text>`
+              ? svg`<text class="empty-hint" x=${c0.x + W / 2} y=${c0.y + D / 2} style="font-size:${13 / px}px">Drag furniture here, or choose “Add to room”.</text>`
               : nothing
           }
           <g class="items">
             ${repeat(
               ordered,
               (s) => s.item.id,
-              (s) => this.#renderItem(s, warnings.get(s.item.id), nameOf, unit),
+              (s) =>
+                itemPart(s, {
+                  selected: s.item.id === this.selectedId,
+                  warnings: warnings.get(s.item.id),
+                  nameOf,
+                  unit,
+                  locale: this.locale,
+                  catalogReady: this.catalogReady,
+                  symbolUrl: this.symbolUrl,
+                  onKey: (e) => this.#onItemKeyDown(e, s.item.id),
+                  onFocus: () => this.#select(s.item.id),
+                }),
             )}
           </g>
+          ${roomHandles(room, px, handleLabel)} ${openings(room, px, null)}
           <g class="overlay" aria-hidden="true">
-            ${ordered.map((s) => this.#renderBadge(s, warnings.get(s.item.id), px))}
-            ${selected ? this.#renderSelection(selected, px) : nothing}
+            ${ordered.map((s) => badge(s, warnings.get(s.item.id), px))}
+            ${selected ? selectionHandle(selected, px) : nothing}
           </g>
         </svg>
       </div>
-      <p id="help" class="sr-only">
-        Arrow keys move the item (with Shift, ten times further). R rotates by 90 degrees, Shift+R back. The
-        bracket keys rotate by 15 degrees, with Shift by 1 degree. Control+D duplicates, Delete removes, Escape
-        deselects.
-      </p>
-    `;
-  }
-
-  #renderDefs(px: number) {
-    // Minor lines at the snapping step (or coarser when they would crowd), major lines every metre.
-    const minor = [this.gridStep, 10, 25, 50, 100].find((s) => s * px >= 7) ?? 100;
-    const hair = 1 / px;
-    return svg`
-      <defs>
-        <pattern id="grid" x="0" y="0" width="100" height="100" patternUnits="userSpaceOnUse">
-          <rect width="100" height="100" fill="#fff"></rect>
-          ${
-            minor < 100
-              ? svg`<path d=${gridPath(minor)} fill="none" stroke="#eef0f3" stroke-width=${hair}></path>`
-              : nothing
-          }
-          <path d="M 100 0 L 0 0 0 100" fill="none" stroke="#dde1e6" stroke-width=${hair * 1.2}></path>
-        </pattern>
-      </defs>
-    `;
-  }
-
-  #renderWalls(W: number, D: number, px: number) {
-    // Drawn outside the floor, so the floor keeps its full size: 10 cm, but 4 to 12 px on screen.
-    const t = wallThickness(px);
-    return svg`<rect class="wall" x=${-t / 2} y=${-t / 2} width=${W + t} height=${D + t} stroke-width=${t}></rect>`;
-  }
-
-  #renderDimensions(W: number, D: number, px: number, len: (cm: number) => string) {
-    const font = 12 / px;
-    const tick = 5 / px;
-    const y = -wallThickness(px) - 14 / px;
-    const x = y;
-    return svg`
-      <g class="dims" aria-hidden="true" style="font-size:${font}px">
-        <path d="M0 ${y - tick} v${tick * 2} M0 ${y} H${W} M${W} ${y - tick} v${tick * 2}"></path>
-        <text class="dim-label" x=${W / 2} y=${y} dy="-0.5em">${len(W)}</text>
-        <path d="M${x - tick} 0 h${tick * 2} M${x} 0 V${D} M${x - tick} ${D} h${tick * 2}"></path>
-        <text class="dim-label" x=${x} y=${D / 2} dy="-0.5em" transform="rotate(-90 ${x} ${D / 2})">${len(D)}</text>
-      </g>
-    `;
-  }
-
-  #renderItem(
-    s: Footprint,
-    warnings: ItemWarnings | undefined,
-    nameOf: (id: string) => string,
-    unit: Design['room']['unit'],
-  ) {
-    const { item, catalogItem, width: w, depth: d } = s;
-    const selected = item.id === this.selectedId;
-    const known = catalogItem !== undefined;
-    const label = describeItem({
-      item,
-      catalogItem,
-      box: s.box,
-      warnings,
-      nameOf,
-      unit,
-      locale: this.locale,
-    });
-    const state = known ? '' : this.catalogReady ? ' unknown' : ' pending';
-    const cls = `item${selected ? ' selected' : ''}${warnings ? ' warn' : ''}${state}`;
-    return svg`
-      <g
-        class=${cls}
-        data-id=${item.id}
-        transform="translate(${item.x} ${item.y}) rotate(${item.rotation})"
-        tabindex="0"
-        role="button"
-        aria-roledescription="furniture"
-        aria-label=${selected ? `${label} Selected.` : label}
-        aria-describedby="help"
-        @pointerdown=${(e: PointerEvent) => this.#onItemPointerDown(e, item.id, 'move')}
-        @keydown=${(e: KeyboardEvent) => this.#onItemKeyDown(e, item.id)}
-        @focus=${() => this.#select(item.id)}
-      >
-        <rect class="footprint" x=${-w / 2} y=${-d / 2} width=${w} height=${d}></rect>
-        ${
-          known
-            ? svg`<image href=${this.symbolUrl(catalogItem.symbol_url)} x=${-w / 2} y=${-d / 2} width=${w} height=${d} preserveAspectRatio="none" decoding="async"></image>`
-            : nothing
-        }
-        <rect class="tint" x=${-w / 2} y=${-d / 2} width=${w} height=${d}></rect>
-        <rect class="ring" x=${-w / 2} y=${-d / 2} width=${w} height=${d}></rect>
-      </g>
-    `;
-  }
-
-  #renderBadge(s: Footprint, warnings: ItemWarnings | undefined, px: number) {
-    if (!warnings) return nothing;
-    const r = 8 / px;
-    const cx = s.box.maxX;
-    const cy = s.box.minY;
-    return svg`
-      <g class="badge" transform="translate(${cx} ${cy})">
-        <circle r=${r}></circle>
-        <text y=${r * 0.38} style="font-size:${r * 1.35}px">!</text>
-      </g>
-    `;
-  }
-
-  #renderSelection(s: Footprint, px: number) {
-    const { item, depth: d } = s;
-    const stem = 26 / px;
-    const knob = 7 / px;
-    const top = -d / 2;
-    return svg`
-      <g class="selection" transform="translate(${item.x} ${item.y}) rotate(${item.rotation})">
-        <line x1="0" y1=${top} x2="0" y2=${top - stem}></line>
-        <circle
-          class="handle"
-          cx="0"
-          cy=${top - stem}
-          r=${knob}
-          @pointerdown=${(e: PointerEvent) => this.#onItemPointerDown(e, item.id, 'rotate')}
-        ><title>Drag to rotate</title></circle>
-      </g>
+      <p class="area">Floor area ${floorArea}</p>
+      <div class="zoom" role="group" aria-label="Zoom">
+        <button type="button" aria-label="Zoom out" title="Zoom out (−)" @click=${() => this.#zoomKey('out')}>−</button>
+        <button type="button" aria-label="Zoom in" title="Zoom in (+)" @click=${() => this.#zoomKey('in')}>+</button>
+        <button type="button" title="Fit to room (0)" @click=${() => this.fitToRoom()}>Fit to room</button>
+      </div>
+      <p class="sr-only" role="status" aria-live="polite">${this._said}</p>
+      ${planHelp}
     `;
   }
 
@@ -360,158 +295,190 @@ export class PlannerCanvas extends LitElement {
     dispatchAction(this, action);
   }
 
+  #say(text: string): void {
+    // A trailing no-break space alternates, so the same sentence twice is read twice.
+    this._said = this._said === text ? `${text}\u00a0` : text;
+  }
+
   #select(id: string | null): void {
     if (id !== this.selectedId) this.#emit({ type: 'select', id });
   }
 
-  #onItemKeyDown(e: KeyboardEvent, id: string): void {
-    const mod = e.ctrlKey || e.metaKey;
-    const nudge = (dx: -1 | 0 | 1, dy: -1 | 0 | 1) =>
-      this.#emit({ type: 'nudge', id, dx, dy, large: e.shiftKey });
-    let handled = true;
-    switch (e.key) {
-      case 'ArrowLeft':
-        nudge(-1, 0);
-        break;
-      case 'ArrowRight':
-        nudge(1, 0);
-        break;
-      case 'ArrowUp':
-        nudge(0, -1);
-        break;
-      case 'ArrowDown':
-        nudge(0, 1);
-        break;
-      case 'Delete':
-      case 'Backspace':
-        this.#emit({ type: 'delete', id });
-        break;
-      case 'Escape':
-        if (this.#drag) this.#cancelDrag();
-        else this.#emit({ type: 'select', id: null });
-        break;
-      case 'Enter':
-      case ' ':
-        this.#emit({ type: 'select', id });
-        break;
-      default:
-        handled = false;
-    }
-    if (!handled && !mod && !e.altKey && (e.key === 'r' || e.key === 'R')) {
-      this.#emit({ type: 'rotate-by', id, degrees: e.shiftKey ? -90 : 90 });
-      handled = true;
-    }
-    if (
-      !handled &&
-      !mod &&
-      (e.code === 'BracketLeft' || e.code === 'BracketRight' || '[]{}'.includes(e.key))
-    ) {
-      const sign = e.code === 'BracketLeft' || e.key === '[' || e.key === '{' ? -1 : 1;
-      this.#emit({ type: 'rotate-by', id, degrees: sign * (e.shiftKey ? 1 : 15) });
-      handled = true;
-    }
-    if (!handled && mod && !e.altKey && (e.key === 'd' || e.key === 'D')) {
-      this.#emit({ type: 'duplicate', id });
-      handled = true;
-    }
-    if (handled) {
-      e.preventDefault();
-      e.stopPropagation();
-    }
-  }
-
-  #toRoom(e: { clientX: number; clientY: number }): { x: number; y: number } | null {
+  #toRoom(e: { clientX: number; clientY: number }): Point | null {
     const ctm = this._svg?.getScreenCTM?.();
     if (!ctm) return null;
     const p = new DOMPoint(e.clientX, e.clientY).matrixTransform(ctm.inverse());
     return { x: p.x, y: p.y };
   }
 
-  #onFloorPointerDown(e: PointerEvent): void {
+  get #step(): number {
+    return this.snapEnabled ? this.gridStep : 1;
+  }
+
+  // ——— pointers ———
+
+  #onPointerDown(e: PointerEvent): void {
     if (e.button !== 0) return;
-    this.#select(null);
-  }
-
-  #onItemPointerDown(e: PointerEvent, id: string, kind: Drag['kind']): void {
-    if (e.button !== 0 || this.#drag) return;
-    const origin = this.design.items.find((i) => i.id === id);
+    const el = (e.target as Element).closest?.('[data-drag]');
+    const kind = el?.getAttribute('data-drag');
+    const id = el?.getAttribute('data-id') ?? '';
+    const index = Number(el?.getAttribute('data-index'));
     const grab = this.#toRoom(e);
-    if (!origin || !grab) return;
-    // No text selection, no native image drag; focus (and so selection) is set by hand.
+    if (!grab) return;
+    let target: Target;
+    if (kind === 'move' || kind === 'rotate') {
+      const origin = this.design.items.find((i) => i.id === id);
+      if (!origin) return;
+      target = { kind, id, origin, grab };
+    } else if (kind === 'corner' || kind === 'wall') target = { kind, index, grab };
+    else if (kind === 'opening') target = { kind, id };
+    else target = { kind: 'pan', start: { x: e.clientX, y: e.clientY }, view: this.#currentView };
+    if (target.kind === 'corner' || target.kind === 'wall' || target.kind === 'opening') void loadRoomEdits();
+    // No text selection, no native image drag, no emulated mouse events after a touch.
     e.preventDefault();
-    e.stopPropagation();
-    if (kind === 'move') {
-      const el = (e.currentTarget as SVGGElement | null) ?? undefined;
-      el?.focus({ preventScroll: true });
-    }
-    this.#select(id);
-    this.#drag = {
-      kind,
-      id,
-      pointerId: e.pointerId,
-      startClient: { x: e.clientX, y: e.clientY },
-      grab,
-      origin,
-      moved: kind === 'rotate',
-    };
-    this._svg.setPointerCapture?.(e.pointerId);
-  }
-
-  #onPointerMove(e: PointerEvent): void {
-    const drag = this.#drag;
-    if (!drag || e.pointerId !== drag.pointerId) return;
-    if (!drag.moved) {
-      const dist = Math.hypot(e.clientX - drag.startClient.x, e.clientY - drag.startClient.y);
-      if (dist < DRAG_THRESHOLD_PX) return;
-      drag.moved = true;
-    }
-    const p = this.#toRoom(e);
-    if (!p) return;
-    const { origin } = drag;
-    const snapping = this.snapEnabled && !e.altKey;
-    if (drag.kind === 'rotate') {
-      const angle = (Math.atan2(p.x - origin.x, -(p.y - origin.y)) * 180) / Math.PI;
-      const rotation = normalizeRotation(snapping ? snapAngle(angle, 15) : Math.round(angle));
-      this._preview = { ...origin, rotation };
+    if (!this.#drags.start(e, target, kind === 'rotate')) {
+      this._svg.setPointerCapture?.(e.pointerId);
+      this.#clearPreview();
       return;
     }
-    const { width_cm: W, depth_cm: D } = this.design.room;
-    // The centre stays on the floor, so an item can stick out of the room (flagged) but never get lost.
-    let x = Math.min(W, Math.max(0, origin.x + p.x - drag.grab.x));
-    let y = Math.min(D, Math.max(0, origin.y + p.y - drag.grab.y));
-    if (snapping) {
-      const c = this.catalog.get(origin.catalog_id);
-      ({ x, y } = snapItemCentre(x, y, c?.width_cm ?? 50, c?.depth_cm ?? 50, origin.rotation, this.gridStep));
-    } else {
-      x = Math.round(x * 10) / 10;
-      y = Math.round(y * 10) / 10;
-    }
-    this._preview = { ...origin, x, y };
+    this._svg.setPointerCapture?.(e.pointerId);
+    if (kind === 'move') {
+      (el as SVGGElement).focus({ preventScroll: true });
+      this.#select(id);
+    } else if (kind === 'rotate') this.#select(id);
+    else if (kind !== 'pan') (el as SVGElement).focus({ preventScroll: true });
   }
 
   #onPointerUp(e: PointerEvent): void {
-    const drag = this.#drag;
-    if (!drag || e.pointerId !== drag.pointerId) return;
-    const preview = this._preview;
-    this.#drag = undefined;
-    this._preview = null;
-    if (!drag.moved || !preview) return;
-    if (drag.kind === 'rotate') {
-      if (preview.rotation !== drag.origin.rotation) {
-        this.#emit({ type: 'rotate', id: drag.id, rotation: preview.rotation });
-      }
-    } else if (preview.x !== drag.origin.x || preview.y !== drag.origin.y) {
-      this.#emit({ type: 'move', id: drag.id, x: preview.x, y: preview.y });
+    const tap = this.#drags.up(e);
+    // A tap on empty floor deselects, as a click always did.
+    if (tap?.tapped.kind === 'pan') this.#select(null);
+  }
+
+  #preview(t: Target, client: Point, e: PointerEvent): void {
+    if (t.kind === 'pan') {
+      this._panning = true;
+      const px = this._fitPx * t.view.zoom;
+      this._view = panBy(t.view, -(client.x - t.start.x) / px, -(client.y - t.start.y) / px, this.#fit);
+      return;
     }
+    const p = this.#toRoom({ clientX: client.x, clientY: client.y });
+    if (!p) return;
+    const next = previewDrag(t, p, {
+      design: this.design,
+      catalog: this.catalog,
+      step: this.snapEnabled && !e.altKey ? this.gridStep : 0,
+      last: { item: this._preview, room: this._roomPreview },
+    });
+    this._preview = next.item;
+    this._roomPreview = next.room;
   }
 
-  #onPointerCancel(e: PointerEvent): void {
-    if (this.#drag && e.pointerId === this.#drag.pointerId && e.type === 'pointercancel') this.#cancelDrag();
+  #finish(t: Target): void {
+    const action = finishDrag(t, this.design, { item: this._preview, room: this._roomPreview });
+    this.#clearPreview();
+    if (action) this.#emit(action);
   }
 
-  #cancelDrag(): void {
-    this.#drag = undefined;
+  #clearPreview(): void {
     this._preview = null;
+    this._roomPreview = null;
+    this._panning = false;
+  }
+
+  #pinch(start: { distance: number; mid: Point }, now: { distance: number; mid: Point }): void {
+    const rect = this._svg?.getBoundingClientRect();
+    if (!rect?.width) return;
+    this._panning = false;
+    this.#pinchView ??= this.#currentView;
+    this._view = pinchView(this.#pinchView, start, now, rect, this.#fit, this._fitPx);
+  }
+
+  #onWheel(e: WheelEvent): void {
+    if (e.deltaY === 0) return;
+    e.preventDefault();
+    const view = this.#currentView;
+    const rect = this._svg?.getBoundingClientRect();
+    if (!rect?.width) return;
+    const at = planPointIn(rect, viewBox(view, this.#fit), { x: e.clientX, y: e.clientY });
+    // A mouse notch is ~100 px; trackpads send many small deltas.
+    const factor = Math.exp(-Math.max(-100, Math.min(100, e.deltaY)) * 0.0022);
+    this._view = zoomAt(view, factor, at, this.#fit);
+  }
+
+  #zoomKey(how: 'in' | 'out' | 'fit'): void {
+    if (how === 'fit') {
+      this.fitToRoom();
+      return;
+    }
+    const view = this.#currentView;
+    const next = zoomAt(
+      view,
+      how === 'in' ? ZOOM_STEP : 1 / ZOOM_STEP,
+      { x: view.cx, y: view.cy },
+      this.#fit,
+    );
+    this._view = next;
+    this.#say(`Zoom ${Math.round(next.zoom * 100)}%.`);
+  }
+
+  // ——— keys ———
+
+  #onPlanKeyDown(e: KeyboardEvent): void {
+    const target = e.target as Element;
+    const onPlan = target === this._svg;
+    if (!onPlan && this.#handleRoomKey(e, target)) return;
+    const key = viewKey(e, onPlan);
+    if (!key) return;
+    e.preventDefault();
+    if ('zoom' in key) {
+      this.#zoomKey(key.zoom);
+      return;
+    }
+    const view = this.#currentView;
+    const stepCm = 40 / (this._fitPx * view.zoom);
+    this._view = panBy(view, key.pan[0] * stepCm, key.pan[1] * stepCm, this.#fit);
+    this.#say('Panned the plan.');
+  }
+
+  /** Keys on a wall, corner or opening (plan/keys.ts). */
+  #handleRoomKey(e: KeyboardEvent, el: Element): boolean {
+    const kind = el.getAttribute('data-drag');
+    if (kind !== 'wall' && kind !== 'corner' && kind !== 'opening') return false;
+    const id = el.getAttribute('data-id') ?? '';
+    const handle = { kind, index: Number(el.getAttribute('data-index')), id } as const;
+    const action = roomKeyAction(e, handle, this.design.room, this.#step);
+    if (!action) return false;
+    e.preventDefault();
+    e.stopPropagation();
+    if (action === 'describe') {
+      const o = this.design.room.openings.find((x) => x.id === id);
+      if (o) this.#say(openingSentence(o, this.design.room, this.locale));
+      return true;
+    }
+    this.#emit(action);
+    if (action.type === 'room-edit' && action.edit.kind === 'remove-opening') void this.focusPlan();
+    return true;
+  }
+
+  #onItemKeyDown(e: KeyboardEvent, id: string): void {
+    const action = itemKeyAction(e, id);
+    if (!action) return;
+    e.preventDefault();
+    e.stopPropagation();
+    if (action !== 'escape') this.#emit(action);
+    else if (this.#drags.target) this.#drags.cancel();
+    else this.#emit({ type: 'select', id: null });
+  }
+
+  // ——— catalog drops ———
+
+  #drop(catalogId: string, at: { clientX: number; clientY: number }): void {
+    this._dropActive = false;
+    const p = this.#toRoom(at);
+    this.#emit(
+      p ? { type: 'add', catalogId, at: keepNear(this.design.room, p.x, p.y) } : { type: 'add', catalogId },
+    );
   }
 
   #onDragOver(e: DragEvent): void {
@@ -532,168 +499,10 @@ export class PlannerCanvas extends LitElement {
     const catalogId = e.dataTransfer?.getData(CATALOG_DRAG_TYPE);
     if (!catalogId) return;
     e.preventDefault();
-    const at = this.#toRoom(e);
-    this.#emit(at ? { type: 'add', catalogId, at } : { type: 'add', catalogId });
+    this.#drop(catalogId, e);
   }
 
-  static override styles = [
-    base,
-    css`
-      :host {
-        display: block;
-        position: relative;
-      }
-      .stage {
-        width: 100%;
-        min-height: 240px;
-        max-height: 620px;
-        border-radius: var(--pl-radius);
-        background:
-          radial-gradient(circle at 1px 1px, rgb(27 33 39 / 7%) 1px, transparent 0) 0 0 / 16px 16px,
-          var(--pl-surface-2);
-        border: 1px solid var(--pl-border);
-        transition:
-          box-shadow 120ms,
-          border-color 120ms;
-      }
-      .stage.drop {
-        border-color: var(--pl-accent);
-        box-shadow: inset 0 0 0 2px var(--pl-accent-soft);
-      }
-      svg.plan {
-        display: block;
-        width: 100%;
-        height: 100%;
-        user-select: none;
-        -webkit-user-select: none;
-        overflow: visible;
-      }
-      svg.plan:focus {
-        outline: none;
-      }
-      .floor {
-        cursor: default;
-      }
-      .wall {
-        fill: none;
-        stroke: #39424c;
-        stroke-linejoin: miter;
-        pointer-events: none;
-      }
-      .dims path {
-        stroke: var(--pl-faint);
-        stroke-width: 1px;
-        vector-effect: non-scaling-stroke;
-        fill: none;
-      }
-      .dim-label {
-        fill: var(--pl-muted);
-        font-weight: 600;
-        text-anchor: middle;
-        font-variant-numeric: tabular-nums;
-      }
-      .empty-hint {
-        fill: var(--pl-faint);
-        text-anchor: middle;
-        dominant-baseline: middle;
-        pointer-events: none;
-      }
-      .item {
-        cursor: grab;
-        touch-action: none;
-        outline: none;
-      }
-      .item:active {
-        cursor: grabbing;
-      }
-      /* The hit area; invisible under a symbol (round pieces have no box). */
-      .footprint {
-        fill: transparent;
-        stroke: none;
-      }
-      .item.unknown .footprint,
-      .item.pending .footprint {
-        fill: var(--pl-sunken);
-        stroke: var(--pl-faint);
-        stroke-width: 1px;
-        stroke-dasharray: 4 3;
-        vector-effect: non-scaling-stroke;
-      }
-      .tint {
-        fill: transparent;
-        stroke: none;
-      }
-      .ring {
-        fill: none;
-        stroke: transparent;
-        stroke-width: 2px;
-        vector-effect: non-scaling-stroke;
-        pointer-events: none;
-      }
-      .item:hover .ring {
-        stroke: rgb(15 118 110 / 45%);
-      }
-      .item.warn .ring {
-        stroke: var(--pl-warn);
-        stroke-dasharray: 5 3;
-      }
-      .item.warn .tint {
-        fill: rgb(180 83 9 / 10%);
-      }
-      .item.selected .ring {
-        stroke: var(--pl-accent);
-        stroke-dasharray: none;
-        stroke-width: 2px;
-      }
-      .item.selected .tint {
-        fill: rgb(15 118 110 / 10%);
-      }
-      .item:focus-visible .ring {
-        stroke: var(--pl-accent);
-        stroke-width: 3px;
-        stroke-dasharray: none;
-        filter: drop-shadow(0 0 1.5px #fff);
-      }
-      .overlay {
-        pointer-events: none;
-      }
-      .selection line {
-        stroke: var(--pl-accent);
-        stroke-width: 1.5px;
-        vector-effect: non-scaling-stroke;
-      }
-      .handle {
-        fill: #fff;
-        stroke: var(--pl-accent);
-        stroke-width: 2px;
-        vector-effect: non-scaling-stroke;
-        pointer-events: all;
-        cursor: grab;
-        touch-action: none;
-      }
-      .badge circle {
-        fill: var(--pl-warn);
-        stroke: #fff;
-        stroke-width: 1.5px;
-        vector-effect: non-scaling-stroke;
-      }
-      .badge text {
-        fill: #fff;
-        font-weight: 700;
-        text-anchor: middle;
-      }
-    `,
-  ];
-}
-
-function wallThickness(pxPerCm: number): number {
-  return Math.min(Math.max(10, 4 / pxPerCm), 12 / pxPerCm);
-}
-
-function gridPath(step: number): string {
-  let d = '';
-  for (let v = step; v < 100; v += step) d += `M${v} 0V100M0 ${v}H100`;
-  return d;
+  static override styles = [base, planStyles];
 }
 
 declare global {

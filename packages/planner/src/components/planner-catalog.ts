@@ -5,6 +5,7 @@ import { formatPrice } from '../editor/price.ts';
 import { formatLength, type Unit } from '../editor/units.ts';
 import { CATALOG_DRAG_TYPE, dispatchAction } from './actions.ts';
 import { icon } from './icons.ts';
+import { dragCatalogItem } from './plan/catalog-drop.ts';
 import { base } from './styles.ts';
 
 /**
@@ -122,6 +123,10 @@ export class PlannerCatalog extends LitElement {
         class="card ${expanded ? 'open' : ''}"
         draggable="true"
         @dragstart=${(e: DragEvent) => this.#onDragStart(e, item)}
+        @pointerdown=${(e: PointerEvent) => {
+          // A finger or a pen drags with Pointer Events (plan/catalog-drop.ts); the mouse keeps native drag and drop.
+          if (e.pointerType !== 'mouse' && !this.addDisabled) dragCatalogItem(e, item.id, item.name);
+        }}
       >
         <div class="card-main">
           <div class="thumb" aria-hidden="true">
@@ -291,6 +296,8 @@ export class PlannerCatalog extends LitElement {
         background: var(--pl-surface);
         padding: 10px;
         cursor: grab;
+        /* A finger scrolls the list up and down, and drags a card sideways onto the plan. */
+        touch-action: pan-y;
         transition:
           border-color 120ms,
           box-shadow 120ms;

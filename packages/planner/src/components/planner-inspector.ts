@@ -46,7 +46,7 @@ export class PlannerInspector extends LitElement {
     const c = f.catalogItem;
     const unit = this.unit;
     const len = (cm: number) => formatLength(cm, unit, this.locale);
-    const warning = describeWarnings(this.warnings, this.nameOf);
+    const warning = describeWarnings(this.warnings, this.nameOf, len);
     return html`
       <section class="panel" aria-label="Selected: ${itemName(c)}">
         <div class="head">

@@ -2,10 +2,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ACTION_EVENT, type PlannerAction, type PlannerActionEvent } from './actions.ts';
 import './planner-room-bar.ts';
+import { rectRoom } from '../testing/fixtures.ts';
 
 async function setup(unit: 'm' | 'cm' = 'm') {
   const el = document.createElement('planner-room-bar');
-  el.room = { width_cm: 500, depth_cm: 400, unit };
+  el.room = rectRoom(500, 400, unit);
   el.locale = 'en';
   document.body.append(el);
   await el.updateComplete;

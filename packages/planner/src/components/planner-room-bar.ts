@@ -1,4 +1,4 @@
-import { css, html, LitElement } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { DEFAULT_ROOM, ROOM_MAX_CM, ROOM_MIN_CM, type Room } from '../editor/design.ts';
@@ -9,7 +9,8 @@ import { base } from './styles.ts';
 
 /**
  * The room's settings: width and depth (typed in the room's unit, committed on Enter or
- * leaving the field), the unit (metres or centimetres) and grid snapping with its step.
+ * leaving the field), the unit (metres, centimetres, feet and inches), grid snapping with
+ * its step, and a button that opens the walls, doors and windows (`planner-room-tools`).
  *
  * @fires planner-action - `{ type: 'room', patch }` and `{ type: 'snap', enabled, step }`
  */
@@ -21,6 +22,8 @@ export class PlannerRoomBar extends LitElement {
   @property() locale: string | undefined;
 
   /** The field whose last entry was refused, with the reason. */
+  /** The walls, doors and windows panel is open. */
+  @state() private _tools = false;
   @state() private _invalid: { field: 'width_cm' | 'depth_cm'; message: string } | null = null;
 
   override render() {
@@ -33,7 +36,16 @@ export class PlannerRoomBar extends LitElement {
         </div>
         <div class="group" role="radiogroup" aria-label="Unit">
           ${this.#unitOption('m', 'm', 'Metres')} ${this.#unitOption('cm', 'cm', 'Centimetres')}
+          ${this.#unitOption('ft', 'ft', 'Feet and inches')}
         </div>
+        <button
+          type="button"
+          class="btn small"
+          aria-expanded=${this._tools ? 'true' : 'false'}
+          @click=${this.#toggleTools}
+        >
+          Walls, doors and windows
+        </button>
         <div class="group snap">
           <label class="switch">
             <input
@@ -68,6 +80,7 @@ export class PlannerRoomBar extends LitElement {
           </select>
         </div>
       </div>
+      ${this._tools ? html`<planner-room-tools .room=${this.room} .locale=${this.locale}></planner-room-tools>` : nothing}
       ${
         this._invalid
           ? html`<p class="hint" id="size-error" role="alert">${this._invalid.message}</p>`
@@ -101,6 +114,12 @@ export class PlannerRoomBar extends LitElement {
         </span>
       </label>
     `;
+  }
+
+  async #toggleTools(): Promise<void> {
+    // The room tools are a chunk of their own: the planner's first load does not carry them.
+    if (!this._tools) await import('../room/room-editing.ts');
+    this._tools = !this._tools;
   }
 
   #unitOption(value: Unit, text: string, label: string) {

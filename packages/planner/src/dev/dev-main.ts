@@ -10,6 +10,7 @@ import { mountPlanner } from '../app.ts';
 import type { Draft } from '../draft/draft.ts';
 import { draftKey } from '../draft/draft.ts';
 import type { Catalog } from '../editor/design.ts';
+import { rectangleCorners, roomOf } from '../room/format.ts';
 import type { SessionState } from '../services.ts';
 import { FakeServices } from '../testing/fake-services.ts';
 import seed from './seed-catalog.json';
@@ -75,7 +76,7 @@ if (params.get('scenario') === 'furnished' && storage) {
     dirty: true,
     pendingSave: null,
     design: {
-      room: { width_cm: 560, depth_cm: 440, unit: 'm' },
+      room: roomOf(rectangleCorners(560, 440), 'm'),
       items: [
         { id: 'rug', catalog_id: 'rug-200x300', x: 280, y: 240, rotation: 90 },
         { id: 'tv', catalog_id: 'tv-bench', x: 280, y: 21, rotation: 0 },

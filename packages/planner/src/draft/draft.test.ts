@@ -31,8 +31,14 @@ describe('draftKey', () => {
 });
 
 describe('parseDraft', () => {
-  it('reads back what was stored', () => {
-    expect(parseDraft(JSON.stringify(valid))).toEqual(valid);
+  it('reads back what was stored; a draft from before walls opens as four walls', () => {
+    const d = parseDraft(JSON.stringify(valid));
+    expect(d).toMatchObject({
+      ...valid,
+      design: { ...valid.design, room: { ...valid.design.room, openings: [] } },
+    });
+    expect(d?.design.room.corners).toHaveLength(4);
+    expect(parseDraft(JSON.stringify(d))).toEqual(d);
   });
 
   it('ignores missing, corrupt and foreign values', () => {

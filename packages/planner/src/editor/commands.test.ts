@@ -92,16 +92,22 @@ describe('duplicateItem', () => {
 
 describe('setRoom', () => {
   it('clamps sizes to the platform limits and whole centimetres', () => {
-    expect(setRoom(emptyDesign(), { width_cm: 10, depth_cm: 99999 }).room).toEqual({
+    expect(setRoom(emptyDesign(), { width_cm: 10, depth_cm: 99999 }).room).toMatchObject({
       width_cm: 50,
       depth_cm: 5000,
       unit: 'm',
+      corners: [
+        { x: 0, y: 0 },
+        { x: 50, y: 0 },
+        { x: 50, y: 5000 },
+        { x: 0, y: 5000 },
+      ],
     });
     expect(setRoom(emptyDesign(), { width_cm: 321.6 }).room.width_cm).toBe(322);
   });
 
   it('changes the unit without touching sizes', () => {
-    expect(setRoom(emptyDesign(), { unit: 'cm' }).room).toEqual({ width_cm: 500, depth_cm: 400, unit: 'cm' });
+    expect(setRoom(emptyDesign(), { unit: 'cm' }).room).toEqual({ ...emptyDesign().room, unit: 'cm' });
   });
 
   it('returns the same design for no change', () => {

@@ -1,3 +1,4 @@
+import { RoomEditError, resizeRoom } from '../room/reshape.ts';
 import {
   type CatalogIndex,
   clampCoord,
@@ -112,13 +113,32 @@ export function duplicateItem(
   return { ...design, items };
 }
 
-export function setRoom(design: Design, patch: Partial<Room>): Design {
-  const room: Room = {
-    width_cm: patch.width_cm === undefined ? design.room.width_cm : clampRoomSize(patch.width_cm),
-    depth_cm: patch.depth_cm === undefined ? design.room.depth_cm : clampRoomSize(patch.depth_cm),
-    unit: patch.unit ?? design.room.unit,
-  };
+/**
+ * Resizes the room's box (every corner scales with it) and sets its unit. A size its doors
+ * or windows cannot follow (a wall narrower than its opening) leaves the size unchanged.
+ */
+export function setRoom(
+  design: Design,
+  patch: Partial<Pick<Room, 'width_cm' | 'depth_cm' | 'unit'>>,
+): Design {
   const r = design.room;
-  if (room.width_cm === r.width_cm && room.depth_cm === r.depth_cm && room.unit === r.unit) return design;
-  return { ...design, room };
+  const width = patch.width_cm === undefined ? r.width_cm : clampRoomSize(patch.width_cm);
+  const depth = patch.depth_cm === undefined ? r.depth_cm : clampRoomSize(patch.depth_cm);
+  const unit = patch.unit ?? r.unit;
+  let room: Room = r;
+  if (width !== r.width_cm || depth !== r.depth_cm) {
+    try {
+      room = resizeRoom(r, width, depth);
+    } catch (error) {
+      if (!(error instanceof RoomEditError)) throw error;
+    }
+  }
+  if (unit !== r.unit) room = { ...room, unit };
+  return room === r ? design : { ...design, room };
+}
+
+/** Applies a room edit (see room/edit.ts); throws its `RoomEditError` when the edit makes no room. */
+export function editRoom(design: Design, edit: (room: Room) => Room): Design {
+  const room = edit(design.room);
+  return room === design.room ? design : { ...design, room };
 }

@@ -3,6 +3,7 @@ import { TEST_CATALOG } from '../testing/fixtures.ts';
 import { describeItem, describeWarnings, formatAngle } from './describe.ts';
 import { indexCatalog } from './design.ts';
 import { footprint } from './footprint.ts';
+import { formatLength } from './units.ts';
 
 const catalog = indexCatalog(TEST_CATALOG);
 const names: Record<string, string> = {
@@ -39,13 +40,15 @@ describe('describeItem', () => {
       item,
       catalogItem: f.catalogItem,
       box: f.box,
-      warnings: { outside: true, overlaps: ['c1'] },
+      warnings: { outside: { fully: false, by_cm: 12 }, overlaps: ['c1'], doors: [] },
       nameOf,
       unit: 'cm',
       locale: 'en',
     });
     expect(text).toContain('rotated 90°');
-    expect(text).toContain('Warning: overlaps Tova Dining Chair; partly outside the room.');
+    expect(text).toContain(
+      'Warning: overlaps Tova Dining Chair; partly outside the room, 12 cm past the wall.',
+    );
   });
 
   it('names an item missing from the catalog', () => {
@@ -66,11 +69,19 @@ describe('describeItem', () => {
 });
 
 describe('describeWarnings', () => {
+  const len = (cm: number) => formatLength(cm, 'm', 'en');
   it('shortens long overlap lists', () => {
-    expect(describeWarnings({ outside: false, overlaps: ['c1', 'c2', 'c3', 'c4'] }, nameOf)).toBe(
-      'overlaps Tova Dining Chair, Chair two and 2 more',
-    );
-    expect(describeWarnings(undefined, nameOf)).toBe('');
+    expect(
+      describeWarnings({ outside: null, overlaps: ['c1', 'c2', 'c3', 'c4'], doors: [] }, nameOf, len),
+    ).toBe('overlaps Tova Dining Chair, Chair two and 2 more');
+    expect(describeWarnings(undefined, nameOf, len)).toBe('');
+  });
+
+  it('says how far outside a piece is, and when it is fully out (issue 11: 8 m away was "partly")', () => {
+    const far = { outside: { fully: true, by_cm: 800 }, overlaps: [], doors: [] };
+    expect(describeWarnings(far, nameOf, len)).toBe('fully outside the room, 8.00 m away from it');
+    const door = { outside: null, overlaps: [], doors: ['d1'] };
+    expect(describeWarnings(door, nameOf, len)).toBe("in a door's swing");
   });
 });
 

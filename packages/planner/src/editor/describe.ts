@@ -25,11 +25,23 @@ export function formatAngle(degrees: number, locale?: string): string {
 }
 
 /** The warnings as one sentence, or '' when there are none. */
-export function describeWarnings(warnings: ItemWarnings | undefined, nameOf: (id: string) => string): string {
+export function describeWarnings(
+  warnings: ItemWarnings | undefined,
+  nameOf: (id: string) => string,
+  len: (cm: number) => string,
+): string {
   if (!warnings) return '';
   const parts: string[] = [];
   if (warnings.overlaps.length > 0) parts.push(`overlaps ${listNames(warnings.overlaps.map(nameOf))}`);
-  if (warnings.outside) parts.push('partly outside the room');
+  const out = warnings.outside;
+  if (out)
+    parts.push(
+      out.fully
+        ? `fully outside the room, ${len(out.by_cm)} away from it`
+        : `partly outside the room, ${len(out.by_cm)} past the wall`,
+    );
+  if (warnings.doors.length > 0)
+    parts.push(warnings.doors.length === 1 ? "in a door's swing" : 'in the swing of doors');
   return parts.join('; ');
 }
 
@@ -49,7 +61,7 @@ export function describeItem(input: DescribeItemInput): string {
   let text =
     `${itemName(catalogItem)}${size}, ${len(box.minX)} from the left wall, ${len(box.minY)} from the top wall` +
     `, rotated ${formatAngle(item.rotation, locale)}.`;
-  const warning = describeWarnings(input.warnings, input.nameOf);
+  const warning = describeWarnings(input.warnings, input.nameOf, len);
   if (warning) text += ` Warning: ${warning}.`;
   return text;
 }

@@ -1,12 +1,9 @@
-import {
-  type Catalog,
-  type CatalogItem,
-  type PlacedItem,
-  PROJECT_LIMITS,
-  type Room,
-} from '@planner/contract';
+import { type Catalog, type CatalogItem, type PlacedItem, PROJECT_LIMITS } from '@planner/contract';
+import { type PlanRoom, rectangleCorners, roomOf, upgradeRoom } from '../room/format.ts';
 
-export type { Catalog, CatalogItem, PlacedItem, Room };
+/** The room as the planner edits it: format 2, walls and openings always present. */
+export type Room = PlanRoom;
+export type { Catalog, CatalogItem, PlacedItem };
 
 /**
  * What the user designs: a room and the furniture in it. Immutable: every edit makes a new
@@ -25,10 +22,10 @@ export const MAX_ITEMS = PROJECT_LIMITS.maxItems;
 /** Item centres stay inside this range (the platform refuses anything beyond it). */
 export const COORD_LIMIT_CM = PROJECT_LIMITS.coordinateLimitCm;
 
-export const DEFAULT_ROOM: Room = { width_cm: 500, depth_cm: 400, unit: 'm' };
+export const DEFAULT_ROOM: Room = roomOf(rectangleCorners(500, 400), 'm');
 
 export function emptyDesign(room: Room = DEFAULT_ROOM): Design {
-  return { room: { ...room }, items: [] };
+  return { room, items: [] };
 }
 
 /** Catalog items by id. */
@@ -58,15 +55,15 @@ export function clampCoord(cm: number): number {
 }
 
 /**
- * Accepts only a well-formed design (from a draft or the platform) and drops what the
- * platform would refuse; returns null when there is nothing usable.
+ * Accepts only a well-formed design (from a draft or the platform, of any project format)
+ * and drops what the platform would refuse; returns null when there is nothing usable. A
+ * format 1 room (a rectangle) becomes four walls (`upgradeRoom`).
  */
 export function sanitizeDesign(value: unknown): Design | null {
   if (typeof value !== 'object' || value === null) return null;
-  const { room, items } = value as { room?: unknown; items?: unknown };
-  if (typeof room !== 'object' || room === null || !Array.isArray(items)) return null;
-  const r = room as Record<string, unknown>;
-  if (typeof r.width_cm !== 'number' || typeof r.depth_cm !== 'number') return null;
+  const { room: rawRoom, items } = value as { room?: unknown; items?: unknown };
+  const room = upgradeRoom(rawRoom);
+  if (!room || !Array.isArray(items)) return null;
   const clean: PlacedItem[] = [];
   const seen = new Set<string>();
   for (const raw of items) {
@@ -92,12 +89,5 @@ export function sanitizeDesign(value: unknown): Design | null {
       rotation: normalizeRotation(i.rotation),
     });
   }
-  return {
-    room: {
-      width_cm: clampRoomSize(r.width_cm),
-      depth_cm: clampRoomSize(r.depth_cm),
-      unit: r.unit === 'cm' ? 'cm' : 'm',
-    },
-    items: clean,
-  };
+  return { room, items: clean };
 }

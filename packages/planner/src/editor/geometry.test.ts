@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundingBox, halfExtents, isInsideRoom, rectCorners, rectsOverlap } from './geometry.ts';
-
-const room = { width_cm: 400, depth_cm: 300, unit: 'cm' as const };
+import { boundingBox, halfExtents, rectCorners, rectsOverlap } from './geometry.ts';
 
 describe('rectCorners', () => {
   it('returns the corners of an unrotated rectangle clockwise from top-left', () => {
@@ -76,20 +74,5 @@ describe('rectsOverlap (SAT)', () => {
     const a = rectCorners(0, 0, 120, 60, 30);
     const b = rectCorners(80, 40, 60, 60, 75);
     expect(rectsOverlap(a, b)).toBe(rectsOverlap(b, a));
-  });
-});
-
-describe('isInsideRoom', () => {
-  it('accepts an item flush against the walls', () => {
-    expect(isInsideRoom(rectCorners(50, 25, 100, 50, 0), room)).toBe(true);
-  });
-
-  it('flags an item crossing a wall', () => {
-    expect(isInsideRoom(rectCorners(395, 150, 20, 20, 0), room)).toBe(false);
-  });
-
-  it('flags an item whose rotation pushes a corner out', () => {
-    expect(isInsideRoom(rectCorners(50, 50, 100, 100, 0), room)).toBe(true);
-    expect(isInsideRoom(rectCorners(50, 50, 100, 100, 45), room)).toBe(false);
   });
 });

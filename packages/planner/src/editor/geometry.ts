@@ -1,5 +1,3 @@
-import type { Room } from './design.ts';
-
 /**
  * Plan geometry in centimetres: x to the right, y down (into the room), rotations in degrees
  * clockwise, exactly as SVG draws them. An item is a rectangle `width × depth` centred on
@@ -95,15 +93,4 @@ function project(shape: Corners, axis: Vec): [number, number] {
     max = Math.max(max, d);
   }
   return [min, max];
-}
-
-/** Whether every corner lies within the room's floor (the walls' inner faces), give or take `tolerance`. */
-export function isInsideRoom(corners: Corners, room: Room, tolerance = TOUCH_TOLERANCE_CM): boolean {
-  return corners.every(
-    (p) =>
-      p.x >= -tolerance &&
-      p.y >= -tolerance &&
-      p.x <= room.width_cm + tolerance &&
-      p.y <= room.depth_cm + tolerance,
-  );
 }

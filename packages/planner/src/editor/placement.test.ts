@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TEST_CATALOG } from '../testing/fixtures.ts';
+import { rectRoom, TEST_CATALOG } from '../testing/fixtures.ts';
 import { addItem } from './commands.ts';
 import { type Design, emptyDesign, indexCatalog } from './design.ts';
 import { findFreeSpot } from './placement.ts';
@@ -32,7 +32,7 @@ describe('findFreeSpot', () => {
   });
 
   it('falls back to the centre when the room is full', () => {
-    let d: Design = { room: { width_cm: 200, depth_cm: 100, unit: 'm' }, items: [] };
+    let d: Design = { room: rectRoom(200, 100), items: [] };
     const centre = findFreeSpot(d, item('table'), catalog);
     d = addItem(d, 'table', centre, 't1');
     expect(findFreeSpot(d, item('table'), catalog)).toEqual(centre);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLength, fromUnitValue, toUnitValue } from './units.ts';
+import { formatArea, formatLength, fromUnitValue, toUnitValue } from './units.ts';
 
 describe('formatLength', () => {
   it('shows metres with two decimals and centimetres whole', () => {
@@ -30,5 +30,24 @@ describe('toUnitValue / fromUnitValue', () => {
     expect(fromUnitValue('four', 'm')).toBeNaN();
     expect(fromUnitValue('', 'cm')).toBeNaN();
     expect(fromUnitValue('1e3', 'cm')).toBeNaN();
+  });
+});
+
+describe('imperial', () => {
+  it('shows feet and inches, and reads decimal feet or feet and inches', () => {
+    expect(formatLength(450, 'ft', 'en')).toBe('14′ 9″');
+    expect(formatLength(30.48, 'ft', 'en')).toBe('1′ 0″');
+    expect(toUnitValue(304.8, 'ft')).toBe('10');
+    expect(fromUnitValue('10', 'ft')).toBe(304.8);
+    expect(fromUnitValue(`12' 6"`, 'ft')).toBe(381);
+    expect(fromUnitValue('12′6″', 'ft')).toBe(381);
+    expect(fromUnitValue(`4'`, 'ft')).toBe(121.9);
+    expect(fromUnitValue('ten feet', 'ft')).toBeNaN();
+  });
+
+  it('floor areas in m², or ft² in imperial', () => {
+    expect(formatArea(500 * 400, 'm', 'en')).toBe('20.0 m²');
+    expect(formatArea(500 * 400, 'cm', 'en')).toBe('20.0 m²');
+    expect(formatArea(304.8 * 304.8 * 12, 'ft', 'en')).toBe('1,200 ft²');
   });
 });

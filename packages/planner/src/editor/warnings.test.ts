@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogItem } from '../testing/fixtures.ts';
+import { catalogItem, rectRoom } from '../testing/fixtures.ts';
 import { type Design, indexCatalog } from './design.ts';
 import { computeWarnings } from './warnings.ts';
 
@@ -9,7 +9,7 @@ const catalog = indexCatalog({
 });
 
 const design = (items: Design['items']): Design => ({
-  room: { width_cm: 500, depth_cm: 400, unit: 'm' },
+  room: rectRoom(500, 400),
   items,
 });
 const at = (id: string, x: number, y: number, rotation = 0, catalog_id = 'box') => ({
@@ -34,7 +34,7 @@ describe('computeWarnings', () => {
 
   it('reports an item standing partly outside the room', () => {
     const w = computeWarnings(design([at('a', 480, 100)]), catalog);
-    expect(w.get('a')).toEqual({ outside: true, overlaps: [] });
+    expect(w.get('a')).toEqual({ outside: { fully: false, by_cm: 30 }, overlaps: [], doors: [] });
   });
 
   it('finds overlaps regardless of the order of the items', () => {
@@ -49,7 +49,7 @@ describe('computeWarnings', () => {
 
   it('still flags a rug sticking out of the room', () => {
     const w = computeWarnings(design([at('rug', 50, 200, 0, 'rug')]), catalog);
-    expect(w.get('rug')?.outside).toBe(true);
+    expect(w.get('rug')?.outside).toEqual({ fully: false, by_cm: 50 });
   });
 
   it('uses rotation: items overlapping only once rotated', () => {
@@ -58,5 +58,31 @@ describe('computeWarnings', () => {
     expect(computeWarnings(design(items), long).size).toBe(0);
     const rotated = [at('a', 100, 100, 90, 'bar'), at('b', 100, 180, 0, 'bar')];
     expect(computeWarnings(design(rotated), long).get('a')?.overlaps).toEqual(['b']);
+  });
+});
+
+describe('computeWarnings in a room of walls', () => {
+  it('follows the polygon, says how far out, and flags a door swing (not for a rug)', async () => {
+    const { addOpening, templateCorners } = await import('../room/edit.ts');
+    const { roomOf } = await import('../room/format.ts');
+    const room = addOpening(roomOf(templateCorners('l-shape', 500, 400), 'm'), 'door', 'd1', 0);
+    const w = computeWarnings(
+      {
+        room,
+        items: [
+          at('in', 100, 300),
+          at('notch', 400, 320),
+          at('far', 1350, 200),
+          at('door', 250, 40),
+          at('rug', 250, 90, 0, 'rug'),
+        ],
+      },
+      catalog,
+    );
+    expect(w.has('in')).toBe(false);
+    expect(w.get('notch')?.outside).toEqual({ fully: true, by_cm: 70 });
+    expect(w.get('far')?.outside).toEqual({ fully: true, by_cm: 800 });
+    expect(w.get('door')?.doors).toEqual(['d1']);
+    expect(w.get('rug')?.doors ?? []).toEqual([]);
   });
 });

@@ -1,12 +1,15 @@
+import { doorsBlocked, roomFit } from '../room/fit.ts';
 import type { CatalogIndex, CatalogItem, Design } from './design.ts';
 import { type Footprint, footprint } from './footprint.ts';
-import { boxesOverlap, isInsideRoom, rectsOverlap } from './geometry.ts';
+import { boxesOverlap, rectsOverlap } from './geometry.ts';
 
 export interface ItemWarnings {
-  /** Part of the item stands outside the room. */
-  outside: boolean;
+  /** The item stands partly or fully outside the walls: how far it sticks out, or how far away it is. */
+  outside: { fully: boolean; by_cm: number } | null;
   /** Ids of the items it overlaps. */
   overlaps: string[];
+  /** Ids of the doors whose swing it stands in. */
+  doors: string[];
 }
 
 /**
@@ -18,7 +21,7 @@ export function isFloorCovering(item: CatalogItem | undefined): boolean {
 }
 
 /**
- * Every item that is outside the room or overlaps another, by id. Items without a warning
+ * Every item that is outside the room, overlaps another or stands in a door's swing, by id. Items without a warning
  * are absent. Pairs are filtered by bounding box first, then tested exactly (SAT), so 500
  * items stay well under a frame.
  */
@@ -28,13 +31,21 @@ export function computeWarnings(design: Design, catalog: CatalogIndex): Map<stri
   const entry = (id: string) => {
     let w = result.get(id);
     if (!w) {
-      w = { outside: false, overlaps: [] };
+      w = { outside: null, overlaps: [], doors: [] };
       result.set(id, w);
     }
     return w;
   };
+  const { room } = design;
   for (const shape of shapes) {
-    if (!isInsideRoom(shape.corners, design.room)) entry(shape.item.id).outside = true;
+    const fit = roomFit(room, shape.corners);
+    if (fit.kind !== 'inside')
+      entry(shape.item.id).outside = { fully: fit.kind === 'fully', by_cm: fit.by_cm };
+    // A rug lies flat: a door sweeps over it.
+    if (room.openings.length && !isFloorCovering(shape.catalogItem)) {
+      const doors = doorsBlocked(room, shape.corners);
+      if (doors.length) entry(shape.item.id).doors = doors;
+    }
   }
   const solid = shapes.filter((s) => !isFloorCovering(s.catalogItem));
   // Sweep along x: sort by left edge, compare only with shapes that start before this one ends.

@@ -5,6 +5,7 @@ import type { DraftShelf, DraftStore } from '../draft/draft-store.ts';
 import { type Design, emptyDesign, sanitizeDesign } from '../editor/design.ts';
 import { Editor } from '../editor/editor.ts';
 import { newUuid } from '../editor/ids.ts';
+import { PROJECT_FORMAT, storedRoom } from '../room/format.ts';
 import type { PlannerServices, ProjectSnapshot, SessionState } from '../services.ts';
 import type { TextCode, TextParams } from '../text/error-text.ts';
 import { errorCode, errorStatus, reasonOf } from './describe-error.ts';
@@ -340,8 +341,9 @@ export class Workspace {
     // Key order is fixed so the same content serialises to the same body (the platform
     // compares a replayed key's body byte for byte).
     const input: ProjectInput = {
+      format: PROJECT_FORMAT,
       name: baseName,
-      room: { width_cm: room.width_cm, depth_cm: room.depth_cm, unit: room.unit },
+      room: storedRoom(room),
       items: items.map((i) => ({ id: i.id, catalog_id: i.catalog_id, x: i.x, y: i.y, rotation: i.rotation })),
     };
     const id = asCopy ? null : this.#project.id;

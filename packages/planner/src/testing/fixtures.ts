@@ -1,4 +1,9 @@
-import type { Catalog, CatalogItem } from '../editor/design.ts';
+import type { Catalog, CatalogItem, Room } from '../editor/design.ts';
+import { rectangleCorners, roomOf } from '../room/format.ts';
+
+/** A rectangular room `width × depth` (four walls, no openings). */
+export const rectRoom = (width: number, depth: number, unit: Room['unit'] = 'm'): Room =>
+  roomOf(rectangleCorners(width, depth), unit);
 
 /** A catalog item for tests: 80 cm high (solid), €10, EUR. */
 export function catalogItem(

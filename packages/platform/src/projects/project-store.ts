@@ -5,6 +5,7 @@ import type { Project, ProjectInput, ProjectSummary } from '../schemas/projects.
 interface Row {
   id: string;
   name: string;
+  format: number;
   room: Project['room'];
   items: Project['items'];
   version: number;
@@ -14,6 +15,7 @@ interface Row {
 
 const toProject = (r: Row): Project => ({
   id: r.id,
+  format: r.format,
   name: r.name,
   room: r.room,
   items: r.items,
@@ -40,8 +42,15 @@ export async function listProjects(db: Queryable, userId: string): Promise<Proje
 
 export async function createProject(db: Queryable, userId: string, input: ProjectInput): Promise<Project> {
   const [row] = await db.query<Row>(
-    `insert into projects (id, user_id, name, room, items) values ($1, $2, $3, $4, $5) returning *`,
-    [randomUUID(), userId, input.name, JSON.stringify(input.room), JSON.stringify(input.items)],
+    `insert into projects (id, user_id, name, room, items, format) values ($1, $2, $3, $4, $5, $6) returning *`,
+    [
+      randomUUID(),
+      userId,
+      input.name,
+      JSON.stringify(input.room),
+      JSON.stringify(input.items),
+      input.format ?? 1,
+    ],
   );
   return toProject(row!);
 }
@@ -70,7 +79,7 @@ export async function updateProject(
   input: ProjectInput,
 ): Promise<UpdateResult> {
   const [row] = await db.query<Row>(
-    `update projects set name = $4, room = $5, items = $6, version = version + 1, updated_at = now()
+    `update projects set name = $4, room = $5, items = $6, format = $7, version = version + 1, updated_at = now()
      where id = $1 and user_id = $2 and ($3::int[] is null or version = any($3::int[])) returning *`,
     [
       id,
@@ -79,6 +88,7 @@ export async function updateProject(
       input.name,
       JSON.stringify(input.room),
       JSON.stringify(input.items),
+      input.format ?? 1,
     ],
   );
   if (row) return { project: toProject(row) };

@@ -22,6 +22,10 @@ it('the schemas infer exactly the contract types', () => {
   expectTypeOf<Out<typeof S.InboxMessage>>().toEqualTypeOf<C.InboxMessage>();
   expectTypeOf<Out<typeof S.Inbox>>().toEqualTypeOf<C.Inbox>();
   expectTypeOf<Out<typeof S.PlacedItem>>().toEqualTypeOf<C.PlacedItem>();
+  expectTypeOf<Out<typeof S.RoomPoint>>().toEqualTypeOf<C.RoomPoint>();
+  expectTypeOf<Out<typeof S.Door>>().toEqualTypeOf<C.Door>();
+  expectTypeOf<Out<typeof S.RoomWindow>>().toEqualTypeOf<C.RoomWindow>();
+  expectTypeOf<Out<typeof S.Opening>>().toEqualTypeOf<C.Opening>();
   expectTypeOf<Out<typeof S.Room>>().toEqualTypeOf<C.Room>();
   expectTypeOf<Out<typeof S.ProjectInput>>().toEqualTypeOf<C.ProjectInput>();
   expectTypeOf<Out<typeof S.Project>>().toEqualTypeOf<C.Project>();

@@ -1,0 +1,210 @@
+import { css, html, LitElement } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { DEFAULT_ROOM, type Room } from '../editor/design.ts';
+import { fromUnitValue, toUnitValue } from '../editor/units.ts';
+import { ROOM_TEMPLATES, type RoomTemplate } from '../room/edit.ts';
+import { wallLength } from '../room/polygon.ts';
+import type { RoomEdit } from '../room/room-edits.ts';
+import { dispatchAction } from './actions.ts';
+import { base } from './styles.ts';
+
+const TEMPLATE_LABELS: Record<RoomTemplate, string> = {
+  rectangle: 'Rectangle',
+  'l-shape': 'L-shape',
+  'u-shape': 'U-shape',
+};
+
+/**
+ * The room's walls, doors and windows as form controls: the shape (a template), any wall's
+ * exact length, the walls' thickness, and each opening's wall, width, hinge and swing (doors)
+ * or sill (windows). Loaded only when the shopper opens it from the room bar, so the planner's
+ * first load does not pay for it. Every change is a `room-edit` action; the app applies it
+ * and says what happened (or why not) in its live region.
+ *
+ * @fires planner-action - `{ type: 'room-edit', edit }`
+ */
+export class PlannerRoomTools extends LitElement {
+  // Declared without decorators: in a lazy chunk they would pull Lit's decorator helpers out
+  // of the planner's entry chunk into a shared one (a bigger first load).
+  static override properties = {
+    room: { attribute: false },
+    locale: {},
+    _wall: { state: true },
+  };
+  room: Room = DEFAULT_ROOM;
+  locale: string | undefined;
+  /** The wall the length field and "Add door/window" work on. */
+  private _wall = 0;
+
+  #edit(edit: RoomEdit): void {
+    dispatchAction(this, { type: 'room-edit', edit });
+  }
+
+  #cm(input: HTMLInputElement, current: number, apply: (cm: number) => RoomEdit): void {
+    const cm = fromUnitValue(input.value, this.room.unit);
+    if (Number.isNaN(cm) || cm <= 0) {
+      input.value = toUnitValue(current, this.room.unit);
+      return;
+    }
+    if (Math.abs(cm - current) >= 0.05) this.#edit(apply(cm));
+  }
+
+  #number(label: string, value: number, apply: (cm: number) => RoomEdit, cls = '') {
+    const unit = this.room.unit;
+    const commit = (e: Event) => this.#cm(e.target as HTMLInputElement, value, apply);
+    return html`
+      <label class="field ${cls}">
+        <span class="label">${label}</span>
+        <span class="with-unit">
+          <input
+            class="input num"
+            type="text"
+            inputmode="decimal"
+            autocomplete="off"
+            .value=${live(toUnitValue(value, unit))}
+            @change=${commit}
+            @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && commit(e)}
+          />
+          <span class="unit" aria-hidden="true">${unit}</span>
+        </span>
+      </label>
+    `;
+  }
+
+  override render() {
+    const { room } = this;
+    const walls = room.corners.length;
+    const wall = Math.min(this._wall, walls - 1);
+    return html`
+      <div class="tools" role="group" aria-label="Walls, doors and windows">
+        <label class="field">
+          <span class="label">Shape</span>
+          <select
+            class="input"
+            @change=${(e: Event) => {
+              const t = (e.target as HTMLSelectElement).value as RoomTemplate;
+              if (t) this.#edit({ kind: 'template', template: t });
+              (e.target as HTMLSelectElement).value = '';
+            }}
+          >
+            <option value="">${walls === 4 ? 'Rectangle' : `${walls} walls`}…</option>
+            ${ROOM_TEMPLATES.map((t) => html`<option value=${t}>Make it ${TEMPLATE_LABELS[t]}</option>`)}
+          </select>
+        </label>
+        <label class="field">
+          <span class="label">Wall</span>
+          <select class="input" @change=${(e: Event) => (this._wall = Number((e.target as HTMLSelectElement).value))}>
+            ${room.corners.map((_, i) => html`<option value=${i} ?selected=${i === wall}>Wall ${i + 1}</option>`)}
+          </select>
+        </label>
+        ${this.#number('Wall length', wallLength(room.corners, wall), (length) => ({ kind: 'wall-length', index: wall, length }))}
+        ${this.#number('Wall thickness', room.wall_thickness_cm, (cm) => ({ kind: 'thickness', cm }))}
+        <div class="field">
+          <span class="label">On this wall</span>
+          <span class="row">
+            <button type="button" class="btn small" @click=${() => this.#edit({ kind: 'add-opening', opening: 'door', wall })}>
+              Add door
+            </button>
+            <button type="button" class="btn small" @click=${() => this.#edit({ kind: 'add-opening', opening: 'window', wall })}>
+              Add window
+            </button>
+          </span>
+        </div>
+      </div>
+      ${
+        room.openings.length
+          ? html`<ul class="openings" aria-label="Doors and windows">
+              ${room.openings.map((o, n) => {
+                const name = `${o.kind === 'door' ? 'Door' : 'Window'} ${n + 1}`;
+                const patch = (p: Extract<RoomEdit, { kind: 'opening' }>['patch']): RoomEdit => ({
+                  kind: 'opening',
+                  id: o.id,
+                  patch: p,
+                });
+                return html`<li role="group" aria-label="${name}, wall ${o.wall + 1}">
+                  <span class="name">${name} · wall ${o.wall + 1}</span>
+                  ${this.#number('Width', o.width_cm, (width_cm) => patch({ width_cm }))}
+                  ${
+                    o.kind === 'door'
+                      ? html`
+                        <button type="button" class="btn small" @click=${() => this.#edit(patch({ hinge: o.hinge === 'start' ? 'end' : 'start' }))}>
+                          Hinge at wall ${o.hinge}
+                        </button>
+                        <button type="button" class="btn small" @click=${() => this.#edit(patch({ swing: o.swing === 'in' ? 'out' : 'in' }))}>
+                          Opens ${o.swing === 'in' ? 'inwards' : 'outwards'}
+                        </button>`
+                      : this.#number('Sill height', o.sill_cm, (sill_cm) => patch({ sill_cm }))
+                  }
+                  <button type="button" class="btn small quiet" aria-label="Remove ${name}" @click=${() => this.#edit({ kind: 'remove-opening', id: o.id })}>
+                    Remove
+                  </button>
+                </li>`;
+              })}
+            </ul>`
+          : ''
+      }
+    `;
+  }
+
+  static override styles = [
+    base,
+    css`
+      :host {
+        display: block;
+        margin-top: 10px;
+      }
+      .tools,
+      .openings li,
+      .row {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: flex-end;
+        gap: 8px 14px;
+      }
+      .row {
+        gap: 6px;
+      }
+      .field {
+        display: grid;
+        gap: 3px;
+      }
+      .with-unit {
+        position: relative;
+        display: block;
+      }
+      .num {
+        width: 92px;
+        padding-right: 30px;
+      }
+      .unit {
+        position: absolute;
+        right: 10px;
+        top: 50%;
+        transform: translateY(-50%);
+        color: var(--pl-faint);
+        font-size: 13px;
+        pointer-events: none;
+      }
+      .openings {
+        list-style: none;
+        margin: 10px 0 0;
+        padding: 0;
+        display: grid;
+        gap: 8px;
+      }
+      .name {
+        font-weight: 600;
+        min-width: 110px;
+        padding-bottom: 7px;
+      }
+    `,
+  ];
+}
+
+customElements.define('planner-room-tools', PlannerRoomTools);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'planner-room-tools': PlannerRoomTools;
+  }
+}

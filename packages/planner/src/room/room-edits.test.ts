@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { emptyDesign } from '../editor/design.ts';
+import { Editor } from '../editor/editor.ts';
+import { runRoomEdit } from './room-edits.ts';
+
+describe('runRoomEdit', () => {
+  it('applies an edit as one undo step and says what changed', () => {
+    const editor = new Editor(emptyDesign());
+    expect(runRoomEdit(editor, { kind: 'template', template: 'l-shape' }, 'en')).toBe(
+      'The room is now an L-shaped room, 5.00 m by 4.00 m, 15.0 m².',
+    );
+    expect(editor.design.room.corners).toHaveLength(6);
+    expect(runRoomEdit(editor, { kind: 'add-opening', opening: 'door', wall: 0 }, 'en')).toBe(
+      'Added. Door, 0.80 m wide, 2.10 m from the start of wall 1, hinged at the start, opening into the room.',
+    );
+    expect(runRoomEdit(editor, { kind: 'wall-length', index: 0, length: 600 }, 'en')).toBe(
+      'Wall 1, 6.00 m. The room is 6.00 m by 4.00 m, 17.0 m².',
+    );
+    expect(editor.undo()).toBe('Set a wall length');
+    expect(editor.design.room.width_cm).toBe(500);
+  });
+
+  it('a refused edit changes nothing and says why', () => {
+    const editor = new Editor(emptyDesign());
+    const before = editor.design;
+    expect(runRoomEdit(editor, { kind: 'corner', index: 0, x: 250, y: 600 }, 'en')).toBe(
+      'Walls cannot cross or fold onto each other. Nothing changed.',
+    );
+    expect(editor.design).toBe(before);
+    expect(editor.canUndo).toBe(false);
+  });
+
+  it('a run of key presses on one wall is one undo step', () => {
+    const editor = new Editor(emptyDesign());
+    for (let i = 0; i < 3; i++) runRoomEdit(editor, { kind: 'wall', index: 1, distance: 10 }, 'en', 'wall:1');
+    expect(editor.design.room.width_cm).toBe(530);
+    editor.undo();
+    expect(editor.design.room.width_cm).toBe(500);
+  });
+});

@@ -1,0 +1,119 @@
+import type { Opening } from '@planner/contract';
+import { editRoom } from '../editor/commands.ts';
+import type { Design } from '../editor/design.ts';
+import type { Editor } from '../editor/editor.ts';
+import { newItemId } from '../editor/ids.ts';
+import { formatArea, formatLength } from '../editor/units.ts';
+import { openingSentence, wallName } from './describe-room.ts';
+import {
+  addOpening,
+  applyTemplate,
+  moveCorner,
+  moveWall,
+  RoomEditError,
+  type RoomTemplate,
+  removeOpening,
+  setWallLength,
+  setWallThickness,
+  updateOpening,
+} from './edit.ts';
+import type { PlanRoom } from './format.ts';
+import { area } from './polygon.ts';
+
+/** A change to the room, as components ask for it (`{ type: 'room-edit', edit }`). */
+export type RoomEdit =
+  | { kind: 'template'; template: RoomTemplate }
+  | { kind: 'corner'; index: number; x: number; y: number }
+  | { kind: 'wall'; index: number; distance: number }
+  | { kind: 'wall-length'; index: number; length: number }
+  | { kind: 'thickness'; cm: number }
+  | { kind: 'add-opening'; opening: Opening['kind']; wall?: number }
+  | { kind: 'opening'; id: string; patch: Parameters<typeof updateOpening>[2] }
+  | { kind: 'remove-opening'; id: string };
+
+const TEMPLATE_NAMES: Record<RoomTemplate, string> = {
+  rectangle: 'a rectangle',
+  'l-shape': 'an L-shaped room',
+  'u-shape': 'a U-shaped room',
+};
+
+const label = (edit: RoomEdit): string => {
+  switch (edit.kind) {
+    case 'template':
+      return `Make the room ${TEMPLATE_NAMES[edit.template]}`;
+    case 'corner':
+      return 'Move a corner';
+    case 'wall':
+      return 'Move a wall';
+    case 'wall-length':
+      return 'Set a wall length';
+    case 'thickness':
+      return 'Set the wall thickness';
+    case 'add-opening':
+      return `Add a ${edit.opening}`;
+    case 'opening':
+      return 'Change an opening';
+    case 'remove-opening':
+      return 'Remove an opening';
+  }
+};
+
+export function applyRoomEdit(room: PlanRoom, edit: RoomEdit, newId: () => string = newItemId): PlanRoom {
+  switch (edit.kind) {
+    case 'template':
+      return applyTemplate(room, edit.template);
+    case 'corner':
+      return moveCorner(room, edit.index, edit);
+    case 'wall':
+      return moveWall(room, edit.index, edit.distance);
+    case 'wall-length':
+      return setWallLength(room, edit.index, edit.length);
+    case 'thickness':
+      return setWallThickness(room, edit.cm);
+    case 'add-opening':
+      return addOpening(room, edit.opening, newId(), edit.wall);
+    case 'opening':
+      return updateOpening(room, edit.id, edit.patch);
+    case 'remove-opening':
+      return removeOpening(room, edit.id);
+  }
+}
+
+/** What the live region says after an edit. */
+function describe(edit: RoomEdit, room: PlanRoom, locale?: string): string {
+  const len = (cm: number) => formatLength(cm, room.unit, locale);
+  const size = `${len(room.width_cm)} by ${len(room.depth_cm)}, ${formatArea(area(room.corners), room.unit, locale)}`;
+  switch (edit.kind) {
+    case 'template':
+      return `The room is now ${TEMPLATE_NAMES[edit.template]}, ${size}.`;
+    case 'corner':
+      return `Moved corner ${edit.index + 1}. The room is ${size}.`;
+    case 'wall':
+    case 'wall-length':
+      return `${wallName(room, edit.index, locale).replace(/^w/, 'W')}. The room is ${size}.`;
+    case 'thickness':
+      return `Walls are ${len(room.wall_thickness_cm)} thick.`;
+    case 'add-opening':
+    case 'opening': {
+      const o = edit.kind === 'opening' ? room.openings.find((x) => x.id === edit.id) : room.openings.at(-1);
+      return o ? `${edit.kind === 'add-opening' ? 'Added. ' : ''}${openingSentence(o, room, locale)}` : '';
+    }
+    case 'remove-opening':
+      return 'Removed the opening.';
+  }
+}
+
+/**
+ * Applies a room edit as one undo step and says what happened; a refused edit (walls would
+ * cross, an opening would not fit) changes nothing and says why.
+ */
+export function runRoomEdit(editor: Editor, edit: RoomEdit, locale?: string, coalesceKey?: string): string {
+  try {
+    if (!editor.apply(label(edit), (d: Design) => editRoom(d, (r) => applyRoomEdit(r, edit)), coalesceKey))
+      return '';
+  } catch (error) {
+    if (error instanceof RoomEditError) return `${error.message} Nothing changed.`;
+    throw error;
+  }
+  return describe(edit, editor.design.room, locale);
+}
