@@ -6,6 +6,7 @@ import { OperatorToken } from './crypto/operator-token.ts';
 import { openDatabase, type StorageOptions } from './db/open.ts';
 import { createApp } from './http/app.ts';
 import type { HostSdk } from './http/host-sdk.ts';
+import { Readiness } from './lifecycle/readiness.ts';
 import type { PlatformConfig, RateLimits, Services } from './services.ts';
 import { AccessTokens, STANDARD_TOKEN_LIFETIME } from './tokens/access-tokens.ts';
 import { ApiKeyDirectory } from './tokens/api-key-directory.ts';
@@ -148,6 +149,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     invalidate,
     invalidations,
     usage: new UsageRecorder(db, log, now),
+    readiness: new Readiness(db),
     limiters: {
       tokenRequests: limiter('tokenRequests'),
       authFailures: limiter('authFailures'),

@@ -18,6 +18,7 @@ import { registerAdminRoutes } from './routes/admin.ts';
 import { registerBackendTokenRoutes } from './routes/backend-tokens.ts';
 import { registerCatalogRoutes } from './routes/catalog.ts';
 import { registerEmbedRoutes } from './routes/embeds.ts';
+import { registerHealthRoutes } from './routes/health.ts';
 import { registerIdentityRoutes } from './routes/identity.ts';
 import { registerMessageboxRoutes } from './routes/messagebox.ts';
 import { registerOAuthIntrospectionRoutes } from './routes/oauth-introspection.ts';
@@ -73,7 +74,9 @@ export function createApp(services: Services, options: AppOptions = {}): OpenAPI
     const started = performance.now();
     await next();
     c.header('X-Request-Id', c.var.requestId);
-    services.log.info('http.request', {
+    // A balancer probes every instance every few seconds: its successes would drown the log.
+    const probe = (c.req.path === '/healthz' || c.req.path === '/readyz') && c.res.status < 300;
+    services.log[probe ? 'debug' : 'info']('http.request', {
       request_id: c.var.requestId,
       method: c.req.method,
       path: c.req.path,
@@ -173,6 +176,7 @@ export function createApp(services: Services, options: AppOptions = {}): OpenAPI
       'An access token: from POST /v1/tokens (planner), POST /v1/backend/tokens or a static token (back-ends), or POST /oauth/token.',
   });
 
+  registerHealthRoutes(app);
   registerWellKnownRoutes(app);
   registerTokenRoutes(app);
   registerBackendTokenRoutes(app);
