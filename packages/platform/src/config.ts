@@ -10,6 +10,13 @@ import type { RateLimit } from './util/rate-limiter.ts';
 export interface ServerSettings {
   port: number;
   host: string;
+  /** After SIGTERM, how long requests under way may take before they are cut, ms. */
+  shutdownGraceMs: number;
+  /**
+   * After SIGTERM, how long to keep serving while `/readyz` already says 503, ms, so that a
+   * balancer that checks every few seconds takes the instance out before it refuses connections.
+   */
+  drainDelayMs: number;
 }
 
 const int = (name: string, value: string | undefined, fallback: number): number => {
@@ -83,14 +90,20 @@ export function storageFromEnv(env: NodeJS.ProcessEnv) {
  * PLANNER_CORS_ORIGINS (comma-separated), PLANNER_MAX_TOKEN_LIFETIME, PLANNER_ADMIN_TOKEN(_FILE),
  * PLANNER_TRUST_PROXY, PLANNER_OAUTH_GRANT_LIFETIME, PLANNER_RATE_LIMIT_*, REDIS_URL and
  * PLANNER_REDIS_KEY_PREFIX (rate limits in Redis instead of the database),
- * PLANNER_REVOCATION_POLL_MS (the revocation epoch's poll, default 2000), and the
+ * PLANNER_REVOCATION_POLL_MS (the revocation epoch's poll, default 2000),
+ * PLANNER_SHUTDOWN_GRACE_MS, PLANNER_DRAIN_DELAY_MS, and the
  * signing-key timings (`signingKeyTimingsFromEnv`).
  */
 export function configFromEnv(env: NodeJS.ProcessEnv): { options: PlatformOptions; server: ServerSettings } {
   const port = int('PORT', env.PORT, 4000);
   const host = env.HOST || '127.0.0.1';
   return {
-    server: { port, host },
+    server: {
+      port,
+      host,
+      shutdownGraceMs: int('PLANNER_SHUTDOWN_GRACE_MS', env.PLANNER_SHUTDOWN_GRACE_MS, 10_000),
+      drainDelayMs: int('PLANNER_DRAIN_DELAY_MS', env.PLANNER_DRAIN_DELAY_MS, 0),
+    },
     options: {
       ...storageFromEnv(env),
       master: loadMasterKey(env),

@@ -1,6 +1,7 @@
 import { configFromEnv } from './config.ts';
 import { lockDataDir } from './db/data-dir-lock.ts';
 import { PlatformError } from './errors.ts';
+import { shutdown } from './lifecycle/shutdown.ts';
 import { createPlatform } from './platform.ts';
 import { listen } from './server.ts';
 import { createLogger } from './util/log.ts';
@@ -18,11 +19,17 @@ async function main() {
     storage: options.databaseUrl ? 'postgres' : `pglite:${options.dataDir}`,
   });
   let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) return; // a second signal changes nothing: the grace already bounds the wait
     stopping = true;
-    await running.close();
-    await platform.close();
+    log.info('platform.stopping', { signal });
+    try {
+      await shutdown(platform, [running], server, log);
+    } catch (error) {
+      log.error('platform.stop_failed', { error });
+      unlock();
+      process.exit(1);
+    }
     unlock();
     log.info('platform.stopped');
     process.exit(0);

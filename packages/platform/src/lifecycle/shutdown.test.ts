@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import net from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { until } from '../testing/db-faults.ts';
+import { type SpawnedPlatform, spawnPlatform } from '../testing/spawned-platform.ts';
+import { TEST_ADMIN_TOKEN } from '../testing/test-platform.ts';
+
+/** Whether a new TCP connection to `url` is refused (the listening socket is closed). */
+function refused(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = net.connect(Number(port), hostname);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ECONNREFUSED'));
+  });
+}
+
+/**
+ * An admin request whose body the test sends in two halves: in flight from the moment the
+ * server has read its headers (`100 Continue` proves it) until the test sends the rest.
+ */
+async function slowRequest(url: string) {
+  const body = JSON.stringify({ services: ['reporting'] });
+  const req = http.request(`${url}/admin/api/legal-entities/${randomUUID()}/subscription`, {
+    method: 'PUT',
+    agent: false,
+    headers: {
+      Authorization: `Bearer ${TEST_ADMIN_TOKEN}`,
+      'Content-Type': 'application/json',
+      'Content-Length': String(Buffer.byteLength(body)),
+      Expect: '100-continue',
+    },
+  });
+  const answer = new Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }>(
+    (resolve, reject) => {
+      req.once('response', (res) => {
+        let text = '';
+        res.setEncoding('utf8').on('data', (c: string) => {
+          text += c;
+        });
+        res.once('end', () => resolve({ status: res.statusCode ?? 0, body: text, headers: res.headers }));
+        res.once('error', reject);
+      });
+      req.once('error', reject);
+    },
+  );
+  // Kept from being unhandled until the test awaits it (a cut request rejects).
+  answer.catch(() => {});
+  await new Promise<void>((resolve) => req.once('continue', () => resolve()));
+  req.write(body.slice(0, 10));
+  return { answer, finish: () => req.end(body.slice(10)) };
+}
+
+describe('SIGTERM on a running platform process', () => {
+  let running: SpawnedPlatform | undefined;
+  afterEach(async () => {
+    await running?.cleanup();
+    running = undefined;
+  });
+
+  it('refuses new connections, finishes the request under way, closes storage, exits 0', async () => {
+    running = await spawnPlatform();
+    const { url } = running;
+    expect((await fetch(`${url}/readyz`)).status).toBe(200);
+    const slow = await slowRequest(url);
+
+    running.child.kill('SIGTERM');
+    await running.logged('platform.draining');
+    let isRefused = false;
+    await until(
+      () => isRefused,
+      'the listening socket to close',
+      30_000,
+      async () => {
+        isRefused = await refused(url);
+      },
+    );
+    // The process is still there, waiting for the request under way.
+    expect(running.child.exitCode).toBeNull();
+
+    slow.finish();
+    const answer = await slow.answer;
+    // Answered from the database (the pool was still open): the legal entity does not exist.
+    expect(answer.status).toBe(404);
+    expect(JSON.parse(answer.body)).toMatchObject({ error: 'not_found' });
+    expect(answer.headers.connection).toBe('close');
+
+    expect(await running.exited).toBe(0);
+    const events = running.lines.map((l) => (JSON.parse(l) as { event: string }).event);
+    expect(events.indexOf('platform.stopped')).toBeGreaterThan(events.indexOf('platform.draining'));
+    expect(events).not.toContain('platform.requests_cut');
+    expect(running.stderr()).toBe('');
+  });
+
+  it('cuts a request that outlasts the grace, then still exits 0', async () => {
+    running = await spawnPlatform({ PLANNER_SHUTDOWN_GRACE_MS: '300' });
+    const slow = await slowRequest(running.url);
+    running.child.kill('SIGTERM');
+    expect(await running.exited).toBe(0);
+    await expect(slow.answer).rejects.toThrow();
+    expect(await running.logged('platform.requests_cut')).toMatchObject({ count: 1, grace_ms: 300 });
+  });
+});
