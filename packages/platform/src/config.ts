@@ -17,6 +17,8 @@ export interface ServerSettings {
    * balancer that checks every few seconds takes the instance out before it refuses connections.
    */
   drainDelayMs: number;
+  /** A separate listener serving only `GET /metrics`, unauthenticated; undefined: none. */
+  metrics?: { port: number; host: string } | undefined;
 }
 
 const int = (name: string, value: string | undefined, fallback: number): number => {
@@ -91,7 +93,7 @@ export function storageFromEnv(env: NodeJS.ProcessEnv) {
  * PLANNER_TRUST_PROXY, PLANNER_OAUTH_GRANT_LIFETIME, PLANNER_RATE_LIMIT_*, REDIS_URL and
  * PLANNER_REDIS_KEY_PREFIX (rate limits in Redis instead of the database),
  * PLANNER_REVOCATION_POLL_MS (the revocation epoch's poll, default 2000),
- * PLANNER_SHUTDOWN_GRACE_MS, PLANNER_DRAIN_DELAY_MS, and the
+ * PLANNER_SHUTDOWN_GRACE_MS, PLANNER_DRAIN_DELAY_MS, PLANNER_METRICS_PORT and _HOST, and the
  * signing-key timings (`signingKeyTimingsFromEnv`).
  */
 export function configFromEnv(env: NodeJS.ProcessEnv): { options: PlatformOptions; server: ServerSettings } {
@@ -103,6 +105,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv): { options: PlatformOption
       host,
       shutdownGraceMs: int('PLANNER_SHUTDOWN_GRACE_MS', env.PLANNER_SHUTDOWN_GRACE_MS, 10_000),
       drainDelayMs: int('PLANNER_DRAIN_DELAY_MS', env.PLANNER_DRAIN_DELAY_MS, 0),
+      metrics:
+        env.PLANNER_METRICS_PORT === undefined || env.PLANNER_METRICS_PORT === ''
+          ? undefined
+          : {
+              port: int('PLANNER_METRICS_PORT', env.PLANNER_METRICS_PORT, 0),
+              host: env.PLANNER_METRICS_HOST || '127.0.0.1',
+            },
     },
     options: {
       ...storageFromEnv(env),

@@ -2,6 +2,7 @@ import { configFromEnv } from './config.ts';
 import { lockDataDir } from './db/data-dir-lock.ts';
 import { PlatformError } from './errors.ts';
 import { shutdown } from './lifecycle/shutdown.ts';
+import { serveMetrics } from './metrics/metrics-server.ts';
 import { createPlatform } from './platform.ts';
 import { listen } from './server.ts';
 import { createLogger } from './util/log.ts';
@@ -18,6 +19,10 @@ async function main() {
     public_url: options.publicUrl,
     storage: options.databaseUrl ? 'postgres' : `pglite:${options.dataDir}`,
   });
+  const metrics = server.metrics
+    ? await serveMetrics(platform.services.metrics, server.metrics.port, server.metrics.host)
+    : undefined;
+  if (metrics) log.info('platform.metrics_listening', { url: `${metrics.url}/metrics` });
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return; // a second signal changes nothing: the grace already bounds the wait
@@ -25,6 +30,8 @@ async function main() {
     log.info('platform.stopping', { signal });
     try {
       await shutdown(platform, [running], server, log);
+      // Last: a scrape during the drain still sees the instance.
+      await metrics?.close();
     } catch (error) {
       log.error('platform.stop_failed', { error });
       unlock();

@@ -7,6 +7,7 @@ import { openDatabase, type StorageOptions } from './db/open.ts';
 import { createApp } from './http/app.ts';
 import type { HostSdk } from './http/host-sdk.ts';
 import { Readiness } from './lifecycle/readiness.ts';
+import { Metrics } from './metrics/metrics.ts';
 import type { PlatformConfig, RateLimits, Services } from './services.ts';
 import { AccessTokens, STANDARD_TOKEN_LIFETIME } from './tokens/access-tokens.ts';
 import { ApiKeyDirectory } from './tokens/api-key-directory.ts';
@@ -114,6 +115,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     ? { kind: 'redis', client: redis, prefix: options.redisKeyPrefix ?? 'planner:' }
     : { kind: 'sql', db };
   const limiter = (name: keyof RateLimits) => new RateLimiter(config.rateLimits[name], name, limitStore);
+  const metrics = new Metrics({ pool: db.poolStats ? () => db.poolStats?.() : undefined });
   // A retired signing key stays published as long as any token it signed may live,
   // back-ends' 60-minute standard tokens included.
   const keys = new SigningKeys(db, options.master, {
@@ -125,6 +127,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const invalidations = new Invalidations(MAX_CACHE_AGE_MS, now);
   const apiKeys = new ApiKeyDirectory(db, options.master, invalidations);
   const tokens = new AccessTokens(keys, apiKeys, config.publicUrl, config.audience, invalidations);
+  tokens.onCacheLookup = (hit) => metrics.verifiedTokenCache.inc({ result: hit ? 'hit' : 'miss' });
   const opaqueTokens = new OpaqueTokenDirectory(db, invalidations);
   const subscriptions = new SubscriptionDirectory(db, invalidations);
   const backendProfiles = new BackendProfileDirectory(db, invalidations);
@@ -148,7 +151,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     embedOrigins,
     invalidate,
     invalidations,
-    usage: new UsageRecorder(db, log, now),
+    usage: new UsageRecorder(db, log, now, metrics),
     readiness: new Readiness(db),
     limiters: {
       tokenRequests: limiter('tokenRequests'),
@@ -159,8 +162,13 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     operator,
     log,
     now,
+    metrics,
   };
 
+  const unwatchListen = db.watchListen((state) => {
+    metrics.listenUp.set(state === 'listening' ? 1 : 0);
+    if (state === 'listening') metrics.listenReconnects.inc();
+  });
   // Revocations and rotations made by another instance (or the CLI) reach this one at once.
   const unlisten = await listenForRevocations(db, {
     invalidations,
@@ -197,6 +205,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     async close() {
       clearInterval(sweep);
       keys.stop();
+      unwatchListen();
       await unlisten();
       await redis?.quit().catch(() => {});
       await db.close();

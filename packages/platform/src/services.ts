@@ -5,6 +5,7 @@ import type { MasterKey } from './crypto/master-key.ts';
 import type { OperatorToken } from './crypto/operator-token.ts';
 import type { Database } from './db/database.ts';
 import type { Readiness } from './lifecycle/readiness.ts';
+import type { Metrics } from './metrics/metrics.ts';
 import type { AccessTokens } from './tokens/access-tokens.ts';
 import type { ApiKeyDirectory } from './tokens/api-key-directory.ts';
 import type { BearerTokens } from './tokens/bearer-tokens.ts';
@@ -91,4 +92,6 @@ export interface Services {
   operator: OperatorToken | undefined;
   log: Logger;
   now: () => number;
+  /** Prometheus metrics of this instance (`/metrics`). */
+  metrics: Metrics;
 }

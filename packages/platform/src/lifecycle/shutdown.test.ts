@@ -55,7 +55,8 @@ async function slowRequest(url: string) {
   return { answer, finish: () => req.end(body.slice(10)) };
 }
 
-describe('SIGTERM on a running platform process', () => {
+// A fresh process opens a fresh database: PGlite alone takes tens of seconds on a loaded machine.
+describe('SIGTERM on a running platform process', { timeout: 180_000 }, () => {
   let running: SpawnedPlatform | undefined;
   afterEach(async () => {
     await running?.cleanup();
@@ -63,9 +64,13 @@ describe('SIGTERM on a running platform process', () => {
   });
 
   it('refuses new connections, finishes the request under way, closes storage, exits 0', async () => {
-    running = await spawnPlatform();
+    running = await spawnPlatform({ PLANNER_METRICS_PORT: '0' });
     const { url } = running;
     expect((await fetch(`${url}/readyz`)).status).toBe(200);
+    // The separate metrics listener, as PLANNER_METRICS_PORT asks: no token needed there.
+    const metricsUrl = String((await running.logged('platform.metrics_listening')).url);
+    expect(new URL(metricsUrl).hostname).toBe('127.0.0.1');
+    expect(await (await fetch(metricsUrl)).text()).toContain('planner_http_requests_total{');
     const slow = await slowRequest(url);
 
     running.child.kill('SIGTERM');
@@ -90,6 +95,7 @@ describe('SIGTERM on a running platform process', () => {
     expect(answer.headers.connection).toBe('close');
 
     expect(await running.exited).toBe(0);
+    expect(await refused(metricsUrl)).toBe(true);
     const events = running.lines.map((l) => (JSON.parse(l) as { event: string }).event);
     expect(events.indexOf('platform.stopped')).toBeGreaterThan(events.indexOf('platform.draining'));
     expect(events).not.toContain('platform.requests_cut');

@@ -66,7 +66,7 @@ export async function spawnPlatform(env: Record<string, string> = {}): Promise<S
   );
   const find = (event: string) =>
     lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.event === event);
-  const logged = (event: string, ms = 60_000) =>
+  const logged = (event: string, ms = 150_000) =>
     new Promise<Record<string, unknown>>((resolve, reject) => {
       const timer = setTimeout(() => {
         waiters.delete(check);

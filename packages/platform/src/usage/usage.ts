@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/database.ts';
+import type { Metrics } from '../metrics/metrics.ts';
 import type { Logger } from '../util/log.ts';
 
 /** Tokens issued, by kind, as the Reporting service counts them. */
@@ -32,9 +33,11 @@ export class UsageRecorder {
     private readonly db: Queryable,
     private readonly log: Logger,
     private readonly now: () => number = Date.now,
+    private readonly metrics?: Metrics,
   ) {}
 
   async count(legalEntityId: string, event: UsageEvent): Promise<void> {
+    if (event.startsWith('token:')) this.metrics?.tokensIssued.inc({ kind: event.slice('token:'.length) });
     try {
       await this.db.query(
         `insert into usage_counters (legal_entity_id, day, event, count) values ($1, $2, $3, 1)
