@@ -93,7 +93,8 @@ export function storageFromEnv(env: NodeJS.ProcessEnv) {
  * PLANNER_TRUST_PROXY, PLANNER_OAUTH_GRANT_LIFETIME, PLANNER_RATE_LIMIT_*, REDIS_URL and
  * PLANNER_REDIS_KEY_PREFIX (rate limits in Redis instead of the database),
  * PLANNER_REVOCATION_POLL_MS (the revocation epoch's poll, default 2000),
- * PLANNER_SHUTDOWN_GRACE_MS, PLANNER_DRAIN_DELAY_MS, PLANNER_METRICS_PORT and _HOST, and the
+ * PLANNER_SHUTDOWN_GRACE_MS, PLANNER_DRAIN_DELAY_MS, PLANNER_METRICS_PORT and _HOST,
+ * PLANNER_USAGE_FLUSH_MS, PLANNER_USAGE_BUFFER, and the
  * signing-key timings (`signingKeyTimingsFromEnv`).
  */
 export function configFromEnv(env: NodeJS.ProcessEnv): { options: PlatformOptions; server: ServerSettings } {
@@ -134,6 +135,14 @@ export function configFromEnv(env: NodeJS.ProcessEnv): { options: PlatformOption
         ? { oauthGrantLifetime: positive('PLANNER_OAUTH_GRANT_LIFETIME', env.PLANNER_OAUTH_GRANT_LIFETIME) }
         : {}),
       signingKeys: signingKeyTimingsFromEnv(env),
+      usage: {
+        ...(env.PLANNER_USAGE_FLUSH_MS
+          ? { flushIntervalMs: positive('PLANNER_USAGE_FLUSH_MS', env.PLANNER_USAGE_FLUSH_MS) }
+          : {}),
+        ...(env.PLANNER_USAGE_BUFFER
+          ? { maxBuffered: positive('PLANNER_USAGE_BUFFER', env.PLANNER_USAGE_BUFFER) }
+          : {}),
+      },
     },
   };
 }

@@ -18,7 +18,7 @@ import { type RevocationEvent, revocationTag } from './tokens/revocation-events.
 import { listenForRevocations } from './tokens/revocation-listener.ts';
 import { type KeyTimings, keyTimings, SigningKeys } from './tokens/signing-keys.ts';
 import { SubscriptionDirectory } from './tokens/subscription-directory.ts';
-import { UsageRecorder } from './usage/usage.ts';
+import { type UsageBatching, UsageRecorder } from './usage/usage.ts';
 import { createLogger, type Logger } from './util/log.ts';
 import { RateLimiter, type RateLimitStore } from './util/rate-limiter.ts';
 import { openRedis } from './util/redis.ts';
@@ -61,6 +61,8 @@ export interface PlatformOptions extends StorageOptions {
    * bound on a revocation a dead LISTEN connection did not deliver. 0 turns it off.
    */
   revocationPollMs?: number | undefined;
+  /** How usage records are buffered before they are written (defaults: `DEFAULT_USAGE_BATCHING`). */
+  usage?: Partial<UsageBatching>;
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
@@ -151,7 +153,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     embedOrigins,
     invalidate,
     invalidations,
-    usage: new UsageRecorder(db, log, now, metrics),
+    usage: new UsageRecorder(db, log, now, metrics, options.usage),
     readiness: new Readiness(db),
     limiters: {
       tokenRequests: limiter('tokenRequests'),
@@ -208,6 +210,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
       unwatchListen();
       await unlisten();
       await redis?.quit().catch(() => {});
+      // Before the database closes: buffered usage is what a stop would otherwise lose.
+      await services.usage.close();
       await db.close();
     },
   };
