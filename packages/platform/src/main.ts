@@ -24,12 +24,14 @@ async function main() {
     : undefined;
   if (metrics) log.info('platform.metrics_listening', { url: `${metrics.url}/metrics` });
   let stopping = false;
+  const hurry = new AbortController();
   const stop = async (signal: NodeJS.Signals) => {
-    if (stopping) return; // a second signal changes nothing: the grace already bounds the wait
+    // A second signal skips what is left of the drain delay; the grace still bounds the rest.
+    if (stopping) return hurry.abort();
     stopping = true;
     log.info('platform.stopping', { signal });
     try {
-      await shutdown(platform, [running], server, log);
+      await shutdown(platform, [running], server, log, hurry.signal);
       // Last: a scrape during the drain still sees the instance.
       await metrics?.close();
     } catch (error) {

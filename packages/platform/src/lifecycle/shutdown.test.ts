@@ -4,7 +4,9 @@ import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { until } from '../testing/db-faults.ts';
 import { type SpawnedPlatform, spawnPlatform } from '../testing/spawned-platform.ts';
-import { TEST_ADMIN_TOKEN } from '../testing/test-platform.ts';
+import { startTestPlatform, TEST_ADMIN_TOKEN } from '../testing/test-platform.ts';
+import { silentLogger } from '../util/log.ts';
+import { shutdown } from './shutdown.ts';
 
 /** Whether a new TCP connection to `url` is refused (the listening socket is closed). */
 function refused(url: string): Promise<boolean> {
@@ -109,5 +111,31 @@ describe('SIGTERM on a running platform process', { timeout: 180_000 }, () => {
     expect(await running.exited).toBe(0);
     await expect(slow.answer).rejects.toThrow();
     expect(await running.logged('platform.requests_cut')).toMatchObject({ count: 1, grace_ms: 300 });
+  });
+});
+
+describe('shutdown() with a drain delay', { timeout: 120_000 }, () => {
+  it('answers /readyz 503 at once while it still serves, then stops when hurried', async () => {
+    const tp = await startTestPlatform();
+    const hurry = new AbortController();
+    const done = shutdown(
+      tp.platform,
+      [tp.server],
+      { drainDelayMs: 600_000, shutdownGraceMs: 5_000 },
+      silentLogger,
+      hurry.signal,
+    );
+    try {
+      const ready = await fetch(`${tp.url}/readyz`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toEqual({ status: 'not_ready', reason: 'draining' });
+      // Still serving during the delay: the balancer has not taken the instance out yet.
+      expect((await fetch(`${tp.url}/.well-known/jwks.json`)).status).toBe(200);
+    } finally {
+      hurry.abort();
+      await done;
+    }
+    expect(await refused(tp.url)).toBe(true);
+    await tp.server.close();
   });
 });

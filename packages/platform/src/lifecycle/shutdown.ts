@@ -20,10 +20,20 @@ export async function shutdown(
   servers: RunningServer[],
   settings: ShutdownSettings,
   log: Logger,
+  /** Ends the drain delay early (main: a second signal). */
+  hurry?: AbortSignal,
 ): Promise<void> {
   platform.services.readiness.startDraining();
   log.info('platform.draining', { delay_ms: settings.drainDelayMs, grace_ms: settings.shutdownGraceMs });
-  if (settings.drainDelayMs > 0) await new Promise((r) => setTimeout(r, settings.drainDelayMs));
+  if (settings.drainDelayMs > 0 && !hurry?.aborted) {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, settings.drainDelayMs);
+      hurry?.addEventListener('abort', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
   const results = await Promise.all(servers.map((s) => s.drain(settings.shutdownGraceMs)));
   const cut = results.reduce((n, r) => n + r.cut, 0);
   if (cut > 0) log.warn('platform.requests_cut', { count: cut, grace_ms: settings.shutdownGraceMs });
