@@ -13,6 +13,7 @@ const POSTGRES_ONLY_FILES = [
   'src/http/shared-state.test.ts',
   'src/http/routes/backend-tokens.test.ts',
   'src/tokens/revocation-propagation.test.ts',
+  'src/metrics/metrics.test.ts',
   'src/tokens/signing-keys-instances.test.ts',
 ];
 const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/test';

@@ -10,6 +10,15 @@ import type { RateLimit } from './util/rate-limiter.ts';
 export interface ServerSettings {
   port: number;
   host: string;
+  /** After SIGTERM, how long requests under way may take before they are cut, ms. */
+  shutdownGraceMs: number;
+  /**
+   * After SIGTERM, how long to keep serving while `/readyz` already says 503, ms, so that a
+   * balancer that checks every few seconds takes the instance out before it refuses connections.
+   */
+  drainDelayMs: number;
+  /** A separate listener serving only `GET /metrics`, unauthenticated; undefined: none. */
+  metrics?: { port: number; host: string } | undefined;
 }
 
 const int = (name: string, value: string | undefined, fallback: number): number => {
@@ -83,14 +92,28 @@ export function storageFromEnv(env: NodeJS.ProcessEnv) {
  * PLANNER_CORS_ORIGINS (comma-separated), PLANNER_MAX_TOKEN_LIFETIME, PLANNER_ADMIN_TOKEN(_FILE),
  * PLANNER_TRUST_PROXY, PLANNER_OAUTH_GRANT_LIFETIME, PLANNER_RATE_LIMIT_*, REDIS_URL and
  * PLANNER_REDIS_KEY_PREFIX (rate limits in Redis instead of the database),
- * PLANNER_REVOCATION_POLL_MS (the revocation epoch's poll, default 2000), and the
+ * PLANNER_REVOCATION_POLL_MS (the revocation epoch's poll, default 2000),
+ * PLANNER_SHUTDOWN_GRACE_MS, PLANNER_DRAIN_DELAY_MS, PLANNER_METRICS_PORT and _HOST,
+ * PLANNER_USAGE_FLUSH_MS, PLANNER_USAGE_BUFFER, and the
  * signing-key timings (`signingKeyTimingsFromEnv`).
  */
 export function configFromEnv(env: NodeJS.ProcessEnv): { options: PlatformOptions; server: ServerSettings } {
   const port = int('PORT', env.PORT, 4000);
   const host = env.HOST || '127.0.0.1';
   return {
-    server: { port, host },
+    server: {
+      port,
+      host,
+      shutdownGraceMs: int('PLANNER_SHUTDOWN_GRACE_MS', env.PLANNER_SHUTDOWN_GRACE_MS, 10_000),
+      drainDelayMs: int('PLANNER_DRAIN_DELAY_MS', env.PLANNER_DRAIN_DELAY_MS, 0),
+      metrics:
+        env.PLANNER_METRICS_PORT === undefined || env.PLANNER_METRICS_PORT === ''
+          ? undefined
+          : {
+              port: int('PLANNER_METRICS_PORT', env.PLANNER_METRICS_PORT, 0),
+              host: env.PLANNER_METRICS_HOST || '127.0.0.1',
+            },
+    },
     options: {
       ...storageFromEnv(env),
       master: loadMasterKey(env),
@@ -112,6 +135,14 @@ export function configFromEnv(env: NodeJS.ProcessEnv): { options: PlatformOption
         ? { oauthGrantLifetime: positive('PLANNER_OAUTH_GRANT_LIFETIME', env.PLANNER_OAUTH_GRANT_LIFETIME) }
         : {}),
       signingKeys: signingKeyTimingsFromEnv(env),
+      usage: {
+        ...(env.PLANNER_USAGE_FLUSH_MS
+          ? { flushIntervalMs: positive('PLANNER_USAGE_FLUSH_MS', env.PLANNER_USAGE_FLUSH_MS) }
+          : {}),
+        ...(env.PLANNER_USAGE_BUFFER
+          ? { maxBuffered: positive('PLANNER_USAGE_BUFFER', env.PLANNER_USAGE_BUFFER) }
+          : {}),
+      },
     },
   };
 }

@@ -1,6 +1,8 @@
 import { configFromEnv } from './config.ts';
 import { lockDataDir } from './db/data-dir-lock.ts';
 import { PlatformError } from './errors.ts';
+import { shutdown } from './lifecycle/shutdown.ts';
+import { serveMetrics } from './metrics/metrics-server.ts';
 import { createPlatform } from './platform.ts';
 import { listen } from './server.ts';
 import { createLogger } from './util/log.ts';
@@ -17,12 +19,26 @@ async function main() {
     public_url: options.publicUrl,
     storage: options.databaseUrl ? 'postgres' : `pglite:${options.dataDir}`,
   });
+  const metrics = server.metrics
+    ? await serveMetrics(platform.services.metrics, server.metrics.port, server.metrics.host)
+    : undefined;
+  if (metrics) log.info('platform.metrics_listening', { url: `${metrics.url}/metrics` });
   let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
+  const hurry = new AbortController();
+  const stop = async (signal: NodeJS.Signals) => {
+    // A second signal skips what is left of the drain delay; the grace still bounds the rest.
+    if (stopping) return hurry.abort();
     stopping = true;
-    await running.close();
-    await platform.close();
+    log.info('platform.stopping', { signal });
+    try {
+      await shutdown(platform, [running], server, log, hurry.signal);
+      // Last: a scrape during the drain still sees the instance.
+      await metrics?.close();
+    } catch (error) {
+      log.error('platform.stop_failed', { error });
+      unlock();
+      process.exit(1);
+    }
     unlock();
     log.info('platform.stopped');
     process.exit(0);

@@ -6,6 +6,8 @@ import { OperatorToken } from './crypto/operator-token.ts';
 import { openDatabase, type StorageOptions } from './db/open.ts';
 import { createApp } from './http/app.ts';
 import type { HostSdk } from './http/host-sdk.ts';
+import { Readiness } from './lifecycle/readiness.ts';
+import { Metrics } from './metrics/metrics.ts';
 import type { PlatformConfig, RateLimits, Services } from './services.ts';
 import { AccessTokens, STANDARD_TOKEN_LIFETIME } from './tokens/access-tokens.ts';
 import { ApiKeyDirectory } from './tokens/api-key-directory.ts';
@@ -16,7 +18,7 @@ import { type RevocationEvent, revocationTag } from './tokens/revocation-events.
 import { listenForRevocations } from './tokens/revocation-listener.ts';
 import { type KeyTimings, keyTimings, SigningKeys } from './tokens/signing-keys.ts';
 import { SubscriptionDirectory } from './tokens/subscription-directory.ts';
-import { UsageRecorder } from './usage/usage.ts';
+import { type UsageBatching, UsageRecorder } from './usage/usage.ts';
 import { createLogger, type Logger } from './util/log.ts';
 import { RateLimiter, type RateLimitStore } from './util/rate-limiter.ts';
 import { openRedis } from './util/redis.ts';
@@ -59,6 +61,8 @@ export interface PlatformOptions extends StorageOptions {
    * bound on a revocation a dead LISTEN connection did not deliver. 0 turns it off.
    */
   revocationPollMs?: number | undefined;
+  /** How usage records are buffered before they are written (defaults: `DEFAULT_USAGE_BATCHING`). */
+  usage?: Partial<UsageBatching>;
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
@@ -113,6 +117,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     ? { kind: 'redis', client: redis, prefix: options.redisKeyPrefix ?? 'planner:' }
     : { kind: 'sql', db };
   const limiter = (name: keyof RateLimits) => new RateLimiter(config.rateLimits[name], name, limitStore);
+  const metrics = new Metrics({ pool: db.poolStats ? () => db.poolStats?.() : undefined });
   // A retired signing key stays published as long as any token it signed may live,
   // back-ends' 60-minute standard tokens included.
   const keys = new SigningKeys(db, options.master, {
@@ -124,6 +129,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const invalidations = new Invalidations(MAX_CACHE_AGE_MS, now);
   const apiKeys = new ApiKeyDirectory(db, options.master, invalidations);
   const tokens = new AccessTokens(keys, apiKeys, config.publicUrl, config.audience, invalidations);
+  tokens.onCacheLookup = (hit) => metrics.verifiedTokenCache.inc({ result: hit ? 'hit' : 'miss' });
   const opaqueTokens = new OpaqueTokenDirectory(db, invalidations);
   const subscriptions = new SubscriptionDirectory(db, invalidations);
   const backendProfiles = new BackendProfileDirectory(db, invalidations);
@@ -147,7 +153,8 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     embedOrigins,
     invalidate,
     invalidations,
-    usage: new UsageRecorder(db, log, now),
+    usage: new UsageRecorder(db, log, now, metrics, options.usage),
+    readiness: new Readiness(db),
     limiters: {
       tokenRequests: limiter('tokenRequests'),
       authFailures: limiter('authFailures'),
@@ -157,8 +164,13 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     operator,
     log,
     now,
+    metrics,
   };
 
+  const unwatchListen = db.watchListen((state) => {
+    metrics.listenUp.set(state === 'listening' ? 1 : 0);
+    if (state === 'listening') metrics.listenReconnects.inc();
+  });
   // Revocations and rotations made by another instance (or the CLI) reach this one at once.
   const unlisten = await listenForRevocations(db, {
     invalidations,
@@ -195,8 +207,11 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     async close() {
       clearInterval(sweep);
       keys.stop();
+      unwatchListen();
       await unlisten();
       await redis?.quit().catch(() => {});
+      // Before the database closes: buffered usage is what a stop would otherwise lose.
+      await services.usage.close();
       await db.close();
     },
   };

@@ -4,6 +4,8 @@ import type { CatalogStore } from './catalog/catalog-store.ts';
 import type { MasterKey } from './crypto/master-key.ts';
 import type { OperatorToken } from './crypto/operator-token.ts';
 import type { Database } from './db/database.ts';
+import type { Readiness } from './lifecycle/readiness.ts';
+import type { Metrics } from './metrics/metrics.ts';
 import type { AccessTokens } from './tokens/access-tokens.ts';
 import type { ApiKeyDirectory } from './tokens/api-key-directory.ts';
 import type { BearerTokens } from './tokens/bearer-tokens.ts';
@@ -83,9 +85,13 @@ export interface Services {
   /** The revocation versions every cache of a revocable fact checks on each hit. */
   invalidations: Invalidations;
   usage: UsageRecorder;
+  /** Whether this instance should get traffic (`/readyz`); draining starts at SIGTERM. */
+  readiness: Readiness;
   limiters: Limiters;
   /** The admin API's operator token; undefined when the admin API is disabled. */
   operator: OperatorToken | undefined;
   log: Logger;
   now: () => number;
+  /** Prometheus metrics of this instance (`/metrics`). */
+  metrics: Metrics;
 }

@@ -36,8 +36,11 @@ export interface BackendOperationsContext extends OperationContext {
  */
 export class BackendOperations {
   readonly #usage: UsageRecorder;
+  /** The CLI has no running recorder: its own writes at once, before the command exits. */
+  readonly #ownUsage: boolean;
 
   constructor(private readonly ctx: BackendOperationsContext) {
+    this.#ownUsage = !ctx.usage;
     this.#usage = ctx.usage ?? new UsageRecorder(ctx.db, ctx.log, ctx.now);
   }
 
@@ -92,6 +95,7 @@ export class BackendOperations {
     const issued = await generateStaticToken(this.ctx.db, id, this.ctx.now());
     if (issued.replaced) this.ctx.invalidate?.({ kind: 'opaque_token', id: issued.replaced.tokenHash });
     await this.#usage.count(issued.legalEntityId, 'token:backend_static');
+    if (this.#ownUsage) await this.#usage.close();
     this.#audit('static_token.generated', { profile: id, replaced: issued.replaced?.id ?? null });
     return issued;
   }

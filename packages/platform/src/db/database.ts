@@ -7,6 +7,16 @@ export interface Queryable {
 
 export type ListenState = 'lost' | 'listening';
 
+/** What a database can tell about its connections (PostgreSQL's pool; PGlite has none). */
+export interface PoolStats {
+  /** Open connections, in use or idle. */
+  total: number;
+  idle: number;
+  /** Queries waiting for a connection: above zero, the pool is the bottleneck. */
+  waiting: number;
+  max: number;
+}
+
 export interface Database extends Queryable {
   /** Runs `fn` in a transaction; commits when it resolves, rolls back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
@@ -23,5 +33,7 @@ export interface Database extends Queryable {
    */
   watchListen(onChange: (state: ListenState) => void): () => void;
   close(): Promise<void>;
+  /** The connection pool's state now; undefined where there is no pool (PGlite). */
+  poolStats?(): PoolStats;
   readonly kind: 'pglite' | 'postgres';
 }

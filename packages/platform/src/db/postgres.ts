@@ -94,6 +94,12 @@ export async function openPostgres(
     },
     listen: (channel, onPayload) => listener.listen(channel, onPayload),
     watchListen: (onChange) => listener.watch(onChange),
+    poolStats: () => ({
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+      max: pool.options.max ?? 10,
+    }),
     async notify(channel, payload) {
       await pool.query('select pg_notify($1, $2)', [channel, payload]);
     },

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
@@ -12,14 +11,17 @@ import { ApiError, invalidInput, invalidRequest, notFound } from './errors.ts';
 import { type HostSdk, hostSdkPath, hostSdkResponse } from './host-sdk.ts';
 import { limitBody } from './middleware/body-limit.ts';
 import { payloadTooLarge } from './middleware/json-body.ts';
+import { observe } from './middleware/observe.ts';
 import { NO_STORE, oauthBodyTooLarge } from './oauth/errors.ts';
 import { OAUTH_MAX_BODY } from './oauth/form.ts';
 import { registerAdminRoutes } from './routes/admin.ts';
 import { registerBackendTokenRoutes } from './routes/backend-tokens.ts';
 import { registerCatalogRoutes } from './routes/catalog.ts';
 import { registerEmbedRoutes } from './routes/embeds.ts';
+import { registerHealthRoutes } from './routes/health.ts';
 import { registerIdentityRoutes } from './routes/identity.ts';
 import { registerMessageboxRoutes } from './routes/messagebox.ts';
+import { registerMetricsRoute } from './routes/metrics.ts';
 import { registerOAuthIntrospectionRoutes } from './routes/oauth-introspection.ts';
 import { registerOAuthRevocationRoutes } from './routes/oauth-revocation.ts';
 import { registerOAuthTokenRoutes } from './routes/oauth-token.ts';
@@ -69,18 +71,9 @@ export function createApp(services: Services, options: AppOptions = {}): OpenAPI
 
   app.use('*', async (c, next) => {
     c.set('services', services);
-    c.set('requestId', c.req.header('X-Request-Id')?.slice(0, 64) ?? randomUUID());
-    const started = performance.now();
     await next();
-    c.header('X-Request-Id', c.var.requestId);
-    services.log.info('http.request', {
-      request_id: c.var.requestId,
-      method: c.req.method,
-      path: c.req.path,
-      status: c.res.status,
-      ms: Math.round((performance.now() - started) * 10) / 10,
-    });
   });
+  app.use('*', observe());
 
   app.use(
     '*',
@@ -127,6 +120,7 @@ export function createApp(services: Services, options: AppOptions = {}): OpenAPI
         'If-None-Match',
         'Idempotency-Key',
         'X-Request-Id',
+        'traceparent',
       ],
       // Date: the planner judges its token's expiry on our clock (issue 13); Retry-After: its
       // queue waits as long as a 429 or 503 asks. Neither is CORS-safelisted.
@@ -136,6 +130,7 @@ export function createApp(services: Services, options: AppOptions = {}): OpenAPI
         'Idempotent-Replayed',
         'Location',
         'X-Request-Id',
+        'traceparent',
         'Date',
         'Retry-After',
       ],
@@ -173,6 +168,7 @@ export function createApp(services: Services, options: AppOptions = {}): OpenAPI
       'An access token: from POST /v1/tokens (planner), POST /v1/backend/tokens or a static token (back-ends), or POST /oauth/token.',
   });
 
+  registerHealthRoutes(app);
   registerWellKnownRoutes(app);
   registerTokenRoutes(app);
   registerBackendTokenRoutes(app);
@@ -185,6 +181,7 @@ export function createApp(services: Services, options: AppOptions = {}): OpenAPI
   registerReportingRoutes(app);
   registerMessageboxRoutes(app);
   registerAdminRoutes(app);
+  registerMetricsRoute(app);
   registerEmbedRoutes(app);
   if (options.adminConsoleDir) serveAdminConsole(app, options.adminConsoleDir);
   if (options.hostSdk) {
@@ -207,6 +204,7 @@ export function createApp(services: Services, options: AppOptions = {}): OpenAPI
 
   app.onError((error, c) => {
     if (error instanceof ApiError) {
+      c.set('errorCode', error.code);
       return c.json(errorBody(error.code, error.description), error.status as 400, error.headers);
     }
     const mapped = error instanceof PlatformError ? PLATFORM_ERRORS[error.code] : undefined;
@@ -215,7 +213,7 @@ export function createApp(services: Services, options: AppOptions = {}): OpenAPI
       // Hono's own 4xx, e.g. malformed JSON from the validator.
       return c.json(errorBody('invalid_request', error.message || 'Bad request.'), error.status);
     }
-    services.log.error('http.unhandled', { request_id: c.var.requestId, path: c.req.path, error });
+    services.log.error('http.unhandled', { path: c.req.path, error });
     return c.json(errorBody('server_error', 'Something went wrong on our side.'), 500);
   });
 

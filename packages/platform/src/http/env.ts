@@ -8,5 +8,7 @@ export interface AppEnv {
     /** Who the bearer token speaks for (set by `bearerAuth`). */
     principal: Principal;
     requestId: string;
+    /** The stable `error` code of the answer, when it is an error of ours (metrics count refusals by it). */
+    errorCode: string;
   };
 }

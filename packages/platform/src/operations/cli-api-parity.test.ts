@@ -67,7 +67,8 @@ async function api(method: string, path: string, body?: unknown): Promise<Record
 function auditLine(lines: string[], event: string, ids: Record<string, string>) {
   const found = lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.event === event);
   expect(found, `${event} in ${lines.join('\n')}`).toHaveLength(1);
-  const { time: _, ...line } = found[0]!;
+  // The request's ids are the API's alone (the CLI serves no request).
+  const { time: _, request_id: _r, trace_id: _t, span_id: _s, ...line } = found[0]!;
   const names = new Map(Object.entries(ids).map(([name, id]) => [id, `<${name}>`]));
   return Object.fromEntries(
     Object.entries(line).map(([k, v]) => [k, typeof v === 'string' ? (names.get(v) ?? v) : v]),

@@ -50,6 +50,8 @@ export class AccessTokens {
   readonly #verified: RevocableCache<VerifiedClaims>;
   readonly #invalidations: Invalidations;
   private readonly now: () => number;
+  /** Told of every verified-token cache lookup (the metrics' hits and misses). */
+  onCacheLookup: (hit: boolean) => void = () => {};
 
   constructor(
     private readonly keys: SigningKeys,
@@ -126,6 +128,7 @@ export class AccessTokens {
     this.keys.checkWindows();
     const cacheKey = sha256(token);
     const cached = this.#verified.get(cacheKey);
+    this.onCacheLookup(cached !== undefined);
     if (cached) return cached;
 
     // Taken before anything the answer depends on is read: a revocation announced while

@@ -1,4 +1,5 @@
 import { sha256 } from '../crypto/random.ts';
+import { contextFields } from './request-context.ts';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type LogFields = Record<string, unknown>;
@@ -48,7 +49,8 @@ export function createLogger(
         time: new Date().toISOString(),
         level,
         event,
-        ...(redact({ ...options.base, ...fields }) as LogFields),
+        // The request being served, if any: every line of it is found by its request id.
+        ...(redact({ ...options.base, ...contextFields(), ...fields }) as LogFields),
       }),
     );
   };

@@ -42,6 +42,8 @@ export function registerReportingRoutes(app: OpenAPIHono<AppEnv>) {
     if (days > MAX_DAYS) throw invalidRequest(`A report covers at most ${MAX_DAYS} days.`);
     const legalEntity = await getLegalEntity(services.db, principal.le);
     if (!legalEntity) throw invalidToken('The legal entity of this token no longer exists.');
+    // This instance's buffered records first; other instances' arrive within their interval.
+    await services.usage.flush();
     const report = await usageReport(services.db, principal.le, from, to);
     c.header('Cache-Control', 'private, no-cache');
     return c.json({ legal_entity: { id: legalEntity.id, name: legalEntity.name }, ...report }, 200);

@@ -30,19 +30,6 @@ const oauthMetadata = createRoute({
   },
 });
 
-const health = createRoute({
-  method: 'get',
-  path: '/healthz',
-  tags: ['Operations'],
-  summary: 'Liveness and database reachability',
-  responses: {
-    200: {
-      description: 'Up',
-      content: { 'application/json': { schema: z.object({ status: z.literal('ok') }) } },
-    },
-  },
-});
-
 export function registerWellKnownRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(jwks, async (c) => {
     const { keys } = c.var.services;
@@ -74,9 +61,5 @@ export function registerWellKnownRoutes(app: OpenAPIHono<AppEnv>) {
       },
       200,
     );
-  });
-  app.openapi(health, async (c) => {
-    await c.var.services.db.query('select 1');
-    return c.json({ status: 'ok' as const }, 200);
   });
 }
