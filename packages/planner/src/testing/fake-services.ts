@@ -1,10 +1,19 @@
 import {
   ApiClientError,
   type CallOptions,
+  type CatalogQuery,
   type InboxOptions,
   type VersionedProject,
 } from '@planner/api-client';
-import type { Catalog, Inbox, InboxMessage, Project, ProjectInput, ProjectList } from '@planner/contract';
+import type {
+  Catalog,
+  CatalogLookup,
+  Inbox,
+  InboxMessage,
+  Project,
+  ProjectInput,
+  ProjectList,
+} from '@planner/contract';
 import type { AnalyticsEvent } from '@planner/protocol';
 import type { PlannerServices, SessionState } from '../services.ts';
 import { TEST_CATALOG } from './fixtures.ts';
@@ -105,6 +114,40 @@ export class FakeServices implements PlannerServices {
   async getCatalog(options?: CallOptions): Promise<Catalog> {
     await this.#call('getCatalog', [options]);
     return this.catalog;
+  }
+
+  /** The platform's search, in memory: every word a prefix of a word of the item. */
+  async searchCatalog(query: CatalogQuery, options?: CallOptions): Promise<Catalog> {
+    await this.#call('searchCatalog', [query, options]);
+    const words = (query.q ?? '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+    const found = this.catalog.items.filter((i) => {
+      const own =
+        `${i.id} ${i.name} ${i.category} ${i.description}`.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+      return (
+        (!query.category || i.category === query.category) &&
+        words.every((w) => own.some((o) => o.startsWith(w)))
+      );
+    });
+    const offset = query.offset ?? 0;
+    const items = found.slice(offset, offset + (query.limit ?? 50));
+    const next = offset + items.length;
+    return {
+      ...this.catalog,
+      items,
+      total: found.length,
+      offset,
+      next_offset: next < found.length ? next : null,
+    };
+  }
+
+  async lookupCatalogItems(ids: string[], options?: CallOptions): Promise<CatalogLookup> {
+    await this.#call('lookupCatalogItems', [ids, options]);
+    const items = this.catalog.items.filter((i) => ids.includes(i.id));
+    return {
+      version: this.catalog.version,
+      items,
+      missing: ids.filter((id) => !items.some((i) => i.id === id)),
+    };
   }
 
   async getIdentity(options?: CallOptions) {

@@ -22,7 +22,7 @@ export function catalogItem(
     height_cm: 80,
     price_cents: 1000,
     currency: 'EUR',
-    symbol_url: `/v1/catalog/symbols/${id}`,
+    symbol_url: `/v1/catalog/${id}/symbol.svg`,
     image_url: null,
     variants: [],
     sold: true,
