@@ -1,5 +1,5 @@
 import {
-  CATALOG_LIMITS,
+  CATALOG_PAGE_MAX_LIMIT,
   type Catalog,
   type CatalogLookup,
   type Identity,
@@ -48,7 +48,7 @@ export interface CatalogQuery {
   q?: string;
   category?: string;
   offset?: number;
-  /** At most `CATALOG_LIMITS.pageMaxLimit`. */
+  /** At most `CATALOG_PAGE_MAX_LIMIT`. */
   limit?: number;
 }
 
@@ -138,7 +138,7 @@ export function createWebServices({ baseUrl, queue }: WebServicesOptions): WebSe
 
   return {
     async getCatalog(options) {
-      const limit = CATALOG_LIMITS.pageMaxLimit;
+      const limit = CATALOG_PAGE_MAX_LIMIT;
       // An import between two pages changes the version: start again (bounded) so one
       // answer never mixes two versions.
       for (let attempt = 0; ; attempt++) {

@@ -141,6 +141,12 @@ export interface AdminCatalog {
   versions: CatalogVersionSummary[];
 }
 
+/**
+ * The largest page `GET /v1/catalog` gives. Its own constant: a browser bundle that needs
+ * only this does not carry the whole of CATALOG_LIMITS.
+ */
+export const CATALOG_PAGE_MAX_LIMIT = 200;
+
 export const CATALOG_LIMITS = {
   maxItems: 10_000,
   skuMaxLength: 64,
@@ -159,7 +165,7 @@ export const CATALOG_LIMITS = {
   /** The largest import body, JSON or CSV. */
   importMaxBytes: 8 * 1024 * 1024,
   pageDefaultLimit: 50,
-  pageMaxLimit: 200,
+  pageMaxLimit: CATALOG_PAGE_MAX_LIMIT,
   searchMaxLength: 200,
   /** Ids per `GET /v1/catalog/items`. */
   lookupMaxIds: 200,
