@@ -1,8 +1,9 @@
 import type { CatalogLookup } from '@planner/contract';
 import { describe, expect, it } from 'vitest';
 import { catalogItem } from '../testing/fixtures.ts';
+import { itemName } from './describe.ts';
 import { indexCatalog } from './design.ts';
-import { pieceName, unknownCatalogIds, withLookedUp } from './retired-items.ts';
+import { unknownCatalogIds, withLookedUp } from './retired-items.ts';
 
 const piece = (id: string, catalog_id: string) => ({ id, catalog_id, x: 0, y: 0, rotation: 0 });
 
@@ -34,9 +35,10 @@ describe('pieces whose item is no longer sold', () => {
     };
     const full = await withLookedUp(index, ids, lookup);
     expect(asked).toEqual([200, 50]);
-    expect(pieceName(full.get('old-1'))).toBe('Old old-1 (no longer sold)');
-    expect(pieceName(full.get('sofa'))).toBe('sofa');
-    expect(pieceName(full.get('old-7'))).toBe('Unknown item');
+    expect(itemName(full.get('old-1'))).toBe('Old old-1 (no longer sold)');
+    expect(itemName(full.get('sofa'))).toBe('sofa');
+    expect(full.get('old-1')).toMatchObject({ width_cm: 50, sold: false });
+    expect(itemName(full.get('old-7'))).toBe('Unknown item');
     expect(await withLookedUp(index, [], lookup)).toBe(index);
   });
 });

@@ -1,11 +1,11 @@
 import { CATALOG_LIMITS, type CatalogLookup } from '@planner/contract';
-import type { CatalogIndex, CatalogItem, Design } from './design.ts';
+import type { CatalogIndex, Design } from './design.ts';
 
 /**
  * Saved projects outlive catalog versions: a piece whose item an import left out is still
  * in the project, and the platform still answers for it (`GET /v1/catalog/items`, `sold:
- * false`). These helpers find such pieces, fetch their items and name them, so the planner
- * flags "no longer sold" instead of drawing an unknown box. (Wired by the planner app.)
+ * false`). These helpers find such pieces and fetch their items, so the planner keeps their
+ * size and price and flags them "no longer sold" (`itemName`) instead of an unknown box.
  */
 
 /** Catalog ids of placed pieces that the index does not know, each once. */
@@ -27,7 +27,3 @@ export async function withLookedUp(
   }
   return next;
 }
-
-/** What a piece is called on the plan and in the inspector: the flag goes with its name. */
-export const pieceName = (item: CatalogItem | undefined): string =>
-  item === undefined ? 'Unknown item' : item.sold ? item.name : `${item.name} (no longer sold)`;

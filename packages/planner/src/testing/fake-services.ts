@@ -7,6 +7,7 @@ import {
 } from '@planner/api-client';
 import type {
   Catalog,
+  CatalogItem,
   CatalogLookup,
   Inbox,
   InboxMessage,
@@ -20,6 +21,8 @@ import { TEST_CATALOG } from './fixtures.ts';
 
 export interface FakeServicesOptions {
   catalog?: Catalog;
+  /** Items an import left out: not in `catalog`, found by `lookupCatalogItems` with `sold: false`. */
+  retired?: CatalogItem[];
   session?: SessionState;
   /** Milliseconds every call takes (0: answers on the next microtask). */
   latencyMs?: number;
@@ -43,6 +46,7 @@ export interface FakeCall {
 export class FakeServices implements PlannerServices {
   readonly calls: FakeCall[] = [];
   readonly projects = new Map<string, Project>();
+  retired: CatalogItem[];
   readonly saved: { id: string; name: string; version: number }[] = [];
   readonly loginRequests: string[] = [];
   readonly heights: number[] = [];
@@ -64,6 +68,7 @@ export class FakeServices implements PlannerServices {
 
   constructor(options: FakeServicesOptions = {}) {
     this.catalog = options.catalog ?? TEST_CATALOG;
+    this.retired = (options.retired ?? []).map((item) => ({ ...item, sold: false }));
     this.messages = clone(options.messages ?? []);
     this.#session = options.session ?? { status: 'signed-in', userId: 'shopper-1', canSave: true };
     this.#owner = ownerOf(this.#session, null);
@@ -142,7 +147,7 @@ export class FakeServices implements PlannerServices {
 
   async lookupCatalogItems(ids: string[], options?: CallOptions): Promise<CatalogLookup> {
     await this.#call('lookupCatalogItems', [ids, options]);
-    const items = this.catalog.items.filter((i) => ids.includes(i.id));
+    const items = [...this.catalog.items, ...this.retired].filter((i) => ids.includes(i.id));
     return {
       version: this.catalog.version,
       items,
