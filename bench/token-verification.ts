@@ -4,6 +4,7 @@
  *
  *   pnpm bench   (or: pnpm --filter @planner/platform exec tsx ../../bench/token-verification.ts)
  */
+import { CatalogOperations } from '../packages/platform/src/catalog/catalog-operations.ts';
 import { onboardHost, startTestPlatform, tokenFor } from '../packages/platform/src/testing/test-platform.ts';
 
 const ROUNDS = 2000;
@@ -19,9 +20,10 @@ async function time(label: string, fn: () => unknown): Promise<number> {
 
 const tp = await startTestPlatform({ now: Date.now, log: { debug() {}, info() {}, warn() {}, error() {} } });
 try {
-  const { apiKey } = await onboardHost(tp);
+  const { apiKey, legalEntity } = await onboardHost(tp);
   const token = await tokenFor(tp, { id: apiKey.id, secretKey: apiKey.secretKey }, { kind: 'legal_entity' });
-  const { items } = await tp.platform.services.catalog.catalog();
+  await new CatalogOperations({ ...tp.platform.services, actor: 'cli' }).adoptSeed(legalEntity.id);
+  const { items } = await tp.platform.services.catalog.page(legalEntity.id, {});
   const request = (path: string, auth?: string) =>
     tp.platform.fetch(
       new Request(`${tp.url}${path}`, auth ? { headers: { Authorization: `Bearer ${auth}` } } : {}),
@@ -30,7 +32,7 @@ try {
   const { tokens } = tp.platform.services;
 
   const unguarded = await time('unguarded route (catalog symbol)', () => request(symbol));
-  const guarded = await time('guarded route (catalog, in memory), cached token', () =>
+  const guarded = await time('guarded route (catalog page), cached token', () =>
     request('/v1/catalog', token),
   );
   const cached = await time('verify(), cached', () => tokens.verify(token));

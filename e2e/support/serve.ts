@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createTokenClient } from '@planner/host/server';
-import { createApiKey, createLegalEntity, createLogger } from '@planner/platform';
+import { CatalogOperations, createApiKey, createLegalEntity, createLogger } from '@planner/platform';
 import { plannerEmbedUrl, startStack } from '@planner/stack';
 import { fixtureApp } from './fixture-app.ts';
 import { formatPorts } from './port-list.ts';
@@ -34,6 +34,8 @@ const stack = await startStack({
 
 const { db, master } = stack.platform.services;
 const fixtureShop = await createLegalEntity(db, { name: 'Fixture Shop', origins: [url(PORTS.fixtures)] });
+// Its planner shows the seeded catalog too (issue 12: a new legal entity starts empty).
+await new CatalogOperations({ ...stack.platform.services, actor: 'cli' }).adoptSeed(fixtureShop.id);
 const key = await createApiKey(db, master, fixtureShop.id, 'e2e fixtures');
 const tokens = createTokenClient({
   platformUrl: stack.urls.platform,

@@ -1,8 +1,11 @@
 import type {
+  AdminCatalog,
   AdminLegalEntity,
   BackendProfile,
   BackendProfileDetails,
   BackendService,
+  CatalogImportProblem,
+  CatalogImportResult,
   DeactivatedStaticToken,
   GrantedScope,
   NewOAuthConsumer,
@@ -16,10 +19,13 @@ import type {
  */
 
 export {
+  type AdminCatalog,
   BACKEND_SERVICES,
   type BackendProfile,
   type BackendProfileDetails,
   type BackendService,
+  type CatalogImportProblem,
+  type CatalogImportResult,
   type DeactivatedStaticToken,
   type NewOAuthConsumer,
   type NewStaticToken,
@@ -37,12 +43,15 @@ export const SERVICE_LABELS: Record<BackendService, string> = {
 export class AdminApiError extends Error {
   readonly status: number;
   readonly code: string;
+  /** A refused catalog import's problems, by row and field (`422 catalog_invalid`). */
+  readonly problems: CatalogImportProblem[];
 
-  constructor(status: number, code: string, message: string) {
+  constructor(status: number, code: string, message: string, problems: CatalogImportProblem[] = []) {
     super(message);
     this.name = 'AdminApiError';
     this.status = status;
     this.code = code;
+    this.problems = problems;
   }
 
   /** The operator token was refused: the console must ask for it again. */
@@ -78,18 +87,25 @@ export class AdminApi {
     this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   }
 
-  async #call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async #call<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    raw?: { type: string; text: string },
+  ): Promise<T> {
     const headers: Record<string, string> = {
       Authorization: `Bearer ${this.#token}`,
       Accept: 'application/json',
     };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (raw) headers['Content-Type'] = raw.type;
     let res: Response;
     try {
       res = await this.#fetch(`${this.#base}${path}`, {
         method,
         headers,
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        ...(raw ? { body: raw.text } : {}),
         // Answers carry access keys and one-time secrets.
         cache: 'no-store',
         credentials: 'omit',
@@ -105,10 +121,11 @@ export class AdminApi {
       parsed = undefined;
     }
     if (!res.ok) {
-      const error = (parsed ?? {}) as { error?: unknown; error_description?: unknown };
+      const error = (parsed ?? {}) as { error?: unknown; error_description?: unknown; errors?: unknown };
       const code = typeof error.error === 'string' ? error.error : 'http_error';
       const description = typeof error.error_description === 'string' ? error.error_description : undefined;
-      throw new AdminApiError(res.status, code, describe(res.status, description));
+      const problems = Array.isArray(error.errors) ? (error.errors as CatalogImportProblem[]) : [];
+      throw new AdminApiError(res.status, code, describe(res.status, description), problems);
     }
     return parsed as T;
   }
@@ -181,6 +198,25 @@ export class AdminApi {
 
   revokeOAuthConsumer(consumerKey: string): Promise<OAuthConsumer> {
     return this.#call('DELETE', `/oauth-consumers/${enc(consumerKey)}`);
+  }
+
+  catalog(legalEntityId: string): Promise<AdminCatalog> {
+    return this.#call('GET', `/legal-entities/${enc(legalEntityId)}/catalog`);
+  }
+
+  /**
+   * Imports the whole catalog from a file's text, as its next version. A refusal is an
+   * {@link AdminApiError} with every problem in `problems`; nothing was changed then.
+   */
+  importCatalog(
+    legalEntityId: string,
+    file: { format: 'json' | 'csv'; text: string },
+  ): Promise<CatalogImportResult> {
+    const type = file.format === 'csv' ? 'text/csv' : 'application/json';
+    return this.#call('POST', `/legal-entities/${enc(legalEntityId)}/catalog/imports`, undefined, {
+      type,
+      text: file.text,
+    });
   }
 }
 

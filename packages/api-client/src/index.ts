@@ -39,6 +39,7 @@ export {
 } from './token/verify-token.ts';
 export {
   type CallOptions,
+  type CatalogQuery,
   createWebServices,
   type InboxOptions,
   type Requester,

@@ -37,16 +37,77 @@ function platform(answer: (url: string, options: RequestOptions) => Response) {
 const error = (status: number, code: string, description: string) =>
   Response.json({ error: code, error_description: description }, { status });
 
+const page = (ids: string[], next: number | null, version = 1, offset = 0) => ({
+  version,
+  currency: 'EUR',
+  categories: ['Seating'],
+  items: ids.map((id) => ({ id })),
+  total: 3,
+  offset,
+  next_offset: next,
+});
+
+describe('the catalog', () => {
+  it('collects every page, revalidating each with its ETag: 304s reuse the bodies', async () => {
+    const { calls, services } = platform((url, options) => {
+      const offset = Number(new URL(url).searchParams.get('offset') ?? 0);
+      const etag = `"p${offset}"`;
+      if (new Headers(options.headers).get('If-None-Match') === etag)
+        return new Response(null, { status: 304, headers: { ETag: etag } });
+      const body = offset === 0 ? page(['a', 'b'], 2) : page(['c'], null, 1, 2);
+      return Response.json(body, { headers: { ETag: etag } });
+    });
+    const first = await services.getCatalog();
+    expect(first.items.map((i) => i.id)).toEqual(['a', 'b', 'c']);
+    expect(first).toMatchObject({ offset: 0, next_offset: null, total: 3, version: 1 });
+    expect(calls.map((c) => c.headers.get('If-None-Match'))).toEqual([null, null]);
+    const again = await services.getCatalog();
+    expect(again).toEqual(first);
+    expect(calls.slice(2).map((c) => [c.url, c.headers.get('If-None-Match')])).toEqual([
+      ['https://api.example/v1/catalog?limit=200', '"p0"'],
+      ['https://api.example/v1/catalog?offset=2&limit=200', '"p2"'],
+    ]);
+  });
+
+  it('starts again when an import lands between two pages', async () => {
+    let version = 1;
+    const { calls, services } = platform((url) => {
+      const offset = Number(new URL(url).searchParams.get('offset') ?? 0);
+      if (offset === 0) return Response.json(page(['a', 'b'], 2, version));
+      version = 2;
+      return Response.json(page(['c'], null, version, 2));
+    });
+    const catalog = await services.getCatalog();
+    expect(catalog.version).toBe(2);
+    expect(catalog.items.map((i) => i.id)).toEqual(['a', 'b', 'c']);
+    expect(calls).toHaveLength(4);
+  });
+
+  it('searches on the server, and looks items up by id', async () => {
+    const { calls, services } = platform((url) =>
+      Response.json(url.includes('/items') ? { version: 1, items: [], missing: ['x/y'] } : page([], null)),
+    );
+    await services.searchCatalog({ q: 'oak sofa', category: 'Seating', offset: 0, limit: 30 });
+    await services.searchCatalog({ q: '' });
+    expect((await services.lookupCatalogItems(['a', 'x/y'])).missing).toEqual(['x/y']);
+    expect(calls.map((c) => c.url)).toEqual([
+      'https://api.example/v1/catalog?q=oak+sofa&category=Seating&offset=0&limit=30',
+      'https://api.example/v1/catalog',
+      'https://api.example/v1/catalog/items?ids=a,x%2Fy',
+    ]);
+  });
+});
+
 describe('web services', () => {
   it('reads the catalog, the identity and the project list from their routes', async () => {
     const { calls, services } = platform((url) =>
-      Response.json(url.endsWith('/catalog') ? { items: [], categories: ['Seating'] } : { url }),
+      Response.json(url.includes('/catalog') ? page([], null) : { url }),
     );
-    expect(await services.getCatalog()).toEqual({ items: [], categories: ['Seating'] });
+    expect(await services.getCatalog()).toEqual(page([], null));
     await services.getIdentity();
     await services.listProjects();
     expect(calls.map((c) => [c.options.method, c.url])).toEqual([
-      ['GET', 'https://api.example/v1/catalog'],
+      ['GET', 'https://api.example/v1/catalog?limit=200'],
       ['GET', 'https://api.example/v1/me'],
       ['GET', 'https://api.example/v1/projects'],
     ]);
@@ -149,7 +210,7 @@ describe('web services', () => {
 
   it('fails clearly on an answer that is not JSON, or lacks the ETag', async () => {
     const { services } = platform((url) =>
-      url.endsWith('/catalog') ? new Response('<html>', { status: 200 }) : Response.json(stored),
+      url.includes('/catalog') ? new Response('<html>', { status: 200 }) : Response.json(stored),
     );
     await expect(services.getCatalog()).rejects.toMatchObject({ code: 'INVALID_RESPONSE' });
     await expect(services.getProject(stored.id)).rejects.toMatchObject({

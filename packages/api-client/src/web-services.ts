@@ -1,11 +1,13 @@
-import type {
-  Catalog,
-  Identity,
-  Inbox,
-  InboxMessage,
-  Project,
-  ProjectInput,
-  ProjectList,
+import {
+  CATALOG_PAGE_MAX_LIMIT,
+  type Catalog,
+  type CatalogLookup,
+  type Identity,
+  type Inbox,
+  type InboxMessage,
+  type Project,
+  type ProjectInput,
+  type ProjectList,
 } from '@planner/contract';
 import { ApiClientError } from './errors.ts';
 import type { RequestOptions } from './queue/request-queue.ts';
@@ -41,8 +43,25 @@ export interface VersionedProject {
   etag: string;
 }
 
+/** A search of the catalog: words (prefixes), a category, and the page. */
+export interface CatalogQuery {
+  q?: string;
+  category?: string;
+  offset?: number;
+  /** At most `CATALOG_PAGE_MAX_LIMIT`. */
+  limit?: number;
+}
+
 export interface WebServices {
+  /**
+   * The whole catalog on sale, every page collected (one answer with `next_offset: null`).
+   * Each page is revalidated (`If-None-Match`): an unchanged catalog costs 304s, no bodies.
+   */
   getCatalog(options?: CallOptions): Promise<Catalog>;
+  /** One page of a server-side search, revalidated like `getCatalog`. */
+  searchCatalog(query: CatalogQuery, options?: CallOptions): Promise<Catalog>;
+  /** Items by id, sold or not (`sold: false`: "no longer sold"), for a saved project's pieces. */
+  lookupCatalogItems(ids: string[], options?: CallOptions): Promise<CatalogLookup>;
   getIdentity(options?: CallOptions): Promise<Identity>;
   listProjects(options?: CallOptions): Promise<ProjectList>;
   createProject(input: ProjectInput, options?: CallOptions): Promise<VersionedProject>;
@@ -86,9 +105,67 @@ export function createWebServices({ baseUrl, queue }: WebServicesOptions): WebSe
     return response;
   };
 
+  // Catalog answers by URL with their ETag: sent back as If-None-Match, a 304 reuses the body.
+  // Bounded: the oldest entry goes first (searches add entries).
+  const revalidated = new Map<string, { etag: string; body: unknown }>();
+  const cachedGet = async <T>(path: string, options: CallOptions = {}): Promise<T> => {
+    const cached = revalidated.get(path);
+    const headers = new Headers({ Accept: 'application/json' });
+    if (cached) headers.set('If-None-Match', cached.etag);
+    const response = await queue.request(path, { method: 'GET', ...options, headers });
+    if (response.status === 304 && cached) {
+      response.body?.cancel().catch(() => {});
+      revalidated.delete(path);
+      revalidated.set(path, cached);
+      return cached.body as T;
+    }
+    if (!response.ok) throw await httpError(response);
+    const body = await json<T>(response);
+    const etag = response.headers.get('ETag');
+    revalidated.delete(path);
+    if (etag) revalidated.set(path, { etag, body });
+    while (revalidated.size > MAX_REVALIDATED) revalidated.delete(revalidated.keys().next().value as string);
+    return body;
+  };
+  const catalogPage = (query: CatalogQuery, options?: CallOptions) => {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined && value !== '') params.set(key, String(value));
+    }
+    const search = params.toString();
+    return cachedGet<Catalog>(url(`/v1/catalog${search ? `?${search}` : ''}`), options);
+  };
+
   return {
     async getCatalog(options) {
-      return json<Catalog>(await send(url('/v1/catalog'), { method: 'GET' }, options));
+      const limit = CATALOG_PAGE_MAX_LIMIT;
+      // An import between two pages changes the version: start again (bounded) so one
+      // answer never mixes two versions.
+      for (let attempt = 0; ; attempt++) {
+        const first = await catalogPage({ limit }, options);
+        const items = [...(first.items ?? [])];
+        let next = first.next_offset;
+        let mixed = false;
+        while (typeof next === 'number' && next > 0) {
+          const page = await catalogPage({ offset: next, limit }, options);
+          if (page.version !== first.version) {
+            mixed = true;
+            break;
+          }
+          items.push(...page.items);
+          next = page.next_offset;
+        }
+        if (!mixed || attempt >= 2) return { ...first, items, offset: 0, next_offset: null };
+      }
+    },
+    searchCatalog(query, options) {
+      return catalogPage(query, options);
+    },
+    lookupCatalogItems(ids, options) {
+      return cachedGet<CatalogLookup>(
+        url(`/v1/catalog/items?ids=${ids.map(encodeURIComponent).join(',')}`),
+        options,
+      );
     },
     async getIdentity(options) {
       return json<Identity>(await send(url('/v1/me'), { method: 'GET' }, options));
@@ -121,6 +198,9 @@ export function createWebServices({ baseUrl, queue }: WebServicesOptions): WebSe
     },
   };
 }
+
+/** Catalog answers kept for revalidation: a catalog's pages and the last searches. */
+const MAX_REVALIDATED = 200;
 
 async function json<T>(response: Response): Promise<T> {
   try {

@@ -24,6 +24,7 @@ export const API_ERROR_CODES = [
   'rate_limited',
   'conflict',
   'subscription_required',
+  'catalog_invalid',
   'server_error',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

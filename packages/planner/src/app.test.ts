@@ -4,16 +4,21 @@ import { mountPlanner } from './app.ts';
 import type { PlannerApp } from './components/planner-app.ts';
 import { parseDraft } from './draft/draft.ts';
 import type { SessionState } from './services.ts';
-import { FakeServices, MemoryStorage } from './testing/fake-services.ts';
+import { FakeServices, type FakeServicesOptions, MemoryStorage } from './testing/fake-services.ts';
+import { catalogItem } from './testing/fixtures.ts';
 
 const KEY = 'draft-test';
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
-async function setup(session?: SessionState, storage = new MemoryStorage()) {
+async function setup(
+  session?: SessionState,
+  storage = new MemoryStorage(),
+  options: FakeServicesOptions = {},
+) {
   // What the app loads after its first paint (banners, inbox, dialogs), loaded once up front
   // so that `settle` does not race the module loader.
   await import('./components/deferred.ts');
-  const services = new FakeServices(session ? { session } : {});
+  const services = new FakeServices({ ...options, ...(session ? { session } : {}) });
   const root = document.createElement('div');
   document.body.append(root);
   const controller = new AbortController();
@@ -243,6 +248,26 @@ describe('mountPlanner', () => {
       { event: 'design_started' },
       { event: 'item_added', sku: 'sofa', category: 'Seating' },
     ]);
+  });
+
+  it('keeps a piece whose item is no longer sold: its size and price, flagged by name', async () => {
+    const lamp = catalogItem('old-lamp', 40, 40, { name: 'Old Lamp', price_cents: 5000 });
+    const t = await setup(undefined, new MemoryStorage(), { retired: [lamp] });
+    const { project } = await t.services.createProject({
+      name: 'Den',
+      room: { width_cm: 300, depth_cm: 200, unit: 'cm' },
+      items: [{ id: 'l1', catalog_id: 'old-lamp', x: 30, y: 30, rotation: 0 }],
+    });
+    await t.commands.openProject(project.id);
+    await settle(t.app);
+    expect(t.services.calls.filter((c) => c.method === 'lookupCatalogItems').map((c) => c.args[0])).toEqual([
+      ['old-lamp'],
+    ]);
+    expect(t.items()).toHaveLength(1);
+    expect(t.items()[0]!.getAttribute('aria-label')).toContain('Old Lamp (no longer sold)');
+    expect(t.q('.total output').textContent).toBe('€50.00');
+    // The catalog list shows only what is on sale.
+    expect(t.catalog().textContent).not.toContain('Old Lamp');
   });
 
   it('shows the price total of the placed items', async () => {

@@ -6,7 +6,8 @@ export type PlatformErrorCode =
   | 'not_found'
   | 'invalid_argument'
   | 'conflict'
-  | 'subscription_required';
+  | 'subscription_required'
+  | 'catalog_invalid';
 
 export class PlatformError extends Error {
   override readonly name = 'PlatformError';

@@ -5,6 +5,8 @@ export {
   getLegalEntity,
   listLegalEntities,
 } from './accounts/legal-entities.ts';
+export { CatalogImportError } from './catalog/catalog-import.ts';
+export { CatalogOperations } from './catalog/catalog-operations.ts';
 export { configFromEnv, storageFromEnv } from './config.ts';
 export { generateMasterKey, loadMasterKey, type MasterKey, masterKeyFrom } from './crypto/master-key.ts';
 export { lockDataDir } from './db/data-dir-lock.ts';

@@ -4,8 +4,10 @@ import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   addOrigin,
+  CatalogOperations,
   createApiKey,
   createLegalEntity,
+  createLogger,
   generateMasterKey,
   getLegalEntity,
   type MasterKey,
@@ -75,6 +77,9 @@ export async function provisionShop(
     origins: [shopOrigin],
     defaultTokenLifetime: 300,
   });
+  // The seeded catalog is the demo shop's (issue 12): a new legal entity starts empty.
+  const log = createLogger({ level: 'warn' });
+  await new CatalogOperations({ db, master, log, now: Date.now, actor: 'cli' }).adoptSeed(le.id);
   const key = await createApiKey(db, master, le.id, 'demo shop');
   const credentials = { legalEntityId: le.id, apiKeyId: key.id, secretKey: key.secretKey };
   await writeFile(file, JSON.stringify(credentials, null, 2), { mode: 0o600 });

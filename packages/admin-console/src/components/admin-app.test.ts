@@ -38,6 +38,15 @@ function stubPlatform(goodToken: string) {
     if (url.endsWith('/legal-entities')) return Response.json({ legal_entities: [entity] });
     if (url.endsWith('/backend-profiles')) return Response.json({ backend_profiles: [] });
     if (url.endsWith('/oauth-consumers')) return Response.json({ oauth_consumers: [] });
+    if (url.endsWith('/catalog')) {
+      return Response.json({
+        legal_entity_id: entity.id,
+        version: 0,
+        items: 0,
+        currency: null,
+        versions: [],
+      });
+    }
     return Response.json({ error: 'not_found', error_description: 'No such route.' }, { status: 404 });
   });
   vi.stubGlobal('fetch', fetch);

@@ -2,6 +2,7 @@ import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { type AdminApi, type LegalEntity, signIn } from '../api.ts';
 import type { TokenStore } from '../session.ts';
+import './admin-catalog.ts';
 import './admin-consumers.ts';
 import './admin-profile-details.ts';
 import './admin-profiles.ts';
@@ -128,6 +129,7 @@ export class AdminApp extends LitElement {
             <admin-subscription .api=${api} .entity=${entity}></admin-subscription>
             <admin-profiles .api=${api} .entity=${entity}></admin-profiles>
             <admin-consumers .api=${api} .entity=${entity}></admin-consumers>
+            <admin-catalog .api=${api} .entity=${entity}></admin-catalog>
           `
           : html`<p class="notice">There are no legal entities yet: create one with <code>planner-admin legal-entity create</code>.</p>`
       }

@@ -1,3 +1,4 @@
+import type { CatalogQuery } from '@planner/api-client';
 import type { ConfirmDialog } from '@planner/ui/confirm-dialog';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
@@ -6,6 +7,7 @@ import { type Catalog, type CatalogIndex, indexCatalog, MAX_ITEMS } from '../edi
 import type { EditorChange } from '../editor/editor.ts';
 import { newItemId } from '../editor/ids.ts';
 import { formatTotal, priceTotal } from '../editor/price.ts';
+import { unknownCatalogIds, withLookedUp } from '../editor/retired-items.ts';
 import { DEFAULT_GRID_STEP } from '../editor/snap.ts';
 import { computeWarnings } from '../editor/warnings.ts';
 import { describeError } from '../project/describe-error.ts';
@@ -202,6 +204,8 @@ export class PlannerApp extends LitElement {
       this._catalog = catalog;
       this._catalogIndex = indexCatalog(catalog);
       this.#catalogLoaded();
+      this.#lookedUp.clear();
+      void this.#lookUpUnknown();
     } catch (error) {
       this._catalogError = describeError(error);
     }
@@ -232,7 +236,34 @@ export class PlannerApp extends LitElement {
     if (change.kind === 'reset' || (this._selectedId && !items.some((i) => i.id === this._selectedId))) {
       this._selectedId = null;
     }
+    if (change.kind === 'reset') void this.#lookUpUnknown();
     this.requestUpdate();
+  }
+
+  /** Catalog ids already looked up (found or not): each is asked once. */
+  #lookedUp = new Set<string>();
+  /** The list's server search: one function, so the list does not start again each render. */
+  #search = (query: CatalogQuery) => this.services.searchCatalog(query);
+
+  /**
+   * Pieces of an opened project whose item the catalog no longer sells: looked up (sold or
+   * not) and added to the index, so they keep their size and price and show "no longer sold".
+   */
+  async #lookUpUnknown(): Promise<void> {
+    if (!this._catalog) return;
+    const ids = unknownCatalogIds(this.workspace.design, this._catalogIndex).filter(
+      (id) => !this.#lookedUp.has(id),
+    );
+    if (!ids.length) return;
+    for (const id of ids) this.#lookedUp.add(id);
+    try {
+      this._catalogIndex = await withLookedUp(this._catalogIndex, ids, (batch) =>
+        this.services.lookupCatalogItems(batch),
+      );
+    } catch {
+      // Drawn as an unknown item, as before; the next opened project asks again.
+      for (const id of ids) this.#lookedUp.delete(id);
+    }
   }
 
   // ——— actions ———
@@ -393,6 +424,7 @@ export class PlannerApp extends LitElement {
               </div>
               <planner-catalog
                 .catalog=${this._catalog}
+                .search=${this.#search}
                 .error=${this._catalogError}
                 .symbolUrl=${(r: string) => this.services.symbolUrl(r)}
                 .unit=${design.room.unit}

@@ -1,17 +1,32 @@
-import { css, html, LitElement, nothing } from 'lit';
+import type { CatalogQuery } from '@planner/api-client';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Catalog, CatalogItem } from '../editor/design.ts';
 import { formatPrice } from '../editor/price.ts';
 import { formatLength, type Unit } from '../editor/units.ts';
 import { CATALOG_DRAG_TYPE, dispatchAction } from './actions.ts';
+import {
+  DETAILS,
+  emptyResults,
+  GAP,
+  missingPages,
+  pageQuery,
+  type Results,
+  rowTop,
+  rowWindow,
+  withPage,
+} from './catalog-window.ts';
 import { icon } from './icons.ts';
 import { dragCatalogItem } from './plan/catalog-drop.ts';
+import { catalogStyles } from './planner-catalog-styles.ts';
 import { base } from './styles.ts';
 
 /**
  * The furniture catalog: filter by category, search, read an item's details, and add it to
  * the room with its button (placed at the centre or the next free spot) or by dragging its
- * card onto the plan. Symbols load lazily as cards scroll into view.
+ * card onto the plan. The list is virtualized: only the rows in view (and a margin) are in
+ * the DOM, whatever the catalog's size. With `search` set, the words and the category go to
+ * the server and pages load as they scroll into view; without it, `catalog` is filtered here.
  *
  * @fires planner-action - `{ type: 'add', catalogId }` from an "Add to room" button
  * @fires planner-catalog-retry - the catalog failed to load and the user asks to try again
@@ -29,11 +44,106 @@ export class PlannerCatalog extends LitElement {
   /** Set when no more items can be added (the platform's limit). */
   @property({ type: Boolean, attribute: 'add-disabled' }) addDisabled = false;
 
+  /**
+   * The server's search (`WebServices.searchCatalog`): when set, the list asks it for each
+   * page of the current words and category instead of filtering `catalog` itself.
+   */
+  @property({ attribute: false }) search: ((query: CatalogQuery) => Promise<Catalog>) | null = null;
+
   @state() private _query = '';
   @state() private _category: string | null = null;
   @state() private _expanded: string | null = null;
+  @state() private _scrollTop = 0;
+  @state() private _viewport = 0;
+  @state() private _results: Results | null = null;
+  /** The words the server was last asked about (the field runs ahead while typing). */
+  @state() private _asked = '';
 
   @query('input[type="search"]') private _search!: HTMLInputElement;
+  @query('.results') private _scroller!: HTMLElement | null;
+  #resize: ResizeObserver | undefined;
+  #typing: ReturnType<typeof setTimeout> | undefined;
+  #pending: number[] = [];
+
+  /** Typing pauses this long before the server is asked (ms). */
+  static searchDelayMs = 200;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (typeof ResizeObserver !== 'undefined') this.#resize ??= new ResizeObserver(() => this.#measure());
+    if (this._scroller) this.#resize?.observe(this._scroller);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#resize?.disconnect();
+    clearTimeout(this.#typing);
+  }
+
+  protected override firstUpdated(): void {
+    if (this._scroller) this.#resize?.observe(this._scroller);
+    this.#measure();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Another search, or a new catalog version (an import): from the first page again.
+    if (this.search && (changed.has('search') || this._results?.key !== this.#key)) {
+      this._results = emptyResults(this.#key);
+    }
+    // The pages this render shows that are neither loaded nor asked for: marked asked here
+    // (no second render), sent once rendered.
+    const results = this._results;
+    if (!this.search || !results || results.error) return;
+    const [start, end] = rowWindow(this._scrollTop, this._viewport, results.total ?? 1);
+    const pages = missingPages(results, start, end);
+    if (!pages.length) return;
+    this._results = { ...results, pages: new Set([...results.pages, ...pages]) };
+    this.#pending.push(...pages);
+  }
+
+  protected override updated(): void {
+    const search = this.search;
+    const pages = this.#pending.splice(0);
+    const asked = this._results?.key;
+    if (!search || asked === undefined) return;
+    for (const page of pages) {
+      search(pageQuery(page, this._asked, this._category)).then(
+        (answer) => {
+          if (this._results?.key === asked) this._results = withPage(this._results, answer);
+        },
+        (error: unknown) => {
+          if (this._results?.key !== asked) return;
+          this._results = { ...this._results, error: error instanceof Error ? error.message : String(error) };
+        },
+      );
+    }
+  }
+
+  get #key(): string {
+    return JSON.stringify([this._asked, this._category, this.catalog?.version ?? null]);
+  }
+
+  #measure(): void {
+    const el = this._scroller;
+    if (!el) return;
+    this._viewport = el.clientHeight;
+    this._scrollTop = el.scrollTop;
+  }
+
+  #onInput(value: string): void {
+    this._query = value;
+    this.#scrollToTop();
+    clearTimeout(this.#typing);
+    if (!this.search) return;
+    this.#typing = setTimeout(() => {
+      this._asked = value.trim();
+    }, PlannerCatalog.searchDelayMs);
+  }
+
+  #scrollToTop(): void {
+    if (this._scroller) this._scroller.scrollTop = 0;
+    this._scrollTop = 0;
+  }
 
   /** Puts the cursor in the search field (when the drawer opens). */
   async focusSearch(): Promise<void> {
@@ -41,6 +151,7 @@ export class PlannerCatalog extends LitElement {
     this._search?.focus();
   }
 
+  /** The local filter (no `search`): every match, in catalog order. */
   get #matches(): CatalogItem[] {
     const items = this.catalog?.items ?? [];
     const words = this._query.toLowerCase().split(/\s+/).filter(Boolean);
@@ -65,13 +176,11 @@ export class PlannerCatalog extends LitElement {
           placeholder="Search furniture"
           autocomplete="off"
           .value=${this._query}
-          @input=${(e: Event) => {
-            this._query = (e.target as HTMLInputElement).value;
-          }}
+          @input=${(e: Event) => this.#onInput((e.target as HTMLInputElement).value)}
         />
       </div>
       ${catalog ? this.#renderCategories(catalog) : nothing}
-      <div class="results" aria-busy=${catalog || this.error ? 'false' : 'true'}>
+      <div class="results" aria-busy=${catalog || this.error ? 'false' : 'true'} @scroll=${() => this.#measure()}>
         ${this.error ? this.#renderError() : catalog ? this.#renderItems() : this.#renderSkeleton()}
       </div>
     `;
@@ -85,6 +194,7 @@ export class PlannerCatalog extends LitElement {
         aria-pressed=${this._category === value ? 'true' : 'false'}
         @click=${() => {
           this._category = value;
+          this.#scrollToTop();
         }}
       >
         ${label}
@@ -98,29 +208,57 @@ export class PlannerCatalog extends LitElement {
   }
 
   #renderItems() {
-    const matches = this.#matches;
-    const total = this.catalog?.items.length ?? 0;
+    const all = this.catalog?.total ?? this.catalog?.items.length ?? 0;
+    const remote = this.search ? this._results : null;
+    if (remote?.error) return this.#renderError(remote.error);
+    const matches = remote ? null : this.#matches;
+    const count = remote ? remote.total : (matches?.length ?? 0);
+    if (count === null) return html`<p class="count" role="status">Searching…</p>`;
+    const filtered = this._query.trim() !== '' || this._category !== null;
+    const at = (i: number) => (remote ? remote.items[i] : matches?.[i]);
     return html`
       <p class="count" role="status">
-        ${matches.length === total ? `${total} pieces` : `${matches.length} of ${total} pieces`}
+        ${!filtered || count === all ? `${count} pieces` : `${count} of ${all} pieces`}
       </p>
       ${
-        matches.length === 0
+        count === 0
           ? html`<p class="empty">No furniture matches${this._query ? html` “${this._query}”` : ''}.</p>`
-          : html`<ul class="cards">
-            ${matches.map((item) => this.#renderCard(item))}
-          </ul>`
+          : this.#renderWindow(count, at)
       }
     `;
   }
 
-  #renderCard(item: CatalogItem) {
+  /** Only the rows in the window, each at its place in a list as tall as all of them. */
+  #renderWindow(count: number, at: (i: number) => CatalogItem | undefined) {
+    const [start, end] = rowWindow(this._scrollTop, this._viewport, count);
+    let open = -1;
+    if (this._expanded !== null) {
+      for (let i = 0; i < count && open === -1; i++) if (at(i)?.id === this._expanded) open = i;
+    }
+    const rows = [];
+    for (let i = start; i < end; i++) {
+      const item = at(i);
+      const top = rowTop(i, open);
+      rows.push(
+        item
+          ? this.#renderCard(item, i, count, top)
+          : html`<li class="card skeleton" aria-hidden="true" style="top: ${top}px"><div class="thumb"></div><div class="bars"><span></span><span></span></div></li>`,
+      );
+    }
+    const height = rowTop(count, open) + (open === count - 1 ? DETAILS : 0) - GAP;
+    return html`<ul class="cards virtual" style="height: ${height}px">${rows}</ul>`;
+  }
+
+  #renderCard(item: CatalogItem, index: number, count: number, top: number) {
     const len = (cm: number) => formatLength(cm, this.unit, this.locale);
     const expanded = this._expanded === item.id;
     const detailsId = `details-${item.id}`;
     return html`
       <li
         class="card ${expanded ? 'open' : ''}"
+        style="top: ${top}px"
+        aria-setsize=${count}
+        aria-posinset=${index + 1}
         draggable="true"
         @dragstart=${(e: DragEvent) => this.#onDragStart(e, item)}
         @pointerdown=${(e: PointerEvent) => {
@@ -140,7 +278,7 @@ export class PlannerCatalog extends LitElement {
             />
           </div>
           <div class="info">
-            <h3 class="name">${item.name}</h3>
+            <h3 class="name" title=${item.name}>${item.name}</h3>
             <p class="meta">
               <span>${len(item.width_cm)} × ${len(item.depth_cm)}</span>
               <span class="price">${formatPrice(item.price_cents, item.currency, this.locale)}</span>
@@ -192,14 +330,18 @@ export class PlannerCatalog extends LitElement {
     `;
   }
 
-  #renderError() {
+  #renderError(reason = this.error) {
     return html`
       <div class="error" role="alert">
-        <p><strong>The catalog could not be loaded.</strong> ${this.error}</p>
+        <p><strong>The catalog could not be loaded.</strong> ${reason}</p>
         <button
           type="button"
           class="btn small"
-          @click=${() => this.dispatchEvent(new Event('planner-catalog-retry', { bubbles: true, composed: true }))}
+          @click=${() => {
+            // A failed search starts again; the app reloads a failed catalog.
+            if (this._results?.error) this._results = emptyResults(this.#key);
+            this.dispatchEvent(new Event('planner-catalog-retry', { bubbles: true, composed: true }));
+          }}
         >
           ${icon('refresh', 15)} Try again
         </button>
@@ -217,246 +359,7 @@ export class PlannerCatalog extends LitElement {
     if (img?.complete && img.naturalWidth > 0) dt.setDragImage(img, img.width / 2, img.height / 2);
   }
 
-  static override styles = [
-    base,
-    css`
-      :host {
-        display: flex;
-        flex-direction: column;
-        min-height: 0;
-      }
-      .search {
-        position: relative;
-        padding: 0 16px;
-      }
-      .search-icon {
-        position: absolute;
-        left: 27px;
-        top: 50%;
-        transform: translateY(-50%);
-        color: var(--pl-faint);
-        display: flex;
-        pointer-events: none;
-      }
-      .search .input {
-        width: 100%;
-        padding-left: 32px;
-      }
-      .chips {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 6px;
-        padding: 12px 16px 4px;
-      }
-      .chip {
-        border: 1px solid var(--pl-border);
-        background: var(--pl-surface);
-        border-radius: 999px;
-        padding: 3px 10px;
-        font-size: 13px;
-        color: var(--pl-muted);
-        cursor: pointer;
-      }
-      .chip:hover {
-        border-color: var(--pl-border-strong);
-        color: var(--pl-text);
-      }
-      .chip[aria-pressed='true'] {
-        background: var(--pl-accent-soft);
-        border-color: var(--pl-accent);
-        color: var(--pl-accent-hover);
-        font-weight: 600;
-      }
-      .results {
-        min-height: 0;
-        flex: 1;
-        overflow: auto;
-        padding: 0 16px 16px;
-      }
-      .count {
-        margin: 8px 0;
-        font-size: 12px;
-        color: var(--pl-faint);
-      }
-      .empty {
-        color: var(--pl-muted);
-        padding: 24px 0;
-        text-align: center;
-      }
-      .cards {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        gap: 8px;
-      }
-      .card {
-        border: 1px solid var(--pl-border);
-        border-radius: var(--pl-radius);
-        background: var(--pl-surface);
-        padding: 10px;
-        cursor: grab;
-        /* A finger scrolls the list up and down, and drags a card sideways onto the plan. */
-        touch-action: pan-y;
-        transition:
-          border-color 120ms,
-          box-shadow 120ms;
-      }
-      .card:hover {
-        border-color: var(--pl-border-strong);
-        box-shadow: var(--pl-shadow);
-      }
-      .card:active {
-        cursor: grabbing;
-      }
-      .card-main {
-        display: flex;
-        gap: 12px;
-        align-items: center;
-      }
-      .thumb {
-        flex: none;
-        width: 64px;
-        height: 52px;
-        border-radius: var(--pl-radius-sm);
-        background: var(--pl-surface-2);
-        display: flex;
-        align-items: center;
-        justify-content: center;
-        padding: 5px;
-      }
-      .thumb img {
-        display: block;
-        max-width: 100%;
-        max-height: 100%;
-        width: auto;
-        height: auto;
-      }
-      .info {
-        min-width: 0;
-        flex: 1;
-      }
-      .name {
-        margin: 0 0 2px;
-        font-size: 14px;
-        font-weight: 600;
-        line-height: 1.3;
-      }
-      .meta {
-        margin: 0;
-        display: flex;
-        flex-wrap: wrap;
-        gap: 2px 10px;
-        font-size: 12.5px;
-        color: var(--pl-muted);
-        font-variant-numeric: tabular-nums;
-      }
-      .price {
-        color: var(--pl-text);
-        font-weight: 500;
-      }
-      .card-actions {
-        display: flex;
-        justify-content: space-between;
-        align-items: center;
-        margin-top: 8px;
-      }
-      .details-toggle {
-        color: var(--pl-muted);
-        padding: 0 6px;
-      }
-      .chev {
-        display: inline-flex;
-        transition: transform 150ms;
-      }
-      .card.open .chev {
-        transform: rotate(180deg);
-      }
-      .add {
-        border-color: var(--pl-accent);
-        color: var(--pl-accent-hover);
-      }
-      .add:hover:not(:disabled) {
-        background: var(--pl-accent-soft);
-        border-color: var(--pl-accent);
-      }
-      .details {
-        margin-top: 8px;
-        padding-top: 8px;
-        border-top: 1px solid var(--pl-border);
-        font-size: 13px;
-        color: var(--pl-muted);
-      }
-      .details p {
-        margin: 0 0 8px;
-      }
-      dl {
-        display: grid;
-        grid-template-columns: repeat(2, 1fr);
-        gap: 4px 12px;
-        margin: 0;
-      }
-      dl div {
-        display: flex;
-        justify-content: space-between;
-        gap: 8px;
-      }
-      dt {
-        color: var(--pl-faint);
-      }
-      dd {
-        margin: 0;
-        color: var(--pl-text);
-        font-variant-numeric: tabular-nums;
-      }
-      .skeleton {
-        display: flex;
-        gap: 12px;
-        align-items: center;
-        cursor: default;
-      }
-      .skeleton .thumb,
-      .bars span {
-        background: linear-gradient(90deg, var(--pl-sunken), var(--pl-surface-2), var(--pl-sunken));
-        background-size: 200% 100%;
-        animation: shimmer 1.4s ease-in-out infinite;
-      }
-      .bars {
-        flex: 1;
-        display: grid;
-        gap: 8px;
-      }
-      .bars span {
-        display: block;
-        height: 10px;
-        border-radius: 4px;
-      }
-      .bars span + span {
-        width: 60%;
-      }
-      @keyframes shimmer {
-        to {
-          background-position: -200% 0;
-        }
-      }
-      @media (prefers-reduced-motion: reduce) {
-        .skeleton .thumb,
-        .bars span {
-          animation: none;
-        }
-      }
-      .error {
-        margin-top: 12px;
-        padding: 12px;
-        border-radius: var(--pl-radius);
-        background: var(--pl-danger-soft);
-        color: var(--pl-danger);
-      }
-      .error p {
-        margin: 0 0 8px;
-      }
-    `,
-  ];
+  static override styles = [base, catalogStyles];
 }
 
 declare global {

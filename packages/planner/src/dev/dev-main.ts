@@ -17,9 +17,20 @@ import seed from './seed-catalog.json';
 
 const params = new URLSearchParams(location.search);
 const symbols = new Map(seed.items.map((i) => [i.symbol_url, i.symbol_svg]));
+const items = seed.items.map(({ symbol_svg: _svg, ...item }) => ({
+  ...item,
+  image_url: null,
+  variants: [],
+  sold: true,
+}));
 const catalog: Catalog = {
+  version: 1,
+  currency: 'EUR',
   categories: seed.categories,
-  items: seed.items.map(({ symbol_svg: _svg, ...item }) => item),
+  items,
+  total: items.length,
+  offset: 0,
+  next_offset: null,
 };
 
 function sessionFrom(name: string | null): SessionState {

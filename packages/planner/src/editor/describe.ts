@@ -15,8 +15,10 @@ export interface DescribeItemInput {
   locale?: string | undefined;
 }
 
+/** A piece's name; one whose item an import left out says so (it stays in the project). */
 export function itemName(catalogItem: CatalogItem | undefined): string {
-  return catalogItem?.name ?? 'Unknown item';
+  if (!catalogItem) return 'Unknown item';
+  return catalogItem.sold === false ? `${catalogItem.name} (no longer sold)` : catalogItem.name;
 }
 
 /** Degrees for people: `90°`, `12.5°`. */

@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { catalogItem } from '../testing/fixtures.ts';
+import { catalogItem, catalogOf } from '../testing/fixtures.ts';
 import { indexCatalog } from './design.ts';
 import { formatPrice, formatTotal, priceTotal } from './price.ts';
 
-const catalog = indexCatalog({
-  categories: [],
-  items: [
-    catalogItem('sofa', 200, 90, { price_cents: 89900 }),
-    catalogItem('chair', 45, 50, { price_cents: 11950 }),
-  ],
-});
+const catalog = indexCatalog(
+  catalogOf(
+    [
+      catalogItem('sofa', 200, 90, { price_cents: 89900 }),
+      catalogItem('chair', 45, 50, { price_cents: 11950 }),
+    ],
+    [],
+  ),
+);
 const placed = (catalog_id: string, id = catalog_id) => ({ id, catalog_id, x: 0, y: 0, rotation: 0 });
 
 describe('priceTotal', () => {

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { catalogItem, rectRoom } from '../testing/fixtures.ts';
+import { catalogItem, catalogOf, rectRoom } from '../testing/fixtures.ts';
 import { type Design, indexCatalog } from './design.ts';
 import { computeWarnings } from './warnings.ts';
 
-const catalog = indexCatalog({
-  categories: ['Test'],
-  items: [catalogItem('box', 100, 100), catalogItem('rug', 200, 300, { height_cm: 1 })],
-});
+const catalog = indexCatalog(
+  catalogOf([catalogItem('box', 100, 100), catalogItem('rug', 200, 300, { height_cm: 1 })], ['Test']),
+);
 
 const design = (items: Design['items']): Design => ({
   room: rectRoom(500, 400),
@@ -53,7 +52,7 @@ describe('computeWarnings', () => {
   });
 
   it('uses rotation: items overlapping only once rotated', () => {
-    const long = indexCatalog({ categories: [], items: [catalogItem('bar', 200, 20)] });
+    const long = indexCatalog(catalogOf([catalogItem('bar', 200, 20)], []));
     const items = [at('a', 100, 100, 0, 'bar'), at('b', 100, 180, 0, 'bar')];
     expect(computeWarnings(design(items), long).size).toBe(0);
     const rotated = [at('a', 100, 100, 90, 'bar'), at('b', 100, 180, 0, 'bar')];

@@ -1,6 +1,7 @@
 import { isBasket, message } from '@planner/protocol';
 import { describe, expect, it } from 'vitest';
 import { type CatalogItem, indexCatalog, type PlacedItem } from '../editor/design.ts';
+import { catalogOf } from '../testing/fixtures.ts';
 import { shoppingList } from './basket.ts';
 
 const item = (id: string, price_cents: number, currency = 'EUR'): CatalogItem => ({
@@ -14,6 +15,9 @@ const item = (id: string, price_cents: number, currency = 'EUR'): CatalogItem =>
   price_cents,
   currency,
   symbol_url: `/v1/catalog/${id}/symbol.svg`,
+  image_url: null,
+  variants: [],
+  sold: true,
 });
 const placed = (catalog_id: string, n: number): PlacedItem => ({
   id: `p${n}`,
@@ -22,10 +26,9 @@ const placed = (catalog_id: string, n: number): PlacedItem => ({
   y: 0,
   rotation: 0,
 });
-const catalog = indexCatalog({
-  items: [item('chair', 11900), item('sofa', 89900), item('lamp', 4900, 'SEK')],
-  categories: [],
-});
+const catalog = indexCatalog(
+  catalogOf([item('chair', 11900), item('sofa', 89900), item('lamp', 4900, 'SEK')]),
+);
 
 describe('shoppingList', () => {
   it('makes one line per SKU in the order first placed, with quantities, subtotals and a total', () => {
@@ -46,10 +49,7 @@ describe('shoppingList', () => {
   });
 
   it('keeps variants apart and uses the catalog SKU when there is one', () => {
-    const withSku = indexCatalog({
-      items: [{ ...item('chair', 100), sku: 'CH-1' } as CatalogItem],
-      categories: [],
-    });
+    const withSku = indexCatalog(catalogOf([{ ...item('chair', 100), sku: 'CH-1' } as CatalogItem]));
     const list = shoppingList(
       [
         { ...placed('chair', 1), variant: 'CH-1-OAK' } as PlacedItem,

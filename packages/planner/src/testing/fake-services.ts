@@ -1,16 +1,28 @@
 import {
   ApiClientError,
   type CallOptions,
+  type CatalogQuery,
   type InboxOptions,
   type VersionedProject,
 } from '@planner/api-client';
-import type { Catalog, Inbox, InboxMessage, Project, ProjectInput, ProjectList } from '@planner/contract';
+import type {
+  Catalog,
+  CatalogItem,
+  CatalogLookup,
+  Inbox,
+  InboxMessage,
+  Project,
+  ProjectInput,
+  ProjectList,
+} from '@planner/contract';
 import type { AnalyticsEvent } from '@planner/protocol';
 import type { PlannerServices, SessionState } from '../services.ts';
 import { TEST_CATALOG } from './fixtures.ts';
 
 export interface FakeServicesOptions {
   catalog?: Catalog;
+  /** Items an import left out: not in `catalog`, found by `lookupCatalogItems` with `sold: false`. */
+  retired?: CatalogItem[];
   session?: SessionState;
   /** Milliseconds every call takes (0: answers on the next microtask). */
   latencyMs?: number;
@@ -34,6 +46,7 @@ export interface FakeCall {
 export class FakeServices implements PlannerServices {
   readonly calls: FakeCall[] = [];
   readonly projects = new Map<string, Project>();
+  retired: CatalogItem[];
   readonly saved: { id: string; name: string; version: number }[] = [];
   readonly loginRequests: string[] = [];
   readonly heights: number[] = [];
@@ -55,6 +68,7 @@ export class FakeServices implements PlannerServices {
 
   constructor(options: FakeServicesOptions = {}) {
     this.catalog = options.catalog ?? TEST_CATALOG;
+    this.retired = (options.retired ?? []).map((item) => ({ ...item, sold: false }));
     this.messages = clone(options.messages ?? []);
     this.#session = options.session ?? { status: 'signed-in', userId: 'shopper-1', canSave: true };
     this.#owner = ownerOf(this.#session, null);
@@ -105,6 +119,40 @@ export class FakeServices implements PlannerServices {
   async getCatalog(options?: CallOptions): Promise<Catalog> {
     await this.#call('getCatalog', [options]);
     return this.catalog;
+  }
+
+  /** The platform's search, in memory: every word a prefix of a word of the item. */
+  async searchCatalog(query: CatalogQuery, options?: CallOptions): Promise<Catalog> {
+    await this.#call('searchCatalog', [query, options]);
+    const words = (query.q ?? '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+    const found = this.catalog.items.filter((i) => {
+      const own =
+        `${i.id} ${i.name} ${i.category} ${i.description}`.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+      return (
+        (!query.category || i.category === query.category) &&
+        words.every((w) => own.some((o) => o.startsWith(w)))
+      );
+    });
+    const offset = query.offset ?? 0;
+    const items = found.slice(offset, offset + (query.limit ?? 50));
+    const next = offset + items.length;
+    return {
+      ...this.catalog,
+      items,
+      total: found.length,
+      offset,
+      next_offset: next < found.length ? next : null,
+    };
+  }
+
+  async lookupCatalogItems(ids: string[], options?: CallOptions): Promise<CatalogLookup> {
+    await this.#call('lookupCatalogItems', [ids, options]);
+    const items = [...this.catalog.items, ...this.retired].filter((i) => ids.includes(i.id));
+    return {
+      version: this.catalog.version,
+      items,
+      missing: ids.filter((id) => !items.some((i) => i.id === id)),
+    };
   }
 
   async getIdentity(options?: CallOptions) {

@@ -23,11 +23,30 @@ export function catalogItem(
     price_cents: 1000,
     currency: 'EUR',
     symbol_url: `/v1/catalog/${id}/symbol.svg`,
+    image_url: null,
+    variants: [],
+    sold: true,
     ...extra,
   };
 }
 
+/** A whole catalog of these items, as one page (what the api-client's `getCatalog` gives). */
+export const catalogOf = (items: CatalogItem[], categories: string[] = []): Catalog => ({
+  version: 1,
+  currency: items[0]?.currency ?? null,
+  categories,
+  items,
+  total: items.length,
+  offset: 0,
+  next_offset: null,
+});
+
 export const TEST_CATALOG: Catalog = {
+  version: 1,
+  currency: 'EUR',
+  total: 4,
+  offset: 0,
+  next_offset: null,
   categories: ['Seating', 'Tables', 'Decor'],
   items: [
     catalogItem('sofa', 228, 95, { category: 'Seating', name: 'Halden 3-Seat Sofa', price_cents: 89900 }),

@@ -1,5 +1,6 @@
 import { apiKeyCommands } from './api-key-commands.ts';
 import { backendCommands } from './backend-commands.ts';
+import { catalogCommands } from './catalog-commands.ts';
 import type { Command } from './command.ts';
 import { consumerCommands } from './consumer-commands.ts';
 import { legalEntityCommands } from './legal-entity-commands.ts';
@@ -15,6 +16,7 @@ export const commands: Command[] = [
   ...subscriptionCommands,
   ...backendCommands,
   ...consumerCommands,
+  ...catalogCommands,
   adminTokenCommand,
   ...signingKeyCommands,
 ];

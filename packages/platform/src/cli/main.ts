@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
+import { CatalogImportError } from '../catalog/catalog-import.ts';
 import { storageFromEnv } from '../config.ts';
 import { loadMasterKey, type MasterKey } from '../crypto/master-key.ts';
 import { lockDataDir } from '../db/data-dir-lock.ts';
@@ -100,7 +101,18 @@ export async function runCli(
           : error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')
             ? `${error.message}\n\n${commandHelp(command)}`
             : String(redact(String(error)));
-    io.err(json ? JSON.stringify({ error: (error as { code?: string }).code ?? 'error', message }) : message);
+    // An import refused lists every problem (row, field, message), as the admin API's 422 does.
+    const problems = error instanceof CatalogImportError ? error.problems : undefined;
+    const lines = problems?.map((p) => `  row ${p.row}${p.field ? `, ${p.field}` : ''}: ${p.message}`) ?? [];
+    io.err(
+      json
+        ? JSON.stringify({
+            error: (error as { code?: string }).code ?? 'error',
+            message,
+            ...(problems ? { errors: problems } : {}),
+          })
+        : [message, ...lines].join('\n'),
+    );
     return error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
       ? 2
       : 1;

@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/main.ts';
 import {
@@ -256,6 +259,48 @@ describe('the CLI and the admin API make the same change the same way', () => {
     expect(a.invalidated).toEqual([{ kind: 'oauth_consumer', id: '<key>' }]);
   });
 
+  it('catalog import', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'catalog-parity-'));
+    try {
+      const items = [
+        {
+          sku: 'p-1',
+          name: 'Parity',
+          category: 'Seating',
+          width_cm: 50,
+          depth_cm: 50,
+          height_cm: 50,
+          price_cents: 100,
+          currency: 'EUR',
+        },
+      ];
+      const file = join(dir, 'catalog.json');
+      await writeFile(file, JSON.stringify({ items }));
+      const { cli: c, api: a } = await bothSides(
+        'catalog.imported',
+        entity,
+        ({ le }) => noIds(cli('catalog', 'import', le!, file)),
+        ({ le }) => noIds(api('POST', `/legal-entities/${le}/catalog/imports`, { items })),
+      );
+      expect(c.audit).toEqual({
+        level: 'info',
+        event: 'catalog.imported',
+        legal_entity: '<le>',
+        version: 1,
+        items: 1,
+        added: 1,
+        updated: 0,
+        retired: 0,
+        by: 'cli',
+      });
+      expect(a.audit).toEqual({ ...c.audit, by: 'admin_api' });
+      expect(c.announced).toEqual([]);
+      expect(a.announced).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('backend-profile disable', async () => {
     const withProfile = async () => {
       const { legalEntity, profile } = await onboardBackend(tp);
@@ -277,6 +322,41 @@ describe('the CLI and the admin API make the same change the same way', () => {
 
 // Changes only the CLI makes today: they go through the same modules, so they log and announce.
 describe('the CLI audits every change it makes', () => {
+  it('catalog import from CSV: a refused file lists every problem by line and changes nothing', async () => {
+    const { le } = await entity();
+    const dir = await mkdtemp(join(tmpdir(), 'catalog-cli-'));
+    try {
+      const file = join(dir, 'catalog.csv');
+      const header = 'sku,name,category,width_cm,depth_cm,height_cm,price_cents,currency';
+      await writeFile(
+        file,
+        `${header}\nok,Ok,Seating,10,10,10,100,EUR\nbad,Bad,Seating,0,10,10,100,EUR\nok,Again,Seating,10,10,10,100,EUR\nneg,Neg,Seating,10,10,10,-1,EUR\n`,
+      );
+      let stderr = '';
+      const { db, master } = tp.platform.services;
+      const run = (...args: string[]) =>
+        runCli(args, {
+          out: () => {},
+          err: (s) => (stderr += s),
+          env: {},
+          log: createLogger({ write: (line) => cliLog.push(line) }),
+          open: async () => ({ db, master }),
+        });
+      expect(await run('catalog', 'import', le, file)).toBe(1);
+      expect(stderr).toContain('3 problems');
+      expect(stderr).toContain('row 3, width_cm');
+      expect(stderr).toContain('row 5, price_cents');
+      expect(stderr).toContain('row 4, sku: SKU ok is already used on row 2');
+      expect(cliLog.filter((l) => l.includes('catalog.imported'))).toEqual([]);
+      expect((await cli('catalog', 'show', le)).version).toBe(0);
+      await writeFile(file, `${header}\nok,Ok,Seating,10,10,10,100,EUR\n`);
+      expect(await cli('catalog', 'import', le, file)).toMatchObject({ version: 1, items: 1 });
+      expect(await run('catalog', 'import', le, join(dir, 'none.csv'))).toBe(2);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('api-key revoke writes an audit line and announces the revocation once', async () => {
     const { legalEntity, apiKey } = await onboardHost(tp);
     await cli('api-key', 'revoke', apiKey.id);

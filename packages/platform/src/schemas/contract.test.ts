@@ -15,6 +15,16 @@ type Out<T extends z.ZodType> = z.infer<T>;
 it('the schemas infer exactly the contract types', () => {
   expectTypeOf<Out<typeof S.CatalogItem>>().toEqualTypeOf<C.CatalogItem>();
   expectTypeOf<Out<typeof S.Catalog>>().toEqualTypeOf<C.Catalog>();
+  expectTypeOf<Out<typeof S.CatalogVariant>>().toEqualTypeOf<C.CatalogVariant>();
+  expectTypeOf<Out<typeof S.CatalogLookup>>().toEqualTypeOf<C.CatalogLookup>();
+  expectTypeOf<Out<typeof S.CatalogImportVariant>>().toEqualTypeOf<C.CatalogImportVariant>();
+  expectTypeOf<Out<typeof S.CatalogImportItem>>().toEqualTypeOf<C.CatalogImportItem>();
+  expectTypeOf<Out<typeof S.CatalogImportInput>>().toEqualTypeOf<C.CatalogImportInput>();
+  expectTypeOf<Out<typeof S.CatalogImportProblem>>().toEqualTypeOf<C.CatalogImportProblem>();
+  expectTypeOf<Out<typeof S.CatalogImportErrorBody>>().toEqualTypeOf<C.CatalogImportErrorBody>();
+  expectTypeOf<Out<typeof S.CatalogImportResult>>().toEqualTypeOf<C.CatalogImportResult>();
+  expectTypeOf<Out<typeof S.CatalogVersionSummary>>().toEqualTypeOf<C.CatalogVersionSummary>();
+  expectTypeOf<Out<typeof S.AdminCatalog>>().toEqualTypeOf<C.AdminCatalog>();
   expectTypeOf<Out<typeof S.ErrorBody>>().toEqualTypeOf<C.ErrorBody>();
   expectTypeOf<Out<typeof S.Identity>>().toEqualTypeOf<C.Identity>();
   expectTypeOf<Out<typeof S.MessageInput>>().toEqualTypeOf<C.MessageInput>();

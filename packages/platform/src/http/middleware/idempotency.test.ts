@@ -29,7 +29,7 @@ function app(after: (name: string) => Response | Promise<Response> | never) {
   const hono = new Hono<AppEnv>();
   hono.onError((error, c) =>
     error instanceof ApiError
-      ? c.json({ error: error.code }, error.status)
+      ? Response.json({ error: error.code }, { status: error.status })
       : c.json({ error: 'internal' }, 500),
   );
   hono.use(async (c, next) => {
@@ -92,7 +92,7 @@ describe('Idempotency-Key: the write and its answer are one transaction', () => 
 
   it('keeps a 4xx answer of the handler (it was an answer) and replays it', async () => {
     const post = app(() => {
-      throw new ApiError(409, 'version_conflict', 'Someone else saved first.');
+      throw new ApiError(409, 'conflict', 'Someone else saved first.');
     });
     expect((await post('e', 'k5')).status).toBe(409);
     const again = await post('e', 'k5');

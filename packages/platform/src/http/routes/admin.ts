@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../env.ts';
 import { registerBackendProfileRoutes } from './admin/backend-profiles.ts';
+import { registerCatalogAdminRoutes } from './admin/catalog.ts';
 import { registerLegalEntityRoutes } from './admin/legal-entities.ts';
 import { registerOauthConsumerRoutes } from './admin/oauth-consumers.ts';
 
@@ -19,4 +20,5 @@ export function registerAdminRoutes(app: OpenAPIHono<AppEnv>) {
   registerLegalEntityRoutes(app);
   registerBackendProfileRoutes(app);
   registerOauthConsumerRoutes(app);
+  registerCatalogAdminRoutes(app);
 }
