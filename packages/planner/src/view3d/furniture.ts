@@ -40,7 +40,7 @@ type Shape = 'sofa' | 'chair' | 'stool' | 'table' | 'bed' | 'lamp' | 'box';
 function shapeOf(item: CatalogItem | undefined): Shape {
   if (!item) return 'box';
   const id = item.id;
-  if (/sofa|armchair|bench|lounger/.test(id)) return 'sofa';
+  if (/sofa|armchair|garden-bench|lounger/.test(id)) return 'sofa';
   if (/stool/.test(id)) return 'stool';
   if (/chair/.test(id)) return 'chair';
   if (/bed|cot/.test(id) && !/bedside/.test(id)) return 'bed';

@@ -139,7 +139,8 @@ export class PlannerView3d extends LitElement {
     const centre = new Vector3((b.minX + b.maxX) / 2, 0, (b.minZ + b.maxZ) / 2);
     const size = Math.max(b.maxX - b.minX, b.maxZ - b.minZ, 2);
     this.#controls!.target.copy(centre);
-    this.#orbitCamera.position.set(centre.x - size * 0.35, size * 1.0, centre.z + size * 1.05);
+    // From above the front wall, steep enough to see the whole floor past the pieces.
+    this.#orbitCamera.position.set(centre.x - size * 0.25, size * 1.25, centre.z + size * 0.95);
     this.#controls!.maxDistance = size * 4;
     this.#controls!.minDistance = 0.5;
     this.#controls!.update();
@@ -167,13 +168,15 @@ export class PlannerView3d extends LitElement {
     if (!this.#renderer || this.#frame) return;
     this.#frame = requestAnimationFrame(() => {
       this.#frame = 0;
-      if (this.#renderer && this.#scene) this.#renderer.render(this.#scene.scene, this.#camera);
+      this.drawNow();
     });
   }
 
   /** Draws now (tests and screenshots need the pixels before the next frame). */
   drawNow(): void {
-    if (this.#renderer && this.#scene) this.#renderer.render(this.#scene.scene, this.#camera);
+    if (!this.#renderer || !this.#scene) return;
+    this.#scene.cutAway(this._mode === 'walk' ? null : this.#orbitCamera.position);
+    this.#renderer.render(this.#scene.scene, this.#camera);
   }
 
   #walkLoop = (now: number): void => {
@@ -250,6 +253,7 @@ export class PlannerView3d extends LitElement {
     const r = this._canvasEl.getBoundingClientRect();
     const ndc = new Vector2(((clientX - r.left) / r.width) * 2 - 1, -((clientY - r.top) / r.height) * 2 + 1);
     this.#raycaster.setFromCamera(ndc, this.#camera);
+    this.#scene.cutAway(this._mode === 'walk' ? null : this.#orbitCamera.position);
     return this.#scene.pick(this.#raycaster);
   }
 

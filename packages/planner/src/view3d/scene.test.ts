@@ -65,6 +65,25 @@ describe('DesignScene', () => {
     scene.dispose();
   });
 
+  it('cuts away the walls between an orbiting camera and the room, and no wall on foot', () => {
+    const scene = new DesignScene(furnished(), catalog);
+    const shown = () => scene.scene.children.filter((o) => o.name.startsWith('wall ')).map((o) => o.visible);
+    // Above and in front of the bottom wall (wall 3 runs along y = depth).
+    scene.cutAway(new Vector3(2.5, 6, 9));
+    expect(shown()).toEqual([true, true, false, true]);
+    scene.cutAway(null);
+    expect(shown()).toEqual([true, true, true, true]);
+    // Seen from outside the left wall, the ray passes where that wall stood and hits the table.
+    scene.cutAway(new Vector3(-5, 1, 2.5));
+    scene.scene.updateMatrixWorld(true);
+    const topAt = (catalog.get('table')!.height_cm - 2) / 100;
+    const ray = new Raycaster(new Vector3(-5, topAt, 2.5), new Vector3(1, 0, 0));
+    expect(scene.pick(ray)).toBe('t1');
+    scene.cutAway(null);
+    expect(scene.pick(ray)).toBeNull();
+    scene.dispose();
+  });
+
   it('frees every geometry and material it made', () => {
     const scene = new DesignScene(furnished(), catalog);
     const made = new Set<{ dispose(): void; addEventListener(t: 'dispose', f: () => void): void }>();

@@ -15,9 +15,10 @@ import {
   Scene,
   ShapeUtils,
   Vector2,
+  type Vector3,
 } from 'three';
 import type { CatalogIndex, Design } from '../editor/design.ts';
-import type { Vec } from '../room/polygon.ts';
+import { at, outwardNormal, type Vec } from '../room/polygon.ts';
 import { itemColour, partsOf } from './furniture.ts';
 import { DEFAULT_WALL_HEIGHT_CM, type WallPiece, wallPieces } from './walls.ts';
 
@@ -82,13 +83,15 @@ export class DesignScene {
   readonly bounds: { minX: number; maxX: number; minZ: number; maxZ: number };
   readonly wallHeight = DEFAULT_WALL_HEIGHT_CM * M;
   readonly #items = new Map<string, ItemMaterials>();
+  /** Each wall's mesh, the middle of its inner face and its outward normal (metres, xz). */
+  readonly #walls: { mesh: Mesh; x: number; z: number; nx: number; nz: number }[] = [];
   /** One unit cube, scaled per part: one GPU buffer for all the furniture. */
   readonly #box = new BoxGeometry(1, 1, 1);
 
   constructor(design: Design, catalog: CatalogIndex) {
     const { room } = design;
     this.scene.background = new Color(0xf3f4f6);
-    this.scene.add(new HemisphereLight(0xffffff, 0xb0a898, 2.2));
+    this.scene.add(new HemisphereLight(0xffffff, 0xb8b0a4, 2.6));
     const sun = new DirectionalLight(0xffffff, 1.4);
     sun.position.set(-3, 8, -5);
     this.scene.add(sun);
@@ -99,12 +102,20 @@ export class DesignScene {
     );
     floor.name = 'floor';
     this.scene.add(floor);
-    const walls = new Mesh(
-      wallGeometry(wallPieces(room)),
-      new MeshLambertMaterial({ color: 0xfafafa, side: DoubleSide }),
-    );
-    walls.name = 'walls';
-    this.scene.add(walls);
+    // One mesh per wall, so the walls between an orbiting camera and the room can step aside.
+    const wallMaterial = new MeshLambertMaterial({ color: 0xffffff, side: DoubleSide });
+    const pieces = wallPieces(room);
+    room.corners.forEach((corner, i) => {
+      const wall = new Mesh(wallGeometry(pieces.filter((p) => p.wall === i)), wallMaterial);
+      wall.name = `wall ${i + 1}`;
+      const n = outwardNormal(room.corners, i);
+      const mid = {
+        x: (corner.x + at(room.corners, i + 1).x) / 2,
+        y: (corner.y + at(room.corners, i + 1).y) / 2,
+      };
+      this.#walls.push({ mesh: wall, x: mid.x * M, z: mid.y * M, nx: n.x, nz: n.y });
+      this.scene.add(wall);
+    });
 
     const xs = room.corners.map((c) => c.x * M);
     const zs = room.corners.map((c) => c.y * M);
@@ -145,6 +156,16 @@ export class DesignScene {
     return this.#items.get(id);
   }
 
+  /**
+   * The dollhouse cut: a wall whose outside faces the camera would hide the room, so it is
+   * left out of the picture (all walls show when `eye` is null, as on foot).
+   */
+  cutAway(eye: Vector3 | null): void {
+    for (const w of this.#walls) {
+      w.mesh.visible = !eye || (eye.x - w.x) * w.nx + (eye.z - w.z) * w.nz <= 0;
+    }
+  }
+
   /** Lights the selected piece up (emissive), and only it. */
   select(id: string | null): void {
     for (const [itemId, { materials }] of this.#items) {
@@ -155,7 +176,8 @@ export class DesignScene {
   /** The piece the ray hits first, or null (the floor and walls hide what is behind them). */
   pick(raycaster: Raycaster): string | null {
     const hits = raycaster.intersectObjects(this.scene.children, true);
-    const hit = hits[0];
+    // Walls cut away for the camera are not there to hit.
+    const hit = hits.find((h) => h.object.visible);
     if (hit) {
       let o: Object3D | null = hit.object;
       while (o && o.userData.itemId === undefined) o = o.parent;
@@ -179,5 +201,6 @@ export class DesignScene {
     for (const m of materials) m.dispose();
     this.scene.clear();
     this.#items.clear();
+    this.#walls.length = 0;
   }
 }
