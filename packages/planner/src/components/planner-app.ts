@@ -71,6 +71,9 @@ export class PlannerApp extends LitElement {
   @state() private _narrow = false;
   @state() private _drawerOpen = false;
   @state() private _announcement = '';
+  /** The 3D view is open (its chunk loads on the first open, see `view3d/open.ts`). */
+  @state() private _view3d = false;
+  @state() private _view3dError: string | null = null;
 
   @query('planner-canvas') private _canvas!: PlannerCanvas;
   @query('planner-catalog') private _catalogEl!: PlannerCatalog;
@@ -334,6 +337,18 @@ export class PlannerApp extends LitElement {
     await this._canvas?.focusPlan();
   }
 
+  async #toggle3d(): Promise<void> {
+    if (this._view3d) {
+      this._view3d = false;
+      this.#announce('Back to the 2D plan.');
+      return;
+    }
+    const opened = await import('../view3d/open.ts').then((m) => m.open3d());
+    this._view3dError = opened.ok ? null : opened.message;
+    this._view3d = opened.ok;
+    this.#announce(opened.ok ? 'Showing the room in 3D.' : opened.message);
+  }
+
   #undo(): void {
     const label = this.workspace.editor.undo();
     this.#announce(label ? `Undone: ${label}.` : 'Nothing to undo.');
@@ -449,6 +464,9 @@ export class PlannerApp extends LitElement {
                   </button>`
                   : nothing
               }
+              <button type="button" class="btn view-toggle" aria-pressed=${this._view3d ? 'true' : 'false'} @click=${() => this.#toggle3d()}>
+                3D view
+              </button>
               <planner-room-bar
                 .room=${design.room}
                 ?snap-enabled=${this._snap}
@@ -456,7 +474,21 @@ export class PlannerApp extends LitElement {
                 .locale=${this.locale}
               ></planner-room-bar>
             </div>
-            <planner-canvas
+            ${this._view3dError ? html`<p class="muted" role="note">${this._view3dError}</p>` : nothing}
+            ${
+              this._view3d
+                ? html`<planner-view3d
+                  .design=${design}
+                  .catalog=${catalog}
+                  .selectedId=${this._selectedId}
+                  @planner-announce=${(e: CustomEvent<string>) => this.#announce(e.detail)}
+                  @planner-view3d-unavailable=${(e: CustomEvent<Error>) => {
+                    this._view3d = false;
+                    this._view3dError = e.detail.message;
+                    this.#announce(e.detail.message);
+                  }}
+                ></planner-view3d>`
+                : html`<planner-canvas
               .design=${design}
               .catalog=${catalog}
               ?catalog-ready=${this._catalog !== null}
@@ -465,7 +497,8 @@ export class PlannerApp extends LitElement {
               grid-step=${this._gridStep}
               .symbolUrl=${(r: string) => this.services.symbolUrl(r)}
               .locale=${this.locale}
-            ></planner-canvas>
+            ></planner-canvas>`
+            }
             <div class="card inspector">
               <planner-inspector
                 .item=${selected}

@@ -1,0 +1,13 @@
+import { WEBGL_UNAVAILABLE, webglAvailable } from './webgl.ts';
+
+export type Open3d = { ok: true } | { ok: false; message: string };
+
+/**
+ * Gets the 3D view ready: asks for WebGL first (a few bytes), then loads the 3D chunk
+ * (three.js and `planner-view3d`), so a browser without WebGL never downloads it.
+ */
+export async function open3d(doc: Document = document): Promise<Open3d> {
+  if (!webglAvailable(doc)) return { ok: false, message: WEBGL_UNAVAILABLE };
+  await import('./planner-view3d.ts');
+  return { ok: true };
+}

@@ -1,0 +1,28 @@
+/**
+ * Whether this browser can draw the 3D view: a WebGL context on a throw-away canvas. Kept
+ * apart from three.js so the planner can ask before it downloads the 3D chunk.
+ */
+export function webglAvailable(doc: Document = document): boolean {
+  try {
+    const canvas = doc.createElement('canvas');
+    const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
+    if (!gl) return false;
+    // Give the context back at once: browsers cap how many may be alive.
+    (gl as WebGLRenderingContext).getExtension('WEBGL_lose_context')?.loseContext();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const WEBGL_UNAVAILABLE =
+  'Sorry, the 3D view needs WebGL, which this browser has turned off. The plan stays in 2D.';
+
+/** Thrown when the renderer cannot start even though the check passed (a lost or refused context). */
+export class WebglUnavailableError extends Error {
+  readonly code = 'webgl_unavailable';
+  constructor(cause?: unknown) {
+    super(WEBGL_UNAVAILABLE, { cause });
+    this.name = 'WebglUnavailableError';
+  }
+}
