@@ -14,6 +14,7 @@ import '@planner/ui/confirm-dialog';
 import './planner-inbox.ts';
 import './planner-notices.ts';
 import './planner-projects-dialog.ts';
+import './planner-room-bar.ts';
 
 export * from '../retail/index.ts';
 export { ProjectFlowsController } from './project-flows-controller.ts';

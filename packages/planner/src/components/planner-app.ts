@@ -34,7 +34,6 @@ import './planner-canvas.ts';
 import './planner-catalog.ts';
 import './planner-header.ts';
 import './planner-inspector.ts';
-import './planner-room-bar.ts';
 
 /** Below this width the catalog becomes a drawer. */
 const NARROW_QUERY = '(max-width: 759px)';
