@@ -3,9 +3,11 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { itemName } from '../editor/describe.ts';
 import { type CatalogIndex, type Design, emptyDesign, type PlacedItem } from '../editor/design.ts';
+import { isFloorCovering } from '../editor/floor-covering.ts';
 import { footprint } from '../editor/footprint.ts';
 import { formatArea, formatLength } from '../editor/units.ts';
-import { computeWarnings, type ItemWarnings, isFloorCovering } from '../editor/warnings.ts';
+import type { ItemWarnings } from '../editor/warnings.ts';
+import { loadWarnings, warningsIfLoaded } from '../editor/warnings-loader.ts';
 import { wallName } from '../room/describe-room.ts';
 import { area } from '../room/polygon.ts';
 import { CATALOG_DRAG_TYPE, dispatchAction, type PlannerAction } from './actions.ts';
@@ -94,9 +96,14 @@ export class PlannerCanvas extends LitElement {
   @state() private _gestures: PlanInteraction | undefined;
   #queue: Queued[] = [];
 
-  /** Resolves once the plan answers pointers and keys (events sent before are replayed). */
+  /**
+   * Resolves once the plan answers pointers and keys (events sent before are replayed) and
+   * shows its warnings.
+   */
   get interactive(): Promise<void> {
-    return loadInteraction().then(() => this.updateComplete.then(() => undefined));
+    return Promise.all([loadInteraction(), loadWarnings()]).then(() =>
+      this.updateComplete.then(() => undefined),
+    );
   }
 
   /** Moves keyboard focus to an item (after it was added, duplicated or selected elsewhere). */
@@ -301,7 +308,13 @@ export class PlannerCanvas extends LitElement {
 
   #warningsOf(design: Design): Map<string, ItemWarnings> {
     if (this.#warningsFor !== design) {
-      this.#warnings = computeWarnings(design, this.catalog);
+      const computed = warningsIfLoaded(design, this.catalog);
+      if (!computed) {
+        // Drawn without badges until the warnings' code has loaded (right after first paint).
+        void loadWarnings().then(() => this.requestUpdate());
+        return this.#warnings;
+      }
+      this.#warnings = computed;
       this.#warningsFor = design;
     }
     return this.#warnings;
