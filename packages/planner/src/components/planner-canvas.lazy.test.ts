@@ -20,6 +20,8 @@ it('is aria-busy until its gestures load, and replays the keys it got meanwhile,
   // Drawn, but not yet interactive: the test is only meaningful in that state.
   expect(root.querySelector('g.item')).not.toBeNull();
   expect(plan.getAttribute('aria-busy')).toBe('true');
+  // The grab handles and the keyboard help come with the gestures.
+  expect(root.querySelectorAll('.wall-hit, .corner, #plan-help')).toHaveLength(0);
   const press = (target: Element, key: string) =>
     target.dispatchEvent(
       new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true }),
@@ -31,6 +33,9 @@ it('is aria-busy until its gestures load, and replays the keys it got meanwhile,
   expect(actions).toEqual([]);
   await el.interactive;
   expect(plan.getAttribute('aria-busy')).toBe('false');
+  expect(root.querySelectorAll('.wall-hit')).toHaveLength(4);
+  expect(root.querySelectorAll('.corner')).toHaveLength(4);
+  expect(root.querySelector('#plan-help')).not.toBeNull();
   expect(actions).toEqual([
     { type: 'nudge', id: 's1', dx: 1, dy: 0, large: false },
     { type: 'delete', id: 's1' },

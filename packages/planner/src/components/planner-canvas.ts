@@ -8,31 +8,25 @@ import { footprint } from '../editor/footprint.ts';
 import { formatArea, formatLength } from '../editor/units.ts';
 import type { ItemWarnings } from '../editor/warnings.ts';
 import { loadWarnings, warningsIfLoaded } from '../editor/warnings-loader.ts';
-import { wallName } from '../room/describe-room.ts';
 import { area } from '../room/polygon.ts';
 import { CATALOG_DRAG_TYPE, dispatchAction, type PlannerAction } from './actions.ts';
 import { registerDropTarget } from './plan/catalog-drop.ts';
 import type { PlanHost, PlanInteraction } from './plan/interaction.ts';
-import {
-  badge,
-  gridDefs,
-  itemPart,
-  openings,
-  planHelp,
-  roomHandles,
-  selectionHandle,
-  wallLabels,
-  walls,
-} from './plan/parts.ts';
+import { badge, gridDefs, itemPart, openings, wallLabels, walls } from './plan/parts.ts';
 import { planStyles } from './plan/styles.ts';
 import { fitBox, fitView, keepNear, type View, viewBox, ZOOM_STEP, zoomAt } from './plan/view.ts';
 import { base } from './styles.ts';
 
 type Interaction = typeof import('./plan/interaction.ts');
 let interaction: Promise<Interaction> | undefined;
+/** The module once loaded, for its templates (handles, help). */
+let lazy: Interaction | undefined;
 /** The gestures and keys (plan/interaction.ts), one lazy chunk shared by every canvas. */
 const loadInteraction = () => {
-  interaction ??= import('./plan/interaction.ts');
+  interaction ??= import('./plan/interaction.ts').then((m) => {
+    lazy = m;
+    return m;
+  });
   return interaction;
 };
 
@@ -343,10 +337,8 @@ export class PlannerCanvas extends LitElement {
     const warned = warnings.size;
     const floorArea = formatArea(area(room.corners), unit, this.locale);
     const c0 = room.corners[0]!;
-    const handleLabel = (kind: 'wall' | 'corner', i: number) =>
-      kind === 'wall'
-        ? `${wallName(room, i, this.locale).replace(/^w/, 'W')}. Drag or use the arrow keys to move it.`
-        : `Corner ${i + 1}. Drag or use the arrow keys to move it.`;
+    // The handles and help come with the gestures that use them.
+    const parts = this._gestures ? lazy : undefined;
 
     return html`
       <div
@@ -399,10 +391,10 @@ export class PlannerCanvas extends LitElement {
                 }),
             )}
           </g>
-          ${roomHandles(room, px, handleLabel)} ${openings(room, px, null)}
+          ${parts ? parts.roomHandles(room, px, this.locale) : nothing} ${openings(room, px, null)}
           <g class="overlay" aria-hidden="true">
             ${ordered.map((s) => badge(s, warnings.get(s.item.id), px))}
-            ${selected ? selectionHandle(selected, px) : nothing}
+            ${selected && parts ? parts.selectionHandle(selected, px) : nothing}
           </g>
         </svg>
       </div>
@@ -413,7 +405,7 @@ export class PlannerCanvas extends LitElement {
         <button type="button" title="Fit to room (0)" @click=${() => this.fitToRoom()}>Fit to room</button>
       </div>
       <p class="sr-only" role="status" aria-live="polite">${this._said}</p>
-      ${planHelp}
+      ${parts?.planHelp ?? nothing}
     `;
   }
 

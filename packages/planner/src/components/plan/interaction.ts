@@ -4,13 +4,18 @@ import type { PlannerAction } from '../actions.ts';
 import { DragController, type Point } from './drag.ts';
 import { itemKeyAction, roomKeyAction, viewKey } from './keys.ts';
 import { finishDrag, loadRoomEdits, previewDrag, type Target } from './preview.ts';
+
+export { planHelp, roomHandles, selectionHandle } from './handles.ts';
+
 import { panBy, pinchView, planPointIn, type View, type ViewBox, viewBox, zoomAt } from './view.ts';
 
 /**
  * What `planner-canvas` needs only once someone touches the plan: pointer drags with their
- * preview, pinch and wheel zoom, and the plan's keys. A lazy chunk of its own (no Lit here,
- * so the bundler keeps Lit in the entry chunk, see deferred.ts), loaded right after the first
- * paint; the canvas queues the events that arrive before it.
+ * preview, pinch and wheel zoom, the plan's keys, and the handles and help they go with
+ * (handles.ts). A lazy chunk of its own, loaded right after the first paint; the canvas
+ * queues the events that arrive before it. No Lit decorators in it: they would make the
+ * bundler move Lit out of the entry chunk into a shared one (see deferred.ts); Lit's
+ * templates are fine (checked in the build).
  */
 export interface PlanHost {
   readonly design: Design;
