@@ -10,7 +10,6 @@ import { formatTotal, priceTotal } from '../editor/price.ts';
 import { unknownCatalogIds, withLookedUp } from '../editor/retired-items.ts';
 import { DEFAULT_GRID_STEP } from '../editor/snap.ts';
 import type { ItemWarnings } from '../editor/warnings.ts';
-import { loadWarnings, warningsIfLoaded } from '../editor/warnings-loader.ts';
 import { describeError } from '../project/describe-error.ts';
 import type { Workspace, WorkspaceState } from '../project/workspace.ts';
 import type { PlannerServices, SessionState } from '../services.ts';
@@ -31,6 +30,7 @@ import type { PlannerCatalog } from './planner-catalog.ts';
 import type { PlannerProjectsDialog } from './planner-projects-dialog.ts';
 import type { ProjectFlowsController } from './project-flows-controller.ts';
 import { ShortcutsController } from './shortcuts-controller.ts';
+import { loadWarnings, warningsIfLoaded } from './warnings-loader.ts';
 import './planner-canvas.ts';
 import './planner-catalog.ts';
 import './planner-header.ts';
@@ -400,7 +400,7 @@ export class PlannerApp extends LitElement {
     const editor = this.workspace.editor;
     const design = this.workspace.design;
     const catalog = this._catalogIndex;
-    // None until their code loads, right after the first paint (editor/warnings-loader.ts).
+    // None until their code loads, right after the first paint (components/warnings-loader.ts).
     const warnings = warningsIfLoaded(design, catalog) ?? this.#warningsLater();
     const selected = this._selectedId ? (design.items.find((i) => i.id === this._selectedId) ?? null) : null;
     const names = new Map(design.items.map((i) => [i.id, itemName(catalog.get(i.catalog_id))]));

@@ -7,7 +7,6 @@ import { isFloorCovering } from '../editor/floor-covering.ts';
 import { footprint } from '../editor/footprint.ts';
 import { formatArea, formatLength } from '../editor/units.ts';
 import type { ItemWarnings } from '../editor/warnings.ts';
-import { loadWarnings, warningsIfLoaded } from '../editor/warnings-loader.ts';
 import { area } from '../room/polygon.ts';
 import { CATALOG_DRAG_TYPE, dispatchAction, type PlannerAction } from './actions.ts';
 import { registerDropTarget } from './plan/catalog-drop.ts';
@@ -16,14 +15,17 @@ import { badge, gridDefs, itemPart, openings, wallLabels, walls } from './plan/p
 import { planStyles } from './plan/styles.ts';
 import { fitBox, fitView, keepNear, type View, viewBox, ZOOM_STEP, zoomAt } from './plan/view.ts';
 import { base } from './styles.ts';
+import { loadWarnings, warningsIfLoaded } from './warnings-loader.ts';
 
 type Interaction = typeof import('./plan/interaction.ts');
+// With the deferred chunk: a lazy chunk of their own makes the bundler move Lit out of the
+// entry chunk into a shared one (rolldown#10731, see deferred.ts).
 let interaction: Promise<Interaction> | undefined;
 /** The module once loaded, for its templates (handles, help). */
 let lazy: Interaction | undefined;
 /** The gestures and keys (plan/interaction.ts), one lazy chunk shared by every canvas. */
 const loadInteraction = () => {
-  interaction ??= import('./plan/interaction.ts').then((m) => {
+  interaction ??= import('./deferred.ts').then((m) => {
     lazy = m;
     return m;
   });

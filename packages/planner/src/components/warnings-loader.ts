@@ -1,17 +1,18 @@
-import type { CatalogIndex, Design } from './design.ts';
-import type { ItemWarnings } from './warnings.ts';
+import type { CatalogIndex, Design } from '../editor/design.ts';
+import type { ItemWarnings } from '../editor/warnings.ts';
 
-type WarningsModule = typeof import('./warnings.ts');
+type WarningsModule = Pick<typeof import('../editor/warnings.ts'), 'computeWarnings'>;
 let loaded: WarningsModule | undefined;
 let loading: Promise<WarningsModule> | undefined;
 
 /**
- * The warnings' code (room fit, door swings, overlaps: warnings.ts) is a lazy chunk: the
- * first paint draws the plan without badges, and they appear once it has loaded, right after.
+ * The warnings' code (room fit, door swings, overlaps: editor/warnings.ts) comes with the
+ * deferred chunk (deferred.ts): the first paint draws the plan without badges, and they
+ * appear once it has loaded, right after.
  * Resolves once it is there (a failed load is retried by the next call).
  */
 export function loadWarnings(): Promise<WarningsModule> {
-  loading ??= import('./warnings.ts').then(
+  loading ??= import('./deferred.ts').then(
     (m) => {
       loaded = m;
       return m;
