@@ -22,7 +22,9 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 
 const BUDGET = 50 * 1000;
-const LAZY_BUDGET = 10 * 1000;
+// 17 760 B after the plan's gestures, the room bar and the warnings moved out of the first
+// paint (branch canvas-lazy), plus ~15 %.
+const LAZY_BUDGET = 20.5 * 1000;
 const VIEW3D_BUDGET = 146 * 1000;
 const VIEW3D_ENTRY = /\/src\/view3d\/planner-view3d\.ts$/;
 const root = new URL('..', import.meta.url).pathname;

@@ -18,6 +18,8 @@ async function setup(
   // What the app loads after its first paint (banners, inbox, dialogs), loaded once up front
   // so that `settle` does not race the module loader.
   await import('./components/deferred.ts');
+  // It also holds the plan's gestures and the warnings' code: the loader keeps them for render.
+  await (await import('./components/warnings-loader.ts')).loadWarnings();
   const services = new FakeServices({ ...options, ...(session ? { session } : {}) });
   const root = document.createElement('div');
   document.body.append(root);

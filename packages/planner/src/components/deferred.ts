@@ -1,7 +1,9 @@
 /**
  * Everything the planner needs only after its first paint, as one lazy chunk: the banners
  * (there is rarely one at start), the inbox (its count arrives later anyway), the dialogs and
- * the project flows that use them (only a click or the host starts one).
+ * the project flows that use them (only a click or the host starts one), the room bar, the
+ * plan's gestures and keys (plan/interaction.ts, loaded by planner-canvas) and the warnings'
+ * code (warnings-loader.ts).
  * `planner-app` loads it right after the first paint, so a flow that needs a dialog, or a
  * notice shown when the network has gone, finds it already there.
  *
@@ -14,6 +16,9 @@ import '@planner/ui/confirm-dialog';
 import './planner-inbox.ts';
 import './planner-notices.ts';
 import './planner-projects-dialog.ts';
+import './planner-room-bar.ts';
 
+export { computeWarnings } from '../editor/warnings.ts';
 export * from '../retail/index.ts';
+export * from './plan/interaction.ts';
 export { ProjectFlowsController } from './project-flows-controller.ts';

@@ -9,7 +9,7 @@ import { newItemId } from '../editor/ids.ts';
 import { formatTotal, priceTotal } from '../editor/price.ts';
 import { unknownCatalogIds, withLookedUp } from '../editor/retired-items.ts';
 import { DEFAULT_GRID_STEP } from '../editor/snap.ts';
-import { computeWarnings } from '../editor/warnings.ts';
+import type { ItemWarnings } from '../editor/warnings.ts';
 import { describeError } from '../project/describe-error.ts';
 import type { Workspace, WorkspaceState } from '../project/workspace.ts';
 import type { PlannerServices, SessionState } from '../services.ts';
@@ -30,11 +30,11 @@ import type { PlannerCatalog } from './planner-catalog.ts';
 import type { PlannerProjectsDialog } from './planner-projects-dialog.ts';
 import type { ProjectFlowsController } from './project-flows-controller.ts';
 import { ShortcutsController } from './shortcuts-controller.ts';
+import { loadWarnings, warningsIfLoaded } from './warnings-loader.ts';
 import './planner-canvas.ts';
 import './planner-catalog.ts';
 import './planner-header.ts';
 import './planner-inspector.ts';
-import './planner-room-bar.ts';
 
 /** Below this width the catalog becomes a drawer. */
 const NARROW_QUERY = '(max-width: 759px)';
@@ -390,12 +390,18 @@ export class PlannerApp extends LitElement {
 
   // ——— rendering ———
 
+  #warningsLater(): Map<string, ItemWarnings> {
+    void loadWarnings().then(() => this.requestUpdate());
+    return new Map<string, ItemWarnings>();
+  }
+
   override render() {
     const ws = this._ws ?? this.workspace.state;
     const editor = this.workspace.editor;
     const design = this.workspace.design;
     const catalog = this._catalogIndex;
-    const warnings = computeWarnings(design, catalog);
+    // None until their code loads, right after the first paint (components/warnings-loader.ts).
+    const warnings = warningsIfLoaded(design, catalog) ?? this.#warningsLater();
     const selected = this._selectedId ? (design.items.find((i) => i.id === this._selectedId) ?? null) : null;
     const names = new Map(design.items.map((i) => [i.id, itemName(catalog.get(i.catalog_id))]));
     const nameOf = (id: string) => names.get(id) ?? 'an item';

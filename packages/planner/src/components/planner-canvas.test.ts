@@ -18,7 +18,7 @@ async function setup() {
   el.catalog = catalog;
   el.locale = 'en';
   document.body.append(el);
-  await el.updateComplete;
+  await el.interactive;
   const actions: PlannerAction[] = [];
   el.addEventListener(ACTION_EVENT, (e: PlannerActionEvent) => actions.push(e.action));
   const item = (id: string) =>

@@ -3,41 +3,43 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { itemName } from '../editor/describe.ts';
 import { type CatalogIndex, type Design, emptyDesign, type PlacedItem } from '../editor/design.ts';
+import { isFloorCovering } from '../editor/floor-covering.ts';
 import { footprint } from '../editor/footprint.ts';
 import { formatArea, formatLength } from '../editor/units.ts';
-import { computeWarnings, type ItemWarnings, isFloorCovering } from '../editor/warnings.ts';
-import { openingSentence, wallName } from '../room/describe-room.ts';
+import type { ItemWarnings } from '../editor/warnings.ts';
 import { area } from '../room/polygon.ts';
 import { CATALOG_DRAG_TYPE, dispatchAction, type PlannerAction } from './actions.ts';
 import { registerDropTarget } from './plan/catalog-drop.ts';
-import { DragController, type Point } from './plan/drag.ts';
-import { itemKeyAction, roomKeyAction, viewKey } from './plan/keys.ts';
-import {
-  badge,
-  gridDefs,
-  itemPart,
-  openings,
-  planHelp,
-  roomHandles,
-  selectionHandle,
-  wallLabels,
-  walls,
-} from './plan/parts.ts';
-import { finishDrag, loadRoomEdits, previewDrag, type Target } from './plan/preview.ts';
+import type { PlanHost, PlanInteraction } from './plan/interaction.ts';
+import { badge, gridDefs, itemPart, openings, wallLabels, walls } from './plan/parts.ts';
 import { planStyles } from './plan/styles.ts';
-import {
-  fitBox,
-  fitView,
-  keepNear,
-  panBy,
-  pinchView,
-  planPointIn,
-  type View,
-  viewBox,
-  ZOOM_STEP,
-  zoomAt,
-} from './plan/view.ts';
+import { fitBox, fitView, keepNear, type View, viewBox, ZOOM_STEP, zoomAt } from './plan/view.ts';
 import { base } from './styles.ts';
+import { loadWarnings, warningsIfLoaded } from './warnings-loader.ts';
+
+type Interaction = typeof import('./plan/interaction.ts');
+// With the deferred chunk: a lazy chunk of their own makes the bundler move Lit out of the
+// entry chunk into a shared one (rolldown#10731, see deferred.ts).
+let interaction: Promise<Interaction> | undefined;
+/** The module once loaded, for its templates (handles, help). */
+let lazy: Interaction | undefined;
+/** The gestures and keys (plan/interaction.ts), one lazy chunk shared by every canvas. */
+const loadInteraction = () => {
+  interaction ??= import('./deferred.ts').then((m) => {
+    lazy = m;
+    return m;
+  });
+  return interaction;
+};
+
+/** An event that came before the gestures loaded, with its target (lost after dispatch). */
+interface Queued {
+  type: 'pointerdown' | 'pointermove' | 'pointerup' | 'pointercancel' | 'keydown';
+  e: Event;
+  target: Element;
+}
+/** Enough for a press, a short drag and its release, or a few keys; older moves are dropped. */
+const QUEUE_MAX = 32;
 
 /**
  * The room plan: floor and walls of the room's polygon with their lengths, doors (with their
@@ -45,6 +47,10 @@ import { base } from './styles.ts';
  * unit = 1 cm). Items, openings, walls and corners are focusable and described for screen
  * readers; pointer and keyboard gestures become `planner-action` events, and only a finished
  * drag is reported (the preview lives here), so one drag is one undo step.
+ *
+ * The drawing comes with the first paint; the gestures and keys (plan/interaction.ts) load
+ * right after it. Until they are there the plan is `aria-busy` and queues what it is sent
+ * (presses, moves, releases, keys), then replays it, so an early tap or key is not lost.
  *
  * The view zooms (wheel, pinch, + and - keys and buttons, 0 fits the room) and pans
  * (dragging empty floor, two fingers, arrow keys on the plan itself); see plan/view.ts.
@@ -82,16 +88,19 @@ export class PlannerCanvas extends LitElement {
   #warningsFor: Design | undefined;
   #warnings = new Map<string, ItemWarnings>();
   #unregister: (() => void) | undefined;
-  #pinchView: View | undefined;
-  readonly #drags = new DragController<Target>({
-    preview: (t, client, e) => this.#preview(t, client, e),
-    finish: (t) => this.#finish(t),
-    cancel: () => this.#clearPreview(),
-    pinch: (start, now) => this.#pinch(start, now),
-    pinchEnd: () => {
-      this.#pinchView = undefined;
-    },
-  });
+  /** Set once plan/interaction.ts has loaded. */
+  @state() private _gestures: PlanInteraction | undefined;
+  #queue: Queued[] = [];
+
+  /**
+   * Resolves once the plan answers pointers and keys (events sent before are replayed) and
+   * shows its warnings.
+   */
+  get interactive(): Promise<void> {
+    return Promise.all([loadInteraction(), loadWarnings()]).then(() =>
+      this.updateComplete.then(() => undefined),
+    );
+  }
 
   /** Moves keyboard focus to an item (after it was added, duplicated or selected elsewhere). */
   async focusItem(id: string): Promise<void> {
@@ -133,13 +142,118 @@ export class PlannerCanvas extends LitElement {
     super.disconnectedCallback();
     this.#resize?.disconnect();
     this.#unregister?.();
-    this.#drags.cancel();
+    this._gestures?.cancel();
   }
 
   protected override firstUpdated(): void {
     if (this._svg) this.#resize?.observe(this._svg);
     // Wheel zoom needs preventDefault, so the listener cannot be passive.
-    this._svg?.addEventListener('wheel', (e) => this.#onWheel(e), { passive: false });
+    this._svg?.addEventListener('wheel', (e) => this._gestures?.wheel(e), { passive: false });
+    void loadInteraction().then(
+      (m) => this.#ready(m),
+      // A failed chunk load (offline) leaves the plan drawn; the next press retries.
+      () => {
+        interaction = undefined;
+      },
+    );
+  }
+
+  #ready(m: Interaction): void {
+    if (this._gestures) return;
+    const host = this.#planHost();
+    const gestures = new m.PlanInteraction(host);
+    this._gestures = gestures;
+    const queued = this.#queue;
+    this.#queue = [];
+    for (const { type, e, target } of queued) this.#handle(gestures, type, e, target);
+  }
+
+  #handle(g: PlanInteraction, type: Queued['type'], e: Event, target: Element): void {
+    if (type === 'keydown') g.key(e as KeyboardEvent, target);
+    else if (type === 'pointerdown') g.pointerDown(e as PointerEvent, target);
+    else if (type === 'pointermove') g.pointerMove(e as PointerEvent);
+    else if (type === 'pointerup') g.pointerUp(e as PointerEvent);
+    else g.cancel((e as PointerEvent).pointerId);
+  }
+
+  /** The plan's events: handled, or queued until the gestures have loaded. */
+  #on(e: Event): void {
+    const type = e.type as Queued['type'];
+    const target = (e.composedPath()[0] ?? e.target) as Element;
+    const g = this._gestures;
+    if (g) {
+      this.#handle(g, type, e, target);
+      return;
+    }
+    if (type === 'pointermove' && !this.#queue.some((q) => q.type === 'pointerdown')) return;
+    if (type === 'pointerdown' && (e as PointerEvent).button === 0) {
+      // As the gestures would: no text selection or emulated mouse events; keep the pointer.
+      e.preventDefault();
+      try {
+        this._svg?.setPointerCapture?.((e as PointerEvent).pointerId);
+      } catch {
+        // Not an active pointer (a synthetic event): nothing to capture.
+      }
+    }
+    this.#queue.push({ type, e, target });
+    if (this.#queue.length > QUEUE_MAX) {
+      const i = this.#queue.findIndex((q) => q.type === 'pointermove');
+      this.#queue.splice(Math.max(i, 0), 1);
+    }
+    void loadInteraction().then((m) => this.#ready(m));
+  }
+
+  #planHost(): PlanHost {
+    // The getters' own `this` is the host object, hence the alias.
+    const canvas = this;
+    return {
+      get design() {
+        return canvas.design;
+      },
+      get catalog() {
+        return canvas.catalog;
+      },
+      get snapEnabled() {
+        return canvas.snapEnabled;
+      },
+      get gridStep() {
+        return canvas.gridStep;
+      },
+      get locale() {
+        return canvas.locale;
+      },
+      get svg() {
+        return canvas._svg ?? undefined;
+      },
+      get fit() {
+        return canvas.#fit;
+      },
+      get fitPx() {
+        return canvas._fitPx;
+      },
+      get currentView() {
+        return canvas.#currentView;
+      },
+      get preview() {
+        return { item: canvas._preview, room: canvas._roomPreview };
+      },
+      set preview(p) {
+        canvas._preview = p.item;
+        canvas._roomPreview = p.room;
+      },
+      setView: (view) => {
+        this._view = view;
+      },
+      setPanning: (on) => {
+        this._panning = on;
+      },
+      toRoom: (e) => this.#toRoom(e),
+      emit: (action) => this.#emit(action),
+      say: (text) => this.#say(text),
+      select: (id) => this.#select(id),
+      zoomKey: (how) => this.#zoomKey(how),
+      focusPlan: () => void this.focusPlan(),
+    };
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -149,9 +263,9 @@ export class PlannerCanvas extends LitElement {
   protected override updated(changed: PropertyValues): void {
     if (changed.has('design')) this.#measure();
     // A drag whose item or opening disappeared (undo, host command) ends.
-    const t = this.#drags.target;
+    const t = this._gestures?.dragging;
     if (t && (t.kind === 'move' || t.kind === 'rotate') && !this.design.items.some((i) => i.id === t.id)) {
-      this.#drags.cancel();
+      this._gestures?.cancel();
     }
   }
 
@@ -190,7 +304,13 @@ export class PlannerCanvas extends LitElement {
 
   #warningsOf(design: Design): Map<string, ItemWarnings> {
     if (this.#warningsFor !== design) {
-      this.#warnings = computeWarnings(design, this.catalog);
+      const computed = warningsIfLoaded(design, this.catalog);
+      if (!computed) {
+        // Drawn without badges until the warnings' code has loaded (right after first paint).
+        void loadWarnings().then(() => this.requestUpdate());
+        return this.#warnings;
+      }
+      this.#warnings = computed;
       this.#warningsFor = design;
     }
     return this.#warnings;
@@ -219,10 +339,8 @@ export class PlannerCanvas extends LitElement {
     const warned = warnings.size;
     const floorArea = formatArea(area(room.corners), unit, this.locale);
     const c0 = room.corners[0]!;
-    const handleLabel = (kind: 'wall' | 'corner', i: number) =>
-      kind === 'wall'
-        ? `${wallName(room, i, this.locale).replace(/^w/, 'W')}. Drag or use the arrow keys to move it.`
-        : `Corner ${i + 1}. Drag or use the arrow keys to move it.`;
+    // The handles and help come with the gestures that use them.
+    const parts = this._gestures ? lazy : undefined;
 
     return html`
       <div
@@ -243,11 +361,12 @@ export class PlannerCanvas extends LitElement {
             warned ? `, ${warned} with warnings` : ''
           }"
           aria-describedby="plan-help"
-          @pointerdown=${this.#onPointerDown}
-          @pointermove=${(e: PointerEvent) => this.#drags.move(e)}
-          @pointerup=${this.#onPointerUp}
-          @pointercancel=${(e: PointerEvent) => this.#drags.cancel(e.pointerId)}
-          @keydown=${this.#onPlanKeyDown}
+          aria-busy=${this._gestures ? 'false' : 'true'}
+          @pointerdown=${this.#on}
+          @pointermove=${this.#on}
+          @pointerup=${this.#on}
+          @pointercancel=${this.#on}
+          @keydown=${this.#on}
         >
           ${gridDefs(px, this.gridStep)} ${walls(room, px)} ${wallLabels(room, px, len)}
           ${
@@ -268,15 +387,16 @@ export class PlannerCanvas extends LitElement {
                   locale: this.locale,
                   catalogReady: this.catalogReady,
                   symbolUrl: this.symbolUrl,
-                  onKey: (e) => this.#onItemKeyDown(e, s.item.id),
+                  // Before the gestures load, the plan's own listener queues the key.
+                  onKey: (e) => this._gestures?.itemKey(e, s.item.id),
                   onFocus: () => this.#select(s.item.id),
                 }),
             )}
           </g>
-          ${roomHandles(room, px, handleLabel)} ${openings(room, px, null)}
+          ${parts ? parts.roomHandles(room, px, this.locale) : nothing} ${openings(room, px, null)}
           <g class="overlay" aria-hidden="true">
             ${ordered.map((s) => badge(s, warnings.get(s.item.id), px))}
-            ${selected ? selectionHandle(selected, px) : nothing}
+            ${selected && parts ? parts.selectionHandle(selected, px) : nothing}
           </g>
         </svg>
       </div>
@@ -287,7 +407,7 @@ export class PlannerCanvas extends LitElement {
         <button type="button" title="Fit to room (0)" @click=${() => this.fitToRoom()}>Fit to room</button>
       </div>
       <p class="sr-only" role="status" aria-live="polite">${this._said}</p>
-      ${planHelp}
+      ${parts?.planHelp ?? nothing}
     `;
   }
 
@@ -304,106 +424,11 @@ export class PlannerCanvas extends LitElement {
     if (id !== this.selectedId) this.#emit({ type: 'select', id });
   }
 
-  #toRoom(e: { clientX: number; clientY: number }): Point | null {
+  #toRoom(e: { clientX: number; clientY: number }): { x: number; y: number } | null {
     const ctm = this._svg?.getScreenCTM?.();
     if (!ctm) return null;
     const p = new DOMPoint(e.clientX, e.clientY).matrixTransform(ctm.inverse());
     return { x: p.x, y: p.y };
-  }
-
-  get #step(): number {
-    return this.snapEnabled ? this.gridStep : 1;
-  }
-
-  // ——— pointers ———
-
-  #onPointerDown(e: PointerEvent): void {
-    if (e.button !== 0) return;
-    const el = (e.target as Element).closest?.('[data-drag]');
-    const kind = el?.getAttribute('data-drag');
-    const id = el?.getAttribute('data-id') ?? '';
-    const index = Number(el?.getAttribute('data-index'));
-    const grab = this.#toRoom(e);
-    if (!grab) return;
-    let target: Target;
-    if (kind === 'move' || kind === 'rotate') {
-      const origin = this.design.items.find((i) => i.id === id);
-      if (!origin) return;
-      target = { kind, id, origin, grab };
-    } else if (kind === 'corner' || kind === 'wall') target = { kind, index, grab };
-    else if (kind === 'opening') target = { kind, id };
-    else target = { kind: 'pan', start: { x: e.clientX, y: e.clientY }, view: this.#currentView };
-    if (target.kind === 'corner' || target.kind === 'wall' || target.kind === 'opening') void loadRoomEdits();
-    // No text selection, no native image drag, no emulated mouse events after a touch.
-    e.preventDefault();
-    if (!this.#drags.start(e, target, kind === 'rotate')) {
-      this._svg.setPointerCapture?.(e.pointerId);
-      this.#clearPreview();
-      return;
-    }
-    this._svg.setPointerCapture?.(e.pointerId);
-    if (kind === 'move') {
-      (el as SVGGElement).focus({ preventScroll: true });
-      this.#select(id);
-    } else if (kind === 'rotate') this.#select(id);
-    else if (kind !== 'pan') (el as SVGElement).focus({ preventScroll: true });
-  }
-
-  #onPointerUp(e: PointerEvent): void {
-    const tap = this.#drags.up(e);
-    // A tap on empty floor deselects, as a click always did.
-    if (tap?.tapped.kind === 'pan') this.#select(null);
-  }
-
-  #preview(t: Target, client: Point, e: PointerEvent): void {
-    if (t.kind === 'pan') {
-      this._panning = true;
-      const px = this._fitPx * t.view.zoom;
-      this._view = panBy(t.view, -(client.x - t.start.x) / px, -(client.y - t.start.y) / px, this.#fit);
-      return;
-    }
-    const p = this.#toRoom({ clientX: client.x, clientY: client.y });
-    if (!p) return;
-    const next = previewDrag(t, p, {
-      design: this.design,
-      catalog: this.catalog,
-      step: this.snapEnabled && !e.altKey ? this.gridStep : 0,
-      last: { item: this._preview, room: this._roomPreview },
-    });
-    this._preview = next.item;
-    this._roomPreview = next.room;
-  }
-
-  #finish(t: Target): void {
-    const action = finishDrag(t, this.design, { item: this._preview, room: this._roomPreview });
-    this.#clearPreview();
-    if (action) this.#emit(action);
-  }
-
-  #clearPreview(): void {
-    this._preview = null;
-    this._roomPreview = null;
-    this._panning = false;
-  }
-
-  #pinch(start: { distance: number; mid: Point }, now: { distance: number; mid: Point }): void {
-    const rect = this._svg?.getBoundingClientRect();
-    if (!rect?.width) return;
-    this._panning = false;
-    this.#pinchView ??= this.#currentView;
-    this._view = pinchView(this.#pinchView, start, now, rect, this.#fit, this._fitPx);
-  }
-
-  #onWheel(e: WheelEvent): void {
-    if (e.deltaY === 0) return;
-    e.preventDefault();
-    const view = this.#currentView;
-    const rect = this._svg?.getBoundingClientRect();
-    if (!rect?.width) return;
-    const at = planPointIn(rect, viewBox(view, this.#fit), { x: e.clientX, y: e.clientY });
-    // A mouse notch is ~100 px; trackpads send many small deltas.
-    const factor = Math.exp(-Math.max(-100, Math.min(100, e.deltaY)) * 0.0022);
-    this._view = zoomAt(view, factor, at, this.#fit);
   }
 
   #zoomKey(how: 'in' | 'out' | 'fit'): void {
@@ -420,55 +445,6 @@ export class PlannerCanvas extends LitElement {
     );
     this._view = next;
     this.#say(`Zoom ${Math.round(next.zoom * 100)}%.`);
-  }
-
-  // ——— keys ———
-
-  #onPlanKeyDown(e: KeyboardEvent): void {
-    const target = e.target as Element;
-    const onPlan = target === this._svg;
-    if (!onPlan && this.#handleRoomKey(e, target)) return;
-    const key = viewKey(e, onPlan);
-    if (!key) return;
-    e.preventDefault();
-    if ('zoom' in key) {
-      this.#zoomKey(key.zoom);
-      return;
-    }
-    const view = this.#currentView;
-    const stepCm = 40 / (this._fitPx * view.zoom);
-    this._view = panBy(view, key.pan[0] * stepCm, key.pan[1] * stepCm, this.#fit);
-    this.#say('Panned the plan.');
-  }
-
-  /** Keys on a wall, corner or opening (plan/keys.ts). */
-  #handleRoomKey(e: KeyboardEvent, el: Element): boolean {
-    const kind = el.getAttribute('data-drag');
-    if (kind !== 'wall' && kind !== 'corner' && kind !== 'opening') return false;
-    const id = el.getAttribute('data-id') ?? '';
-    const handle = { kind, index: Number(el.getAttribute('data-index')), id } as const;
-    const action = roomKeyAction(e, handle, this.design.room, this.#step);
-    if (!action) return false;
-    e.preventDefault();
-    e.stopPropagation();
-    if (action === 'describe') {
-      const o = this.design.room.openings.find((x) => x.id === id);
-      if (o) this.#say(openingSentence(o, this.design.room, this.locale));
-      return true;
-    }
-    this.#emit(action);
-    if (action.type === 'room-edit' && action.edit.kind === 'remove-opening') void this.focusPlan();
-    return true;
-  }
-
-  #onItemKeyDown(e: KeyboardEvent, id: string): void {
-    const action = itemKeyAction(e, id);
-    if (!action) return;
-    e.preventDefault();
-    e.stopPropagation();
-    if (action !== 'escape') this.#emit(action);
-    else if (this.#drags.target) this.#drags.cancel();
-    else this.#emit({ type: 'select', id: null });
   }
 
   // ——— catalog drops ———

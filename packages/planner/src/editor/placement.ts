@@ -1,8 +1,8 @@
 import type { CatalogIndex, CatalogItem, Design } from './design.ts';
+import { isFloorCovering } from './floor-covering.ts';
 import { footprint } from './footprint.ts';
 import { boundingBox, boxesOverlap, rectCorners, rectsOverlap } from './geometry.ts';
 import { snapItemCentre } from './snap.ts';
-import { isFloorCovering } from './warnings.ts';
 
 /**
  * Where "Add to room" puts an item: the room's centre if it is free, else the free spot

@@ -1,7 +1,10 @@
 import { doorsBlocked, roomFit } from '../room/fit.ts';
-import type { CatalogIndex, CatalogItem, Design } from './design.ts';
+import type { CatalogIndex, Design } from './design.ts';
+import { isFloorCovering } from './floor-covering.ts';
 import { type Footprint, footprint } from './footprint.ts';
 import { boxesOverlap, rectsOverlap } from './geometry.ts';
+
+export { isFloorCovering };
 
 export interface ItemWarnings {
   /** The item stands partly or fully outside the walls: how far it sticks out, or how far away it is. */
@@ -10,14 +13,6 @@ export interface ItemWarnings {
   overlaps: string[];
   /** Ids of the doors whose swing it stands in. */
   doors: string[];
-}
-
-/**
- * Floor coverings (rugs: 2 cm high or less) lie under furniture, so they never count as
- * overlapping anything; they are still flagged when they stick out of the room.
- */
-export function isFloorCovering(item: CatalogItem | undefined): boolean {
-  return item !== undefined && item.height_cm <= 2;
 }
 
 /**

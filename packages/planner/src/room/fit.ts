@@ -1,7 +1,8 @@
 import { TOUCH_TOLERANCE_CM } from '../editor/geometry.ts';
 import type { PlanRoom } from './format.ts';
 import { placeOpening, swingArea } from './openings.ts';
-import { containsPoint, convexOverlap, distanceToOutline, outlineDistance, type Vec } from './polygon.ts';
+import type { Vec } from './polygon.ts';
+import { containsPoint, convexOverlap, distanceToOutline, outlineDistance } from './polygon-distance.ts';
 
 /** How a piece stands against the walls: inside, partly outside (by how far it sticks out) or fully outside (how far away). */
 export type RoomFit = { kind: 'inside' } | { kind: 'partly' | 'fully'; by_cm: number };

@@ -1,4 +1,4 @@
-import { html, nothing, svg } from 'lit';
+import { nothing, svg } from 'lit';
 import { describeItem } from '../../editor/describe.ts';
 import type { Room } from '../../editor/design.ts';
 import type { Footprint } from '../../editor/footprint.ts';
@@ -80,27 +80,6 @@ export function openings(room: Room, px: number, selectedId: string | null) {
   });
 }
 
-/** Grab areas along each wall's outer face (drag to move the wall) and a knob on each corner. */
-export function roomHandles(room: Room, px: number, label: (kind: 'wall' | 'corner', i: number) => string) {
-  const t = wallWidth(room, px);
-  const c = room.corners;
-  const knob = 6 / px;
-  const wallsHit = c.map((a, i) => {
-    const b = at(c, i + 1);
-    const n = outwardNormal(c, i);
-    const off = t / 2;
-    return svg`<line class="wall-hit" data-drag="wall" data-index=${i} tabindex="0" role="button"
-      aria-roledescription="wall" aria-label=${label('wall', i)}
-      x1=${a.x + n.x * off} y1=${a.y + n.y * off} x2=${b.x + n.x * off} y2=${b.y + n.y * off}
-      stroke-width=${Math.max(t, 12 / px)}></line>`;
-  });
-  const knobs = c.map(
-    (p, i) => svg`<circle class="corner" data-drag="corner" data-index=${i} tabindex="0" role="button"
-      aria-roledescription="corner" aria-label=${label('corner', i)} cx=${p.x} cy=${p.y} r=${knob}></circle>`,
-  );
-  return svg`<g class="room-handles">${wallsHit}${knobs}</g>`;
-}
-
 /** Each wall's length, outside it along its middle. */
 export function wallLabels(room: Room, px: number, len: (cm: number) => string) {
   const c = room.corners;
@@ -124,19 +103,6 @@ export function badge(s: Footprint, warnings: ItemWarnings | undefined, px: numb
     <g class="badge" transform="translate(${s.box.maxX} ${s.box.minY})">
       <circle r=${r}></circle>
       <text y=${r * 0.38} style="font-size:${r * 1.35}px">!</text>
-    </g>
-  `;
-}
-
-export function selectionHandle(s: Footprint, px: number) {
-  const { item, depth: d } = s;
-  const stem = 26 / px;
-  const top = -d / 2;
-  return svg`
-    <g class="selection" transform="translate(${item.x} ${item.y}) rotate(${item.rotation})">
-      <line x1="0" y1=${top} x2="0" y2=${top - stem}></line>
-      <circle class="handle" data-drag="rotate" data-id=${item.id} cx="0" cy=${top - stem} r=${7 / px}
-        ><title>Drag to rotate</title></circle>
     </g>
   `;
 }
@@ -194,14 +160,3 @@ export function itemPart(s: Footprint, o: ItemPartOptions) {
     </g>
   `;
 }
-
-export const planHelp = html`
-  <p id="help" class="sr-only">
-    Arrow keys move the item (with Shift, ten times further). R rotates by 90 degrees, Shift+R back. The bracket
-    keys rotate by 15 degrees, with Shift by 1 degree. Control+D duplicates, Delete removes, Escape deselects.
-  </p>
-  <p id="plan-help" class="sr-only">
-    Plus and minus zoom, 0 fits the room; the arrow keys pan the plan. On a wall or corner the arrow keys move it;
-    on a door or window they slide it along its wall, H moves the hinge, S turns the swing, Delete removes it.
-  </p>
-`;
