@@ -85,6 +85,27 @@ describe("createTokenVerifier with the platform's JWKS URL", () => {
     expect(hits).toEqual(Array(4).fill('/.well-known/jwks.json'));
   });
 
+  it('shares one fetch between verifications running at once', async () => {
+    const key = await signingKey('k1');
+    const { hits, issuer } = await jwksServer(() => [key]);
+    const verify = createTokenVerifier({ issuer });
+    const token = await signToken(key, { iss: issuer, aud: `${issuer}/v1` });
+    expect(await Promise.all([verify(token), verify(token), verify(token)])).toEqual(Array(3).fill('genuine'));
+    expect(hits).toHaveLength(1);
+  });
+
+  it('says keys_unavailable for an answer that is not a key set', async () => {
+    const key = await signingKey();
+    const { issuer } = await jwksServer(() => [key]);
+    server!.removeAllListeners('request');
+    server!.on('request', (_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end('{"keys": "none"}');
+    });
+    const verify = createTokenVerifier({ issuer });
+    expect(await verify(await signToken(key, { iss: issuer, aud: `${issuer}/v1` }))).toBe('keys_unavailable');
+  });
+
   it('says keys_unavailable when the key set cannot be fetched, and recovers', async () => {
     const key = await signingKey();
     let code = 503;
