@@ -44,11 +44,21 @@ export default defineConfig(({ mode }) => ({
  */
 function minifyLitTemplates(): Plugin {
   const markup = (raw: string) => raw.replace(/\s*\n\s*/g, ' ');
+  // Outside quoted strings only: whitespace around `{ } ; : ,` and before `!important`, and
+  // a block's last `;`. Not around `+ - > ~`, which calc() and selectors need as they are.
+  const compact = (part: string) =>
+    part
+      .replace(/\s+/g, ' ')
+      .replace(/\s*([{};,])\s*/g, '$1')
+      .replace(/:\s+/g, ':')
+      .replace(/\s+!important/g, '!important')
+      .replace(/;}/g, '}');
   const styles = (raw: string) =>
     raw
       .replace(/\/\*[\s\S]*?\*\//g, '')
-      .replace(/\s+/g, ' ')
-      .replace(/\s*([{};])\s*/g, '$1');
+      .split(/('[^']*'|"[^"]*")/)
+      .map((part, i) => (i % 2 === 1 ? part : compact(part)))
+      .join('');
   return {
     name: 'planner:minify-lit-templates',
     apply: 'build',
