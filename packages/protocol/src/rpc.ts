@@ -1,8 +1,9 @@
 /**
  * What flows over the two `MessagePort`s of the `Connect` message. Types only: the host SDK
- * validates what it receives, and the planner implements `PlannerApi` with comlink.
+ * validates what it receives, and the planner implements `PlannerApi` over comlink's wire format.
  *
- * - `rpc` port: the planner calls `Comlink.expose(api, rpcPort)`; the host `Comlink.wrap`s it.
+ * - `rpc` port: the planner answers comlink's wire format on it (its methods only, see the
+ *   api-client's `expose-methods.ts`); the host `Comlink.wrap`s it.
  * - `events` port: the planner posts one `PlannerEvent` per `postMessage`, starting with
  *   `ready` once it has exposed its API.
  */

@@ -43,8 +43,8 @@ import { exposeMethods } from './expose-methods.ts';
  *    the pinned host is told with `Error { code: 'token_rejected' }`.
  * 4. From the pinned host: `Logout` drops the token (held calls fail, new ones wait for the
  *    next token); `Error { code: 'token_unavailable' }` becomes a `tokenUnavailable` event;
- *    `Connect` brings two ports, `[rpc, events]`: the planner's `PlannerApi` is exposed with
- *    comlink on the first (methods only, see `expose-methods.ts`); `PlannerEvent`s go out on
+ *    `Connect` brings two ports, `[rpc, events]`: the planner's `PlannerApi` is exposed in
+ *    comlink's wire format on the first (methods only, see `expose-methods.ts`); `PlannerEvent`s go out on
  *    the second, starting with `ready` once the API is exposed.
  * 5. `Settings` (theme, locale) from `window.parent` become a `settings` event once its origin
  *    is pinned; ones that came before are kept (the last one) until a token from the same

@@ -13,6 +13,12 @@ class PlannerApi {
   _internal() {
     return 'private';
   }
+  leak() {
+    return () => 'a function';
+  }
+  fail() {
+    throw new RangeError('no such project');
+  }
 }
 
 const channels: MessageChannel[] = [];
@@ -69,5 +75,25 @@ describe('exposeMethods', () => {
     expect(attack).toMatchObject({ type: 'HANDLER', name: 'throw' });
     expect((globalThis as { pwned?: boolean }).pwned).toBeUndefined();
     expect(await raw(host, { type: 'ENDPOINT', path: [] })).toMatchObject({ name: 'throw' });
+  });
+
+  it("rethrows the method's error, refuses callbacks and unserializable answers, and ends on RELEASE", async () => {
+    const { remote, host } = connect(new PlannerApi());
+    await expect(remote.fail()).rejects.toThrow(/no such project/);
+    expect(
+      await raw(host, {
+        type: 'APPLY',
+        path: ['add'],
+        argumentList: [{ type: 'HANDLER', name: 'proxy', value: null }],
+      }),
+    ).toMatchObject({ type: 'HANDLER', name: 'throw' });
+    expect(await raw(host, { type: 'APPLY', path: ['leak'], argumentList: [] })).toMatchObject({
+      type: 'HANDLER',
+      value: { isError: true, value: { message: 'Unserializable return value' } },
+    });
+    // The planner closes its end after answering RELEASE.
+    const closed = new Promise((resolve) => host.addEventListener('close', resolve, { once: true }));
+    expect(await raw(host, { type: 'RELEASE', path: [] })).toMatchObject({ type: 'RAW' });
+    await closed;
   });
 });

@@ -30,6 +30,20 @@ describe('createTokenVerifier with the key set given', () => {
     expect(await verify('not a token')).toBe('forged');
   });
 
+  it("refuses a signed token without the platform's claims, or not yet valid", async () => {
+    const key = await signingKey();
+    const verify = createTokenVerifier({ issuer: PLATFORM, keys: keySet(key) });
+    expect(await verify(await signToken(key, {}, { typ: 'application/at+jwt' }))).toBe('genuine');
+    expect(await verify(await signToken(key, { origins: undefined }))).toBe('forged');
+    expect(await verify(await signToken(key, { kind: 'backend' }))).toBe('forged');
+    expect(await verify(await signToken(key, { aud: [`${PLATFORM}/v1`, 'https://other.example'] }))).toBe(
+      'forged',
+    );
+    const nbf = Math.floor(Date.now() / 1000) + 3600;
+    expect(await verify(await signToken(key, { nbf }))).toBe('forged');
+    expect(await verify(await signToken(key, { nbf: nbf - 7200 }))).toBe('genuine');
+  });
+
   it('allows the clock skew the token store allows on exp, and no more', async () => {
     const key = await signingKey();
     const issuedAt = Date.now();
@@ -83,6 +97,29 @@ describe("createTokenVerifier with the platform's JWKS URL", () => {
     expect(await verify(await sign(k1))).toBe('genuine');
     for (const kid of ['x1', 'x2', 'x3']) expect(await verify(await sign(k2, kid))).toBe('forged');
     expect(hits).toEqual(Array(4).fill('/.well-known/jwks.json'));
+  });
+
+  it('shares one fetch between verifications running at once', async () => {
+    const key = await signingKey('k1');
+    const { hits, issuer } = await jwksServer(() => [key]);
+    const verify = createTokenVerifier({ issuer });
+    const token = await signToken(key, { iss: issuer, aud: `${issuer}/v1` });
+    expect(await Promise.all([verify(token), verify(token), verify(token)])).toEqual(
+      Array(3).fill('genuine'),
+    );
+    expect(hits).toHaveLength(1);
+  });
+
+  it('says keys_unavailable for an answer that is not a key set', async () => {
+    const key = await signingKey();
+    const { issuer } = await jwksServer(() => [key]);
+    server!.removeAllListeners('request');
+    server!.on('request', (_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end('{"keys": "none"}');
+    });
+    const verify = createTokenVerifier({ issuer });
+    expect(await verify(await signToken(key, { iss: issuer, aud: `${issuer}/v1` }))).toBe('keys_unavailable');
   });
 
   it('says keys_unavailable when the key set cannot be fetched, and recovers', async () => {

@@ -1,7 +1,9 @@
 /**
  * Everything the planner needs only after its first paint, as one lazy chunk: the banners
  * (there is rarely one at start), the inbox (its count arrives later anyway), the dialogs and
- * the project flows that use them (only a click or the host starts one), the room bar, the
+ * the project flows that use them (only a click or the host starts one), the room bar, the inspector
+ * (until a piece is selected it shows only a hint; Lit keeps the properties planner-app sets
+ * on it before it is defined), the
  * plan's gestures and keys (plan/interaction.ts, loaded by planner-canvas) and the warnings'
  * code (warnings-loader.ts).
  * `planner-app` loads it right after the first paint, so a flow that needs a dialog, or a
@@ -14,6 +16,7 @@
  */
 import '@planner/ui/confirm-dialog';
 import './planner-inbox.ts';
+import './planner-inspector.ts';
 import './planner-notices.ts';
 import './planner-projects-dialog.ts';
 import './planner-room-bar.ts';

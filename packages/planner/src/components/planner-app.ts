@@ -34,7 +34,6 @@ import { loadWarnings, warningsIfLoaded } from './warnings-loader.ts';
 import './planner-canvas.ts';
 import './planner-catalog.ts';
 import './planner-header.ts';
-import './planner-inspector.ts';
 
 /** Below this width the catalog becomes a drawer. */
 const NARROW_QUERY = '(max-width: 759px)';
@@ -47,7 +46,7 @@ const SUCCESS_NOTICE_MS = 4000;
  * happened in a live region. The project flows and the keyboard shortcuts are controllers
  * (the flows, which only a click starts, arrive with `deferred.ts`).
  *
- * The banners, the inbox and the dialogs are not needed for the first paint: they load right
+ * The banners, the inbox, the dialogs and the inspector are not needed for the first paint: they load right
  * after it, in one lazy chunk (`deferred.ts`); their elements are in the template from the
  * moment they are defined, and a flow that needs a dialog waits for it.
  *

@@ -1,4 +1,4 @@
-import { errorText, type ReasonCode } from '../text/error-text.ts';
+import { type ReasonCode, reasonText } from '../text/reason-text.ts';
 
 /**
  * Reads an api-client error by its `code` (and `status`) without importing the class: the
@@ -20,7 +20,7 @@ export function isAbort(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
 }
 
-/** Why a request failed, as a code the UI words (see `text/error-text.ts`). */
+/** Why a request failed, as a code the UI words (see `text/reason-text.ts`). */
 export function reasonOf(error: unknown): ReasonCode {
   switch (errorCode(error)) {
     case 'NETWORK_ERROR':
@@ -52,5 +52,5 @@ export function reasonOf(error: unknown): ReasonCode {
 
 /** One short sentence saying what went wrong, for people. */
 export function describeError(error: unknown): string {
-  return errorText(reasonOf(error));
+  return reasonText(reasonOf(error));
 }

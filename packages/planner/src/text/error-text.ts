@@ -6,19 +6,9 @@
  * keep it a function of a code and its parameters.
  */
 
-/** Why a request failed, in terms people can act on. */
-export type ReasonCode =
-  | 'NETWORK'
-  | 'TIMEOUT'
-  | 'SESSION_NOT_RENEWED'
-  | 'LOGGED_OUT'
-  | 'BUSY'
-  | 'CHANGED_ELSEWHERE'
-  | 'NOT_FOUND'
-  | 'TOO_LARGE'
-  | 'FORBIDDEN'
-  | 'SERVER'
-  | 'UNKNOWN';
+import { REASONS, type ReasonCode } from './reason-text.ts';
+
+export type { ReasonCode };
 
 export interface TextParams {
   /** A project's name, or a message's subject. */
@@ -27,20 +17,6 @@ export interface TextParams {
   /** Why it failed; its sentence follows the message's own. */
   reason?: ReasonCode;
 }
-
-const REASONS: Record<ReasonCode, () => string> = {
-  NETWORK: () => 'The server could not be reached.',
-  TIMEOUT: () => 'The server took too long to answer.',
-  SESSION_NOT_RENEWED: () => 'Your session with the shop could not be renewed.',
-  LOGGED_OUT: () => 'You were logged out on the shop.',
-  BUSY: () => 'Too many requests at once; please try again.',
-  CHANGED_ELSEWHERE: () => 'This project was changed somewhere else.',
-  NOT_FOUND: () => 'The project no longer exists.',
-  TOO_LARGE: () => 'The project is too large to save.',
-  FORBIDDEN: () => 'Your session is not allowed to do that.',
-  SERVER: () => 'The server had a problem; please try again.',
-  UNKNOWN: () => 'Something went wrong.',
-};
 
 const reason = (p: TextParams): string => REASONS[p.reason ?? 'UNKNOWN']();
 
