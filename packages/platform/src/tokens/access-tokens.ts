@@ -28,6 +28,19 @@ export const STANDARD_TOKEN_LIFETIME = 3600;
 
 export type VerifiedClaims = AccessTokenClaims | BackendTokenClaims;
 
+/**
+ * Each segment exactly as base64url writes it. A decoder ignores the unused low bits of the
+ * last character, so without this one token has several spellings that all verify (found
+ * by the forgery suite: the signature's last character changed, still accepted).
+ */
+const isCanonical = (token: string): boolean =>
+  token
+    .split('.')
+    .every(
+      (segment) =>
+        /^[\w-]*$/.test(segment) && Buffer.from(segment, 'base64url').toString('base64url') === segment,
+    );
+
 /** Every verified token's tag: a signing key that stops being accepted kills them all. */
 const SIGNING_KEY_DROPPED = 'signing_key:dropped';
 
@@ -121,7 +134,7 @@ export class AccessTokens {
 
   /** Verifies a bearer token; throws an RFC 6750 `invalid_token` ApiError otherwise. */
   async verify(token: string): Promise<VerifiedClaims> {
-    if (token.length > MAX_TOKEN_LENGTH || token.split('.').length !== 3) {
+    if (token.length > MAX_TOKEN_LENGTH || token.split('.').length !== 3 || !isCanonical(token)) {
       throw invalidToken('The access token is malformed.');
     }
     // A signing key whose window just ended empties the cache before this lookup.
