@@ -4,7 +4,7 @@ import { type OpenApiDoc, runHttpFuzz } from './http-fuzz.ts';
 import { type Backend, type FuzzWorld, startFuzzWorld } from './world.ts';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
-const RUNS = sized(8, 150);
+const RUNS = sized(8, 100);
 const postgresUrl = process.env.DATABASE_URL;
 
 function suite(backend: Backend, title: string, enabled: boolean) {

@@ -9,7 +9,7 @@ import { type Comparison, compareLatencies, summarise, TIMING_RULE } from './lat
 import { type FuzzWorld, startFuzzWorld } from './world.ts';
 
 /** Requests per side. The full run (pnpm stress) takes the issue's 2 000 and more. */
-const N = sized(400, 2_500);
+const N = sized(400, 2_000);
 const WARM_UP = 50;
 
 let world: FuzzWorld;

@@ -67,13 +67,17 @@ describe('forged tokens, derived from one genuine token of each kind', () => {
       const failures: string[] = [];
       const perKind: Record<string, number> = {};
       let requests = 0;
+      const me = routes.find((r) => r.path === '/v1/me')!;
       for (const kind of KINDS) {
         const forgeries = await forgeriesOf(world.tokens[kind], world.tp.platform.services);
         perKind[kind] = forgeries.length;
         expect(forgeries.length, kind).toBeGreaterThanOrEqual(20);
         for (const [i, forgery] of forgeries.entries()) {
-          // Short: each forgery to three routes in turn (every route gets many); full: to all.
-          const targets = STRESS_FULL ? routes : [0, 1, 2].map((k) => routes[(i * 3 + k) % routes.length]!);
+          // Short: each forgery to /v1/me and three routes in turn (every route gets many); full: to all.
+          // Always /v1/me too: the admin routes refuse every planner token anyway.
+          const targets = STRESS_FULL
+            ? routes
+            : [me, ...[0, 1, 2].map((k) => routes[(i * 3 + k) % routes.length]!)];
           for (const route of targets) {
             requests++;
             const wrong = await judge(await send(route, forgery.token), forgery.expect);

@@ -82,6 +82,21 @@ describe('bearer tokens on the web services (RFC 6750)', () => {
     await expectInvalidToken(await me(respelt), 'malformed');
   });
 
+  it('refuses tokens signed by our own key whose claims no token of ours has', async () => {
+    // Found by the forgery suite: iat a year ahead was a 200, exp 1e308 a 500 on /v1/me.
+    const token = await tokenFor(tp, keyOf(host), { kind: 'user', user_id: 'ann' });
+    const claims = decodeJwt(token);
+    const { kid, privateKey } = await tp.platform.services.keys.current();
+    const resign = (patch: Record<string, unknown>) =>
+      new SignJWT({ ...claims, ...patch })
+        .setProtectedHeader({ alg: 'ES256', typ: 'at+jwt', kid })
+        .sign(privateKey);
+    const nowS = Math.floor(tp.clock.now() / 1000);
+    expect((await me(await resign({}))).status).toBe(200);
+    await expectInvalidToken(await me(await resign({ iat: nowS + 365 * 86_400 })), 'invalid');
+    await expectInvalidToken(await me(await resign({ exp: 1e308 })), 'invalid');
+  });
+
   it('refuses a malformed token', async () => {
     await expectInvalidToken(await me('not-a-jwt'), 'malformed');
     await expectInvalidToken(await me('a.b.c'), 'malformed');
