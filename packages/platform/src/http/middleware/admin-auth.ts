@@ -23,7 +23,8 @@ export const adminAuth = () =>
       );
     }
     // No token at all is not a guess: only a wrong one counts.
-    const token = bearerTokenOf(c.req.header('Authorization'));
+    // An operator token is any 32+ non-space characters (OperatorToken), not only b64token ones.
+    const token = bearerTokenOf(c.req.header('Authorization'), /^\S+$/);
     const valid = await underFailureLimits(
       [{ limiter: c.var.services.limiters.operatorFailures, key: clientGroup(c) }],
       async () => operator.matches(token) || undefined,

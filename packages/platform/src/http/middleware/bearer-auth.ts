@@ -10,13 +10,14 @@ const B64TOKEN = /^[\w.~+/-]+=*$/;
 /**
  * The bearer token of an Authorization header, per RFC 6750: none (or another scheme) is a
  * bare 401 challenge; a Bearer credential that is not one b64token (spaces, commas of two
- * headers, quotes, nothing) is a malformed request, 400 `invalid_request`.
+ * headers, quotes, nothing) is a malformed request, 400 `invalid_request`. `syntax` is the
+ * credential's own shape where it is wider (the operator token: any non-space characters).
  */
-export function bearerTokenOf(header: string | undefined): string {
+export function bearerTokenOf(header: string | undefined, syntax: RegExp = B64TOKEN): string {
   const scheme = /^(\S+)(?: +(.*))?$/s.exec(header ?? '');
   if (!scheme || scheme[1]!.toLowerCase() !== 'bearer') throw missingToken('An access token is required.');
   const token = scheme[2] ?? '';
-  if (!B64TOKEN.test(token))
+  if (!syntax.test(token))
     throw malformedAuthorization('The Authorization header is not one Bearer token.');
   return token;
 }
