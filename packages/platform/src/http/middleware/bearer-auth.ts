@@ -17,8 +17,7 @@ export function bearerTokenOf(header: string | undefined, syntax: RegExp = B64TO
   const scheme = /^(\S+)(?: +(.*))?$/s.exec(header ?? '');
   if (!scheme || scheme[1]!.toLowerCase() !== 'bearer') throw missingToken('An access token is required.');
   const token = scheme[2] ?? '';
-  if (!syntax.test(token))
-    throw malformedAuthorization('The Authorization header is not one Bearer token.');
+  if (!syntax.test(token)) throw malformedAuthorization('The Authorization header is not one Bearer token.');
   return token;
 }
 
