@@ -8,6 +8,7 @@ const POSTGRES_ONLY_FILES = [
   'src/db/migrate.test.ts',
   'src/db/pg-listener.test.ts',
   'src/db/postgres.test.ts',
+  'src/http/fuzz/http-fuzz.test.ts',
   'src/http/middleware/idempotency-crash.test.ts',
   'src/http/routes/backend-profile-lifecycle.test.ts',
   'src/http/shared-rate-limits.test.ts',

@@ -41,6 +41,19 @@ export const insufficientScope = (scope: string, description: string) =>
     'WWW-Authenticate': `${bearer('insufficient_scope', description)}, scope="${scope}"`,
   });
 
+/**
+ * RFC 6750 §3.1: no credentials at all (or another scheme): a bare challenge, with no error
+ * code in it. The body keeps the stable code every refusal has.
+ */
+export const missingToken = (description: string) =>
+  new ApiError(401, 'invalid_token', description, { 'WWW-Authenticate': 'Bearer realm="planner"' });
+
+/** RFC 6750 §3.1: the Authorization header is malformed (not one b64token): 400. */
+export const malformedAuthorization = (description: string) =>
+  new ApiError(400, 'invalid_request', description, {
+    'WWW-Authenticate': bearer('invalid_request', description),
+  });
+
 export const notFound = (what = 'Not found.') => new ApiError(404, 'not_found', what);
 export const invalidRequest = (description: string) => new ApiError(400, 'invalid_request', description);
 /** A request that failed validation before anything ran: see {@link ApiError.unapplied}. */

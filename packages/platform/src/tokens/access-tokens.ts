@@ -28,6 +28,24 @@ export const STANDARD_TOKEN_LIFETIME = 3600;
 
 export type VerifiedClaims = AccessTokenClaims | BackendTokenClaims;
 
+/** How far ahead of ours an issuing instance's clock may be. */
+const MAX_CLOCK_SKEW_S = 60;
+/** Longer than any lifetime the platform issues (at most a configured day or so): a sanity bound. */
+const MAX_LIFETIME_BOUND_S = 366 * 86_400;
+
+/**
+ * Each segment exactly as base64url writes it. A decoder ignores the unused low bits of the
+ * last character, so without this one token has several spellings that all verify (found
+ * by the forgery suite: the signature's last character changed, still accepted).
+ */
+const isCanonical = (token: string): boolean =>
+  token
+    .split('.')
+    .every(
+      (segment) =>
+        /^[\w-]*$/.test(segment) && Buffer.from(segment, 'base64url').toString('base64url') === segment,
+    );
+
 /** Every verified token's tag: a signing key that stops being accepted kills them all. */
 const SIGNING_KEY_DROPPED = 'signing_key:dropped';
 
@@ -121,7 +139,7 @@ export class AccessTokens {
 
   /** Verifies a bearer token; throws an RFC 6750 `invalid_token` ApiError otherwise. */
   async verify(token: string): Promise<VerifiedClaims> {
-    if (token.length > MAX_TOKEN_LENGTH || token.split('.').length !== 3) {
+    if (token.length > MAX_TOKEN_LENGTH || token.split('.').length !== 3 || !isCanonical(token)) {
       throw invalidToken('The access token is malformed.');
     }
     // A signing key whose window just ended empties the cache before this lookup.
@@ -186,10 +204,30 @@ export class AccessTokens {
       }
       throw invalidToken('The access token signature is invalid.');
     }
+    // jose checks exp and nbf but not these (found by the forgery suite, with tokens signed by
+    // our own key): an iat from the future, or an exp past any date (`/v1/me` answered 500
+    // on exp 1e308), is no token this platform issued.
+    const nowS = this.now() / 1000;
+    const { iat, exp } = payload;
+    if (
+      typeof iat !== 'number' ||
+      typeof exp !== 'number' ||
+      iat > nowS + MAX_CLOCK_SKEW_S ||
+      !Number.isSafeInteger(exp) ||
+      exp - iat > MAX_LIFETIME_BOUND_S
+    ) {
+      throw invalidToken('The access token is invalid.');
+    }
     // Each kind has its own claims: the planner's tokens name their embed origins, a
     // back-end's standard token is issued to a profile.
     if (payload.kind === 'backend') {
-      if (typeof payload.client_id !== 'string' || !payload.client_id.startsWith('bp_')) {
+      // A standard token is the profile's own: client_id and sub name it both (a token that
+      // names another client was not issued here; found by the forgery suite).
+      if (
+        typeof payload.client_id !== 'string' ||
+        !payload.client_id.startsWith('bp_') ||
+        payload.client_id !== payload.sub
+      ) {
         throw invalidToken('The access token is invalid.');
       }
       return payload as unknown as BackendTokenClaims;

@@ -45,6 +45,16 @@ export class ApiKeyDirectory {
     return found;
   }
 
+  /**
+   * The record as the database has it now, bypassing the cache. The token endpoint reads
+   * it when a signature fails, so a wrong secret for a cached key costs the same database
+   * round trip as an unknown id (whose lookup always misses the cache): the time of the
+   * refusal does not tell which ids exist.
+   */
+  readThrough(id: string): Promise<ApiKeyCredential | undefined> {
+    return this.#read(id);
+  }
+
   /** This instance's own revocation: its entry and every token verified with it die. */
   forget(id: string): void {
     this.invalidations.invalidate(revocationTag('api_key', id));

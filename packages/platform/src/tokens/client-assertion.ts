@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { decodeJwt, decodeProtectedHeader, errors, jwtVerify } from 'jose';
 import type { ApiKeyCredential } from '../accounts/api-keys.ts';
 import { safeEqual, sha256 } from '../crypto/random.ts';
@@ -24,6 +25,14 @@ export const paramsHash = (p: Pick<TokenRequest, 'kind' | 'user_id' | 'scope' | 
 const invalidClient = (description: string) => new ApiError(401, 'invalid_client', description);
 
 /**
+ * One answer for an unknown or revoked key and for a wrong signature, so a caller without
+ * the secret learns nothing about which key ids exist (the timing suite compares the two).
+ */
+const NOT_AUTHENTICATED = 'Unknown or revoked API key, or the assertion is not signed with its secret key.';
+/** The key an unknown id's assertion is checked against, so both paths do the same work. */
+const DUMMY_SECRET = randomBytes(32);
+
+/**
  * Authenticates `POST /v1/tokens` by an RFC 7523 client assertion made with the API key's
  * secret key (`client_secret_jwt`, OpenID Connect Core §9): HS256, iss = sub = key id,
  * aud = the token URL, a fresh jti, exp at most 60 s ahead, and `params_sha256`.
@@ -41,8 +50,10 @@ export async function authenticateClient(
     throw invalidClient('The client assertion is malformed or not HS256.');
   }
   const apiKey = typeof keyId === 'string' ? await deps.apiKeys.get(keyId) : undefined;
-  // One message for unknown and revoked keys alike: the caller learns nothing about ids.
-  if (!apiKey || apiKey.revokedAt) throw invalidClient('Unknown or revoked API key.');
+  if (!apiKey || apiKey.revokedAt) {
+    await jwtVerify(assertion, DUMMY_SECRET, { algorithms: ['HS256'] }).catch(() => undefined);
+    throw invalidClient(NOT_AUTHENTICATED);
+  }
 
   let payload: Record<string, unknown>;
   try {
@@ -60,7 +71,8 @@ export async function authenticateClient(
     if (error instanceof errors.JWTClaimValidationFailed) {
       throw invalidClient(`The client assertion's ${error.claim} claim is wrong.`);
     }
-    throw invalidClient('The client assertion signature is invalid.');
+    await deps.apiKeys.readThrough(apiKey.id);
+    throw invalidClient(NOT_AUTHENTICATED);
   }
   const nowS = deps.now() / 1000;
   const exp = payload.exp as number;

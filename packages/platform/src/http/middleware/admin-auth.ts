@@ -3,8 +3,7 @@ import { clientGroup } from '../client-address.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError, invalidToken } from '../errors.ts';
 import { underFailureLimits } from '../failure-limits.ts';
-
-const BEARER = /^Bearer +(\S+)$/i;
+import { bearerTokenOf } from './bearer-auth.ts';
 
 /**
  * The admin API's gate: `Authorization: Bearer <operator token>` (PLANNER_ADMIN_TOKEN).
@@ -23,14 +22,13 @@ export const adminAuth = () =>
         'The admin API is disabled on this instance: start the platform with PLANNER_ADMIN_TOKEN.',
       );
     }
-    const match = BEARER.exec(c.req.header('Authorization') ?? '');
     // No token at all is not a guess: only a wrong one counts.
-    const valid =
-      match &&
-      (await underFailureLimits(
-        [{ limiter: c.var.services.limiters.operatorFailures, key: clientGroup(c) }],
-        async () => operator.matches(match[1]!) || undefined,
-      ));
+    // An operator token is any 32+ non-space characters (OperatorToken), not only b64token ones.
+    const token = bearerTokenOf(c.req.header('Authorization'), /^\S+$/);
+    const valid = await underFailureLimits(
+      [{ limiter: c.var.services.limiters.operatorFailures, key: clientGroup(c) }],
+      async () => operator.matches(token) || undefined,
+    );
     if (!valid) throw invalidToken('The admin API needs the operator token as a Bearer token.');
     await next();
     // Answers carry access keys and one-time secrets: never kept by a cache.

@@ -2,9 +2,24 @@ import { createMiddleware } from 'hono/factory';
 import type { BackendService } from '../../accounts/subscriptions.ts';
 import { type PrincipalKind, principalHasScope } from '../../tokens/principal.ts';
 import type { AppEnv } from '../env.ts';
-import { insufficientScope, invalidToken } from '../errors.ts';
+import { insufficientScope, malformedAuthorization, missingToken } from '../errors.ts';
 
-const BEARER = /^Bearer +([\w.~+/-]+=*)$/i;
+/** RFC 6750 §2.1: `Bearer` 1*SP b64token. */
+const B64TOKEN = /^[\w.~+/-]+=*$/;
+
+/**
+ * The bearer token of an Authorization header, per RFC 6750: none (or another scheme) is a
+ * bare 401 challenge; a Bearer credential that is not one b64token (spaces, commas of two
+ * headers, quotes, nothing) is a malformed request, 400 `invalid_request`. `syntax` is the
+ * credential's own shape where it is wider (the operator token: any non-space characters).
+ */
+export function bearerTokenOf(header: string | undefined, syntax: RegExp = B64TOKEN): string {
+  const scheme = /^(\S+)(?: +(.*))?$/s.exec(header ?? '');
+  if (!scheme || scheme[1]!.toLowerCase() !== 'bearer') throw missingToken('An access token is required.');
+  const token = scheme[2] ?? '';
+  if (!syntax.test(token)) throw malformedAuthorization('The Authorization header is not one Bearer token.');
+  return token;
+}
 
 const LABEL: Record<PrincipalKind, string> = {
   legal_entity: 'legal-entity',
@@ -29,12 +44,9 @@ export interface BearerNeed {
  */
 export const bearerAuth = (need: BearerNeed = {}) =>
   createMiddleware<AppEnv>(async (c, next) => {
-    const header = c.req.header('Authorization');
-    if (!header) throw invalidToken('An access token is required.');
-    const match = BEARER.exec(header);
-    if (!match) throw invalidToken('The Authorization header is not a Bearer token.');
+    const token = bearerTokenOf(c.req.header('Authorization'));
     const { services } = c.var;
-    const principal = await services.bearer.resolve(match[1]!);
+    const principal = await services.bearer.resolve(token);
     const scope = need.service ?? need.scope ?? 'read';
 
     if (need.kinds && !need.kinds.includes(principal.kind)) {

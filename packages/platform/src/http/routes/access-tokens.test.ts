@@ -55,9 +55,46 @@ describe('bearer tokens on the web services (RFC 6750)', () => {
     });
   });
 
-  it('refuses a missing token or another scheme', async () => {
-    await expectInvalidToken(await me(undefined), 'required');
-    await expectInvalidToken(await me(undefined, { Authorization: 'Basic Zm9vOmJhcg==' }), 'Bearer');
+  it('refuses a missing token or another scheme with a bare challenge (RFC 6750 §3.1: no error code)', async () => {
+    for (const res of [await me(undefined), await me(undefined, { Authorization: 'Basic Zm9vOmJhcg==' })]) {
+      expect(res.status).toBe(401);
+      expect(res.headers.get('www-authenticate')).toBe('Bearer realm="planner"');
+      expect(((await res.json()) as { error: string }).error).toBe('invalid_token');
+    }
+  });
+
+  it('refuses a Bearer credential that is not one b64token as a malformed request (400 invalid_request)', async () => {
+    // Found by the forgery suite (src/http/fuzz): these were 401 invalid_token.
+    for (const header of ['Bearer', 'Bearer a b', 'Bearer "abc"', 'Bearer abc,abc']) {
+      const res = await me(undefined, { Authorization: header });
+      expect(res.status, header).toBe(400);
+      expect(res.headers.get('www-authenticate')).toMatch(/^Bearer realm="planner", error="invalid_request"/);
+      expect(((await res.json()) as { error: string }).error).toBe('invalid_request');
+    }
+  });
+
+  it('refuses a genuine token re-spelt with a non-canonical base64url signature', async () => {
+    // Found by the forgery suite: the last character's unused bits flipped, same bytes, was a 200.
+    const token = await tokenFor(tp, host.apiKey, { kind: 'user', user_id: 'ann' });
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const respelt = `${token.slice(0, -1)}${alphabet[alphabet.indexOf(token.at(-1)!) ^ 1]}`;
+    expect((await me(token)).status).toBe(200);
+    await expectInvalidToken(await me(respelt), 'malformed');
+  });
+
+  it('refuses tokens signed by our own key whose claims no token of ours has', async () => {
+    // Found by the forgery suite: iat a year ahead was a 200, exp 1e308 a 500 on /v1/me.
+    const token = await tokenFor(tp, keyOf(host), { kind: 'user', user_id: 'ann' });
+    const claims = decodeJwt(token);
+    const { kid, privateKey } = await tp.platform.services.keys.current();
+    const resign = (patch: Record<string, unknown>) =>
+      new SignJWT({ ...claims, ...patch })
+        .setProtectedHeader({ alg: 'ES256', typ: 'at+jwt', kid })
+        .sign(privateKey);
+    const nowS = Math.floor(tp.clock.now() / 1000);
+    expect((await me(await resign({}))).status).toBe(200);
+    await expectInvalidToken(await me(await resign({ iat: nowS + 365 * 86_400 })), 'invalid');
+    await expectInvalidToken(await me(await resign({ exp: 1e308 })), 'invalid');
   });
 
   it('refuses a malformed token', async () => {

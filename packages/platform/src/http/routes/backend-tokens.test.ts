@@ -1,4 +1,4 @@
-import { decodeJwt } from 'jose';
+import { decodeJwt, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setSubscription } from '../../accounts/subscriptions.ts';
 import {
@@ -97,6 +97,16 @@ describe('standard token', () => {
     expect(claims.exp! - claims.iat!).toBe(3600);
     const me = await fetch(`${tp.url}/v1/me`, authed(body.access_token));
     expect(await me.json()).toMatchObject({ kind: 'backend', scope: 'reporting messagebox', user: null });
+  });
+
+  it('refuses a standard token whose client_id is not its profile, even signed by our key', async () => {
+    // Found by the forgery suite: client_id was not checked against sub, and such a token was a 200.
+    const claims = decodeJwt(await standardToken(tp, backend.profile.accessKey));
+    const { kid, privateKey } = await tp.platform.services.keys.current();
+    const forged = await new SignJWT({ ...claims, client_id: 'bp_nobody' })
+      .setProtectedHeader({ alg: 'ES256', typ: 'at+jwt', kid })
+      .sign(privateKey);
+    await expectInvalidToken(await fetch(`${tp.url}/v1/me`, authed(forged)), 'invalid');
   });
 
   it('refuses an unknown access key and a malformed request', async () => {

@@ -108,12 +108,21 @@ describe('POST /v1/tokens', () => {
 
     it('refuses an assertion signed with the wrong secret', async () => {
       const wrong = await makeAssertion(tp, { id: host.apiKey.id, secretKey: 'sk_wrong' }, params);
-      await expectInvalidClient(await requestToken(tp, key(), params, wrong), 'signature');
+      // The same words as for an unknown key (found by the timing suite: they differed).
+      await expectInvalidClient(await requestToken(tp, key(), params, wrong), 'Unknown or revoked API key');
     });
 
     it('refuses an unknown key', async () => {
       const unknown = await makeAssertion(tp, { id: 'pk_unknown', secretKey: host.apiKey.secretKey }, params);
       await expectInvalidClient(await requestToken(tp, key(), params, unknown), 'Unknown or revoked');
+    });
+
+    it('answers an unknown key and a wrong secret in the same words', async () => {
+      const wrong = await makeAssertion(tp, { id: host.apiKey.id, secretKey: 'sk_wrong' }, params);
+      const unknown = await makeAssertion(tp, { id: 'pk_unknown2', secretKey: 'sk_wrong' }, params);
+      const a = await requestToken(tp, key(), params, wrong);
+      const b = await requestToken(tp, key(), params, unknown);
+      expect([a.status, await a.json()]).toEqual([b.status, await b.json()]);
     });
 
     it('refuses a replayed assertion', async () => {
