@@ -123,12 +123,16 @@ async function measureStep(instances: number, options: ScaleOutOptions): Promise
     const started = performance.now();
     const ownCpu = process.cpuUsage();
     let sampledAt = 0;
-    // The pool opens its connections under load: the backends are read once it runs.
+    // The pool opens its connections under load: the backends are read once it runs (1 s in,
+    // or a quarter of a short run).
     const sampling = new Promise<void>((resolve) =>
-      setTimeout(() => {
-        sampledAt = performance.now();
-        void sample().then(resolve, resolve);
-      }, 1000),
+      setTimeout(
+        () => {
+          sampledAt = performance.now();
+          void sample().then(resolve, resolve);
+        },
+        Math.min(1000, seconds * 250),
+      ),
     );
     let lastAnswer = started;
     const result = await autocannon({
