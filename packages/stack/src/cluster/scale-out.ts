@@ -25,6 +25,8 @@ export interface StepResult {
   /** Requests answered per second, from our own clock (first request to last answer). */
   rps: number;
   non2xx: number;
+  /** Answers by HTTP status (a non-2xx share names its cause). */
+  statuses: Record<string, number>;
   errors: number;
   p50: number;
   p99: number;
@@ -159,6 +161,9 @@ async function measureStep(instances: number, options: ScaleOutOptions): Promise
       requests: result.requests.total,
       rps: result.requests.total / ((lastAnswer - started) / 1000),
       non2xx: result.non2xx,
+      statuses: Object.fromEntries(
+        Object.entries(result.statusCodeStats ?? {}).map(([status, { count }]) => [status, count ?? 0]),
+      ),
       errors: result.errors + result.timeouts,
       p50: result.latency.p50,
       p99: result.latency.p99,
@@ -173,8 +178,16 @@ async function measureStep(instances: number, options: ScaleOutOptions): Promise
       loadAverage: loadavg(),
     };
     log(
-      `${instances} instance(s): ${step.rps.toFixed(0)} req/s, p50 ${step.p50} ms, p99 ${step.p99} ms, non-2xx ${step.non2xx}, errors ${step.errors}`,
+      `${instances} instance(s): ${step.rps.toFixed(0)} req/s, p50 ${step.p50} ms, p99 ${step.p99} ms, non-2xx ${step.non2xx} (${JSON.stringify(step.statuses)}), errors ${step.errors}`,
     );
+    if (step.non2xx > 0) {
+      // What the balancer saw (a server marked down, a queue timeout): the log goes with the step's folder.
+      const balancerLog = await readFile(join(dataDir, 'logs', 'haproxy.log'), 'utf8').catch(() => '');
+      const notable = balancerLog.split('\n').filter((line) => !/ 200 /.test(line) && line.trim());
+      log(
+        `HAProxy log, ${notable.length} lines other than 200, first ones:\n${notable.slice(0, 8).join('\n')}`,
+      );
+    }
     return step;
   } finally {
     await cluster?.close();
