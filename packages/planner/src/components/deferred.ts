@@ -19,6 +19,7 @@ import './planner-inbox.ts';
 import './planner-inspector.ts';
 import './planner-notices.ts';
 import './planner-projects-dialog.ts';
+import './planner-session-status.ts';
 import './planner-room-bar.ts';
 
 export { computeWarnings } from '../editor/warnings.ts';

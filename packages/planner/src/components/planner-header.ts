@@ -8,7 +8,6 @@ import { HEADER_COMMAND_EVENT, type HeaderCommand, RENAME_EVENT } from './app-ev
 import { icon } from './icons.ts';
 import { MOD } from './keys.ts';
 import { base } from './styles.ts';
-import './planner-session-status.ts';
 
 /**
  * The planner's header: the project's name (editable) and save state, the session badge, the
