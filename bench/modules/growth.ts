@@ -34,7 +34,7 @@ export const growth: BenchModule = {
         const g = [] as number[];
         const po = [] as number[];
         const pg = [] as number[];
-        for (let r = 0; r < (smoke ? 1 : 3); r++) {
+        for (let r = 0; r < (smoke ? 1 : 2); r++) {
           const open = await loadRun({ url: `${p.url}/bench/open`, connections: c, amount });
           const guarded = await loadRun({
             url: `${p.url}/bench/guarded`,
@@ -59,7 +59,7 @@ export const growth: BenchModule = {
       await p.close();
     }
     tables.push({
-      caption: 'Concurrent connections (autocannon, PGlite, medians of 3)',
+      caption: 'Concurrent connections (autocannon, PGlite, medians of 2)',
       columns: [
         'connections',
         'guarded req/s',
