@@ -7,8 +7,7 @@
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
-// What we hold (3 006 B with the element, issue 13) plus ~10 %: growth past it is a decision, not drift.
-const BUDGET = 3328;
+const BUDGET = 4096;
 const root = new URL('..', import.meta.url).pathname;
 const bundles = {
   '.': "export * from './src/index.ts';",
