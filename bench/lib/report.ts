@@ -74,7 +74,8 @@ const mdTable = (t: Table) =>
     ...(t.caption ? [`**${t.caption}**`, ''] : []),
     `| ${t.columns.join(' | ')} |`,
     `|${t.columns.map(() => ' --- ').join('|')}|`,
-    ...t.rows.map((r) => `| ${r.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`),
+    // Escaped: a cell naming `<planner-embed>` would otherwise be read as an HTML tag.
+    ...t.rows.map((r) => `| ${r.map((c) => c.replace(/\|/g, '\\|').replace(/</g, '&lt;')).join(' | ')} |`),
   ].join('\n');
 
 export function sectionMarkdown(s: Section): string {
@@ -121,6 +122,11 @@ export async function writeSection(s: Section, dir = RESULTS_DIR): Promise<void>
     `${JSON.stringify({ ...s, charts: s.charts.map(({ svg: _, ...c }) => c) }, null, 2)}\n`,
   );
   for (const c of s.charts) await writeFile(join(dir, c.file), `${c.svg}\n`);
+  await buildReport(dir);
+}
+
+/** report.md from every module's latest result (`pnpm --filter bench exec tsx lib/report.ts` redoes it). */
+export async function buildReport(dir = RESULTS_DIR): Promise<void> {
   const sections: Section[] = [];
   for (const file of (await readdir(dir)).filter((f) => f.endsWith('.json'))) {
     sections.push(JSON.parse(await readFile(join(dir, file), 'utf8')) as Section);
@@ -138,3 +144,5 @@ export async function writeSection(s: Section, dir = RESULTS_DIR): Promise<void>
   ].join('\n');
   await writeFile(join(dir, 'report.md'), report);
 }
+
+if (import.meta.url === `file://${process.argv[1]}`) await buildReport();
