@@ -2,7 +2,7 @@
  * What a guarded route pays for its token, as ratios against an unguarded route measured
  * in the same run (these machines are noisy; absolute numbers mean little).
  *
- *   pnpm bench   (or: pnpm --filter @planner/platform exec tsx ../../bench/token-verification.ts)
+ *   pnpm bench:verify
  */
 import { CatalogOperations } from '../packages/platform/src/catalog/catalog-operations.ts';
 import { onboardHost, startTestPlatform, tokenFor } from '../packages/platform/src/testing/test-platform.ts';

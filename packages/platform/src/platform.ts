@@ -1,4 +1,5 @@
 import { EmbedOriginDirectory } from './accounts/embed-origin-directory.ts';
+import { LegalEntityDirectory } from './accounts/legal-entity-directory.ts';
 import { BackendProfileDirectory } from './backends/backend-profile-directory.ts';
 import { CatalogStore } from './catalog/catalog-store.ts';
 import type { MasterKey } from './crypto/master-key.ts';
@@ -134,6 +135,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   const subscriptions = new SubscriptionDirectory(db, invalidations);
   const backendProfiles = new BackendProfileDirectory(db, invalidations);
   const embedOrigins = new EmbedOriginDirectory(db, invalidations);
+  const legalEntities = new LegalEntityDirectory(db, invalidations);
   // What an announcement makes every instance drop; the instance that made the change calls
   // it at once too, without waiting for its own notification.
   const invalidate = (event: RevocationEvent) =>
@@ -151,6 +153,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     subscriptions,
     backendProfiles,
     embedOrigins,
+    legalEntities,
     invalidate,
     invalidations,
     usage: new UsageRecorder(db, log, now, metrics, options.usage),

@@ -1,4 +1,5 @@
 import type { EmbedOriginDirectory } from './accounts/embed-origin-directory.ts';
+import type { LegalEntityDirectory } from './accounts/legal-entity-directory.ts';
 import type { BackendProfileDirectory } from './backends/backend-profile-directory.ts';
 import type { CatalogStore } from './catalog/catalog-store.ts';
 import type { MasterKey } from './crypto/master-key.ts';
@@ -80,6 +81,8 @@ export interface Services {
   backendProfiles: BackendProfileDirectory;
   /** Legal entities' embed origins, as the planner's server asks for them. */
   embedOrigins: EmbedOriginDirectory;
+  /** Legal entities as the token endpoint and `GET /v1/me` read them (cached briefly). */
+  legalEntities: LegalEntityDirectory;
   /** Drops what this instance cached about a revoked credential, at once (the announcement tells the others). */
   invalidate: (event: RevocationEvent) => void;
   /** The revocation versions every cache of a revocable fact checks on each hit. */

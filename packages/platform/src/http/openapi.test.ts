@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { STORABLE_TEXT } from '../schemas/text.ts';
 import { startTestPlatform, type TestPlatform } from '../testing/test-platform.ts';
+import { createApp } from './app.ts';
 
 interface Operation {
   responses: Record<string, unknown>;
@@ -55,5 +56,20 @@ describe('/openapi.json tells what the boundary refuses', () => {
     const read = doc.paths['/v1/projects/{id}']!.get!;
     expect(Object.keys(read.responses)).toContain('304');
     expect(read.parameters?.map((p) => p.name)).toContain('if-none-match');
+  });
+});
+
+describe('/openapi.json is built once', () => {
+  it('answers two requests with the identical body, generating the document once', async () => {
+    const app = createApp(tp.platform.services);
+    const build = vi.spyOn(app, 'getOpenAPI31Document');
+    const first = await app.request('/openapi.json');
+    const second = await app.request('/openapi.json');
+    expect(first.status).toBe(200);
+    expect(first.headers.get('Content-Type')).toMatch(/^application\/json/);
+    const body = await first.text();
+    expect(await second.text()).toBe(body);
+    expect(JSON.parse(body).openapi).toBe('3.1.0');
+    expect(build).toHaveBeenCalledTimes(1);
   });
 });

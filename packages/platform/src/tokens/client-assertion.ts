@@ -33,6 +33,27 @@ const NOT_AUTHENTICATED = 'Unknown or revoked API key, or the assertion is not s
 const DUMMY_SECRET = randomBytes(32);
 
 /**
+ * The secret as a WebCrypto HMAC key, imported once per cached API-key record (the
+ * directory hands out the same object until the record is dropped): handing jose raw bytes
+ * re-imports the key on every request (issue 13's profile of `POST /v1/tokens`).
+ */
+const hmacKeys = new WeakMap<ApiKeyCredential, Promise<CryptoKey>>();
+function hmacKey(apiKey: ApiKeyCredential): Promise<CryptoKey> {
+  let key = hmacKeys.get(apiKey);
+  if (!key) {
+    key = crypto.subtle.importKey(
+      'raw',
+      new TextEncoder().encode(apiKey.secretKey),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['verify'],
+    );
+    hmacKeys.set(apiKey, key);
+  }
+  return key;
+}
+
+/**
  * Authenticates `POST /v1/tokens` by an RFC 7523 client assertion made with the API key's
  * secret key (`client_secret_jwt`, OpenID Connect Core §9): HS256, iss = sub = key id,
  * aud = the token URL, a fresh jti, exp at most 60 s ahead, and `params_sha256`.
@@ -57,7 +78,7 @@ export async function authenticateClient(
 
   let payload: Record<string, unknown>;
   try {
-    ({ payload } = await jwtVerify(assertion, new TextEncoder().encode(apiKey.secretKey), {
+    ({ payload } = await jwtVerify(assertion, await hmacKey(apiKey), {
       algorithms: ['HS256'],
       issuer: apiKey.id,
       subject: apiKey.id,

@@ -1,5 +1,4 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { getLegalEntity } from '../../accounts/legal-entities.ts';
 import { ErrorBody } from '../../schemas/common.ts';
 import { Identity } from '../../schemas/identity.ts';
 import type { AppEnv } from '../env.ts';
@@ -22,7 +21,8 @@ const route = createRoute({
 export function registerIdentityRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, async (c) => {
     const { principal } = c.var;
-    const legalEntity = await getLegalEntity(c.var.services.db, principal.le);
+    // Cached (issue 13: a database read per call made this 0.24× the cheapest route).
+    const legalEntity = await c.var.services.legalEntities.get(principal.le);
     if (!legalEntity) throw invalidToken('The legal entity of this token no longer exists.');
     return c.json(
       {

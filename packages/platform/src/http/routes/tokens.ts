@@ -1,5 +1,4 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { getLegalEntity } from '../../accounts/legal-entities.ts';
 import { ensureUser } from '../../accounts/users.ts';
 import { ErrorBody } from '../../schemas/common.ts';
 import { TokenRequest, TokenResponse } from '../../schemas/tokens.ts';
@@ -39,7 +38,7 @@ export function registerTokenRoutes(app: OpenAPIHono<AppEnv>) {
       tokenUrl: config.tokenUrl,
       now,
     });
-    const legalEntity = await getLegalEntity(db, apiKey.legalEntityId);
+    const legalEntity = await services.legalEntities.get(apiKey.legalEntityId);
     if (!legalEntity) throw new ApiError(401, 'invalid_client', 'Unknown or revoked API key.');
 
     if (body.kind === 'user' && !body.user_id) throw invalidRequest('A user token needs a user_id.');

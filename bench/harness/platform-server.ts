@@ -1,0 +1,103 @@
+/**
+ * A real platform on 127.0.0.1 for the benchmarks, in its own process (so the load
+ * generator does not share its event loop), with two bench-only routes mounted on the
+ * platform's own app, behind its whole middleware stack: `GET /bench/open` and
+ * `GET /bench/guarded` answer the identical body, the second behind `bearerAuth()`, so
+ * their ratio is the guard's cost and nothing else. Never mounted in production.
+ *
+ * BENCH_DB=postgres uses an own schema on DATABASE_URL (dropped on exit); otherwise PGlite.
+ * Prints one line `READY <json>` when it listens; SIGTERM closes it (and writes the CPU
+ * profile when started with --cpu-prof).
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ensureUser } from '../../packages/platform/src/accounts/users.ts';
+import { createApp } from '../../packages/platform/src/http/app.ts';
+import { bearerAuth } from '../../packages/platform/src/http/middleware/bearer-auth.ts';
+import { createConsumer } from '../../packages/platform/src/oauth/consumers.ts';
+import { listen } from '../../packages/platform/src/server.ts';
+import { onboardHost, startTestPlatform } from '../../packages/platform/src/testing/test-platform.ts';
+import { silentLogger } from '../../packages/platform/src/util/log.ts';
+
+const unlimited = { limit: 1_000_000_000, windowSeconds: 60 };
+if (process.env.BENCH_DB !== 'postgres') delete process.env.DATABASE_URL;
+else process.env.DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/test';
+
+const tp = await startTestPlatform({
+  now: Date.now,
+  log: silentLogger,
+  rateLimits: {
+    tokenRequests: unlimited,
+    authFailures: unlimited,
+    consumerFailures: unlimited,
+    operatorFailures: unlimited,
+  },
+});
+const { services } = tp.platform;
+const app = createApp(services);
+const same = { ok: true, what: 'the same body on both routes, so only the guard differs' };
+app.get('/bench/open', (c) => c.json(same));
+app.get('/bench/guarded', bearerAuth(), (c) => c.json(same));
+
+const { legalEntity, apiKey } = await onboardHost(tp, { origins: ['http://127.0.0.1:5999'] });
+const consumer = await createConsumer(services.db, legalEntity.id, {
+  externalUserId: 'bench-oauth-user',
+  scope: 'read',
+});
+// Tokens made in-process (the signing itself is what /v1/tokens is compared against).
+app.post('/bench/tokens', async (c) => {
+  const {
+    n = 1,
+    kind = 'legal_entity',
+    user = 'bench-user',
+  } = await c.req.json<{
+    n?: number;
+    kind?: 'legal_entity' | 'user';
+    user?: string;
+  }>();
+  const userId = kind === 'user' ? await ensureUser(services.db, legalEntity.id, user) : undefined;
+  const tokens: string[] = [];
+  for (let i = 0; i < Math.min(n, 100_000); i++) {
+    const { token } = await services.tokens.issue({
+      kind,
+      legalEntityId: legalEntity.id,
+      apiKeyId: apiKey.id,
+      ...(userId ? { userId, externalUserId: user } : {}),
+      scope: kind === 'user' ? 'read write' : 'read',
+      lifetime: 3600,
+      origins: legalEntity.origins,
+    });
+    tokens.push(token);
+  }
+  return c.json({ tokens });
+});
+app.get('/bench/memory', (c) => c.json(process.memoryUsage()));
+// The browser benches' page and script, same origin as the API (no preflight on either side).
+const staticDir = process.env.BENCH_STATIC_DIR;
+if (staticDir) {
+  const types: Record<string, string> = { html: 'text/html', js: 'text/javascript' };
+  app.get('/bench/static/:file', async (c) => {
+    const file = c.req.param('file');
+    if (!/^[\w-]+\.(html|js)$/.test(file)) return c.notFound();
+    const body = await readFile(join(staticDir, file));
+    return c.body(body, 200, { 'Content-Type': types[file.split('.').pop()!]! });
+  });
+}
+
+// Re-listen on the same port (the issuer URL names it) with the app that has the bench routes.
+const port = Number(new URL(tp.url).port);
+await tp.server.close();
+tp.server = await listen({ ...tp.platform, fetch: app.fetch }, port);
+
+let closing = false;
+const stop = async () => {
+  if (closing) return;
+  closing = true;
+  await tp.close();
+  process.exit(0);
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+process.stdout.write(
+  `READY ${JSON.stringify({ url: tp.url, apiKeyId: apiKey.id, secretKey: apiKey.secretKey, legalEntityId: legalEntity.id, tokenUrl: `${tp.url}/v1/tokens`, consumerKey: consumer.consumerKey, consumerSecret: consumer.consumerSecret })}\n`,
+);

@@ -1,0 +1,76 @@
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+
+export interface BenchPlatform {
+  url: string;
+  apiKeyId: string;
+  secretKey: string;
+  legalEntityId: string;
+  tokenUrl: string;
+  /** An OAuth consumer of the same legal entity (client_credentials). */
+  consumerKey: string;
+  consumerSecret: string;
+  pid: number;
+  /** Tokens signed in the platform's process, for the guarded route's cache-miss case. */
+  tokens(n: number, kind?: 'legal_entity' | 'user', user?: string): Promise<string[]>;
+  memory(): Promise<{ rss: number; heapUsed: number }>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts bench/harness/platform-server.ts in a child process (PGlite, or PostgreSQL in an
+ * own schema dropped on close). `cpuProfDir` adds node --cpu-prof.
+ */
+export async function startPlatform(
+  options: { db?: 'pglite' | 'postgres'; cpuProfDir?: string; staticDir?: string } = {},
+): Promise<BenchPlatform> {
+  const harness = new URL('../harness/platform-server.ts', import.meta.url).pathname;
+  const args = [
+    ...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : []),
+    '--import',
+    'tsx',
+    harness,
+  ];
+  const child = spawn(process.execPath, args, {
+    cwd: new URL('..', import.meta.url).pathname,
+    env: {
+      ...process.env,
+      BENCH_DB: options.db ?? 'pglite',
+      ...(options.staticDir ? { BENCH_STATIC_DIR: options.staticDir } : {}),
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const info = await new Promise<Omit<BenchPlatform, 'pid' | 'tokens' | 'memory' | 'close'>>(
+    (resolve, reject) => {
+      const lines = createInterface({ input: child.stdout! });
+      lines.on('line', (line) => {
+        if (line.startsWith('READY ')) resolve(JSON.parse(line.slice(6)));
+      });
+      child.once('exit', (code) =>
+        reject(new Error(`the bench platform exited (${code}) before it was ready`)),
+      );
+    },
+  );
+  const post = async <T>(path: string, body: unknown): Promise<T> => {
+    const res = await fetch(`${info.url}${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+  return {
+    ...info,
+    pid: child.pid!,
+    tokens: async (n, kind = 'legal_entity', user = 'bench-user') =>
+      (await post<{ tokens: string[] }>('/bench/tokens', { n, kind, user })).tokens,
+    memory: async () =>
+      (await fetch(`${info.url}/bench/memory`)).json() as Promise<{ rss: number; heapUsed: number }>,
+    close: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}

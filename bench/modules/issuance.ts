@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { assertion, CLIENT_ASSERTION_TYPE } from '../lib/assertion.ts';
+import { loadRun } from '../lib/load.ts';
+import type { BenchModule } from '../lib/module.ts';
+import { startPlatform } from '../lib/platform.ts';
+import type { Row } from '../lib/report.ts';
+import { interleave, summarise } from '../lib/stats.ts';
+import { barChart } from '../lib/svg.ts';
+
+/** The floor: what one process signs per second with jose ES256, the same claims, `inFlight` at once. */
+export async function joseSigningRate(count: number, inFlight: number): Promise<number> {
+  const { privateKey } = await generateKeyPair('ES256');
+  void exportJWK;
+  const claims = {
+    iss: 'http://127.0.0.1/',
+    aud: 'http://127.0.0.1/v1',
+    sub: randomUUID(),
+    client_id: 'pk_bench',
+    scope: 'read',
+    kind: 'legal_entity',
+    le: randomUUID(),
+    origins: ['http://127.0.0.1:5999'],
+  };
+  let left = count;
+  const started = performance.now();
+  const worker = async () => {
+    while (left-- > 0) {
+      const iat = Math.floor(Date.now() / 1000);
+      await new SignJWT({ ...claims, iat, exp: iat + 900, jti: randomUUID() })
+        .setProtectedHeader({ alg: 'ES256', typ: 'at+jwt', kid: 'k' })
+        .sign(privateKey);
+    }
+  };
+  await Promise.all(Array.from({ length: inFlight }, worker));
+  return count / ((performance.now() - started) / 1000);
+}
+
+export const issuance: BenchModule = {
+  name: 'issuance',
+  title: 'Token issuance (POST /v1/tokens, fresh assertions) vs raw jose ES256 signing',
+  async run({ smoke, log }) {
+    const rounds = smoke ? 1 : 5;
+    const amount = smoke ? 20 : 1000;
+    const connections = smoke ? 2 : 50;
+    const rows: Row[] = [];
+    const notes: string[] = [];
+    for (const db of ['pglite', 'postgres'] as const) {
+      const p = await startPlatform({ db });
+      try {
+        const key = { id: p.apiKeyId, secret: p.secretKey };
+        const body = () =>
+          JSON.stringify({
+            kind: 'legal_entity',
+            client_assertion_type: CLIENT_ASSERTION_TYPE,
+            client_assertion: assertion(key, p.tokenUrl, { kind: 'legal_entity' }),
+          });
+        let p99: number[] = [];
+        const { samples, ratio } = await interleave(rounds, {
+          jose: () => joseSigningRate(amount, connections),
+          // The HTTP floor: the cheapest route of the same server, same load.
+          open: async () => (await loadRun({ url: `${p.url}/bench/open`, connections, amount })).rps,
+          endpoint: async () => {
+            const requests = Array.from({ length: amount }, () => ({
+              method: 'POST',
+              path: '/v1/tokens',
+              headers: { 'Content-Type': 'application/json' },
+              body: body(),
+            }));
+            const r = await loadRun({ url: p.url, connections, amount, requests });
+            if (r.non2xx || r.errors) log(`issuance on ${db}: ${r.non2xx} non-2xx, ${r.errors} errors`);
+            p99 = [...p99, r.p99];
+            return r.rps;
+          },
+        });
+        rows.push({
+          figure: `POST /v1/tokens on ${db === 'pglite' ? 'PGlite' : 'PostgreSQL'} (${connections} connections)`,
+          unit: 'tokens/s',
+          value: summarise(samples.endpoint),
+          baseline: 'jose ES256 sign, one process',
+          base: summarise(samples.jose),
+          ratio: summarise(ratio('endpoint', 'jose')),
+          goal: '≥ 0.5× (PostgreSQL)',
+        });
+        rows.push({
+          figure: `  the same, vs the cheapest route`,
+          unit: 'req/s',
+          value: summarise(samples.endpoint),
+          baseline: 'GET /bench/open, same server',
+          base: summarise(samples.open),
+          ratio: summarise(ratio('endpoint', 'open')),
+        });
+        notes.push(
+          `${db}: p99 of POST /v1/tokens ${summarise(p99).median} ms (min–max ${summarise(p99).min}–${summarise(p99).max}).`,
+        );
+      } finally {
+        await p.close();
+      }
+    }
+    const bars = rows
+      .filter((r) => r.unit === 'tokens/s')
+      .flatMap((r) => [
+        {
+          label: r.figure.replace(/ \(.*/, ''),
+          value: r.value.median,
+          min: r.value.min,
+          max: r.value.max,
+          accent: true,
+        },
+        {
+          label: `  baseline (${r.figure.includes('PGlite') ? 'PGlite run' : 'PostgreSQL run'})`,
+          value: r.base.median,
+          min: r.base.min,
+          max: r.base.max,
+        },
+      ]);
+    return {
+      rows,
+      notes,
+      charts: [
+        {
+          file: 'issuance.svg',
+          title: 'Token issuance vs jose signing',
+          svg: barChart('Tokens per second (median, min–max)', '/s', bars),
+        },
+      ],
+    };
+  },
+};
