@@ -180,18 +180,25 @@ describe('planner-catalog with 10 000 items', () => {
     }
   });
 
-  it('shows a failed search with a retry that asks again', async () => {
+  it('shows a failed search in words for people, with a retry that asks again', async () => {
     let fail = true;
     const el = document.createElement('planner-catalog');
     el.catalog = TEST_CATALOG;
     el.search = async () => {
-      if (fail) throw new Error('The platform answered 503.');
+      // Shaped as the api-client's errors are: a code, a status and a message for developers.
+      if (fail)
+        throw Object.assign(new Error('GET /v1/catalog answered 503 (upstream_down).'), {
+          code: 'HTTP_ERROR',
+          status: 503,
+        });
       return TEST_CATALOG;
     };
     document.body.append(el);
     await settle(el);
     const root = el.shadowRoot!;
-    expect(root.querySelector('.error')?.textContent).toContain('503');
+    const shown = root.querySelector('.error')?.textContent ?? '';
+    expect(shown).toContain('The server had a problem; please try again.');
+    expect(shown).not.toContain('upstream_down');
     fail = false;
     root.querySelector<HTMLButtonElement>('.error button')!.click();
     await settle(el);

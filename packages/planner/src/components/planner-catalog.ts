@@ -4,6 +4,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Catalog, CatalogItem } from '../editor/design.ts';
 import { formatPrice } from '../editor/price.ts';
 import { formatLength, type Unit } from '../editor/units.ts';
+import { describeError } from '../project/describe-error.ts';
 import { CATALOG_DRAG_TYPE, dispatchAction } from './actions.ts';
 import {
   DETAILS,
@@ -113,7 +114,7 @@ export class PlannerCatalog extends LitElement {
         },
         (error: unknown) => {
           if (this._results?.key !== asked) return;
-          this._results = { ...this._results, error: error instanceof Error ? error.message : String(error) };
+          this._results = { ...this._results, error: describeError(error) };
         },
       );
     }
