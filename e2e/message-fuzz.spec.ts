@@ -128,7 +128,7 @@ test('generated messages to a connected planner and its host SDK change nothing 
     ['foreign frame → planner', foreign, 'parent.frames[0]'],
     ['popup → planner', popup, 'opener.frames[0]'],
   ] as const) {
-    expected += await send(label, from, target, PER_PLANNER_POSITION);
+    expected += await send(label, from, target, planner, PER_PLANNER_POSITION);
     await expect.poll(() => wrongSource(planner), { timeout: 30_000 }).toBe(expected);
   }
   // Nothing but `ignored`: no token refused (none was even read), none taken, no port connected.
@@ -143,7 +143,11 @@ test('generated messages to a connected planner and its host SDK change nothing 
       data: { $mf?: string; value?: unknown } | null;
       ports: number;
     };
-    const parsed = parseHostMessage(data?.$mf === 'cyclic' ? data.value : data);
+    // What the page builds: a cyclic marker (nested or not) becomes its value, the rest never a message.
+    let shadow: unknown = data;
+    while ((shadow as { $mf?: string } | null)?.$mf === 'cyclic')
+      shadow = (shadow as { value: unknown }).value;
+    const parsed = parseHostMessage(shadow);
     if (!parsed) return false;
     if (parsed.type === 'Logout' || (parsed.type === 'Connect' && ports === 2)) return true;
     if (parsed.type === 'Error') return parsed.code === 'token_unavailable';
@@ -151,7 +155,14 @@ test('generated messages to a connected planner and its host SDK change nothing 
   };
   const eventsBefore = (await tally(planner)).length;
   const hostBefore = await hostState(page);
-  await send('parent → planner', page, 'frames[0]', PER_PLANNER_POSITION, (text) => !mayChange(text));
+  await send(
+    'parent → planner',
+    page,
+    'frames[0]',
+    planner,
+    PER_PLANNER_POSITION,
+    (text) => !mayChange(text),
+  );
   expect(await plannerState(planner)).toBe(before);
   const fromParent = (await bridgeEvents(planner)).slice(eventsBefore);
   expect(
@@ -175,7 +186,7 @@ test('generated messages to a connected planner and its host SDK change nothing 
     ['popup → host', popup, 'opener'],
     ['host page → itself', page, 'self'],
   ] as const) {
-    delivered += await send(label, from, target, PER_HOST_POSITION);
+    delivered += await send(label, from, target, page, PER_HOST_POSITION);
     await expect.poll(hostCount, { timeout: 30_000 }).toBe(delivered);
   }
   expect(await hostState(page)).toEqual(hostSettled);
@@ -239,7 +250,7 @@ test('generated messages to a planner still waiting for its host change nothing;
     ['foreign frame → unpinned planner', foreign, 'parent.frames[0]'],
     ['popup → unpinned planner', popup, 'opener.frames[0]'],
   ] as const) {
-    expected += await send(label, from, target, PER_EARLY_POSITION);
+    expected += await send(label, from, target, planner, PER_EARLY_POSITION);
     await expect.poll(() => wrongSource(planner), { timeout: 30_000 }).toBe(expected);
   }
   expect(await spoken(planner)).toBe(spokenBefore);

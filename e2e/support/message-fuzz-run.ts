@@ -6,7 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type APIRequestContext, expect, type Frame, type Page } from '@playwright/test';
 import { generate } from './message-arbitraries.ts';
-import { postBatch, type TargetPath } from './message-lab.ts';
+import { postBatch, seen, type TargetPath } from './message-lab.ts';
 import { PORTS, url } from './ports.ts';
 
 export const FULL = process.env.STRESS === 'full';
@@ -95,24 +95,32 @@ export function watchErrors(failures: string[], page: Page, label: string): void
 
 export type Figures = Record<string, { posted: number; unclonable: number; ms: number }>;
 
-/** Generates `total` attacks, posts them from `from` to `target`, and returns how many the browser delivered. */
+/**
+ * Generates `total` attacks, posts them from `from` to `target` (whose frame is `receiver`), and
+ * returns how many the browser delivered. Each batch waits for the one before to arrive: a
+ * sender that outruns its receiver only measures how much memory the renderer has.
+ */
 export function sender(tokens: string[], figures: Figures) {
   let seed = SEED;
   return async (
     label: string,
     from: Frame | Page,
     target: TargetPath,
+    receiver: Frame | Page,
     total: number,
     keep = (_: string) => true,
   ) => {
     const started = Date.now();
     let posted = 0;
     let unclonable = 0;
-    while (posted + unclonable < total) {
+    const sentinels = async () => (await seen(receiver)).sentinels;
+    const base = await sentinels();
+    for (let batches = 1; posted + unclonable < total; batches++) {
       const batch = generate({ genuine: tokens }, BATCH, seed++).filter(keep);
       const result = await postBatch(from, target, batch.slice(0, total - posted - unclonable));
       posted += result.posted;
       unclonable += result.unclonable;
+      await expect.poll(sentinels, { timeout: 60_000, intervals: [5, 10, 20, 50] }).toBe(base + batches);
     }
     figures[label] = { posted, unclonable, ms: Date.now() - started };
     return posted;

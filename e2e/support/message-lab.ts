@@ -16,8 +16,10 @@ export interface Seen {
   portAnswers: number;
   /** Uncaught exceptions and unhandled rejections, as text. */
   errors: string[];
-  /** How many messages this window received (also counted once `received` is capped). */
+  /** How many messages this window received (also counted once `received` is capped), sentinels excluded. */
   count: number;
+  /** How many `SENTINEL`s arrived: each closes a batch, so the batch before it was delivered in full. */
+  sentinels: number;
 }
 
 /**
@@ -34,6 +36,7 @@ function recorder() {
     portAnswers: 0,
     errors: [],
     count: 0,
+    sentinels: 0,
   };
   Object.defineProperty(window, '__mf', { value: seen });
   const JWT = /eyJ[\w-]*\.[\w-]*\.?[\w-]*/;
@@ -55,6 +58,11 @@ function recorder() {
   addEventListener(
     'message',
     (e) => {
+      if (e.data === '__mf_sentinel__') {
+        seen.sentinels++;
+        e.stopImmediatePropagation();
+        return;
+      }
       seen.count++;
       if (seen.received.length < 200)
         seen.received.push({ from: who(e.source), origin: e.origin, jwt: jwtIn(e.data) });
@@ -73,8 +81,9 @@ export const seen = (frame: Frame | Page) => frame.evaluate(() => (window as unk
 export type TargetPath = 'parent.frames[0]' | 'opener.frames[0]' | 'frames[0]' | 'parent' | 'opener' | 'self';
 
 /**
- * Builds each recipe in the page and posts it to `target` with `'*'`. Returns how many were
- * posted and how many the browser refused to clone (thrown at the sender: never delivered).
+ * Builds each recipe in the page and posts it to `target` with `'*'`, then a sentinel. Returns
+ * how many were posted and how many the browser refused to clone (thrown at the sender: never
+ * delivered).
  */
 export function postBatch(frame: Frame | Page, target: TargetPath, batch: string[]) {
   return frame.evaluate(
@@ -194,6 +203,8 @@ export function postBatch(frame: Frame | Page, target: TargetPath, batch: string
           unclonable++;
         }
       }
+      // Messages from one window to another arrive in order: when this one has, so has the batch.
+      to.postMessage('__mf_sentinel__', '*');
       return { posted, unclonable };
     },
     { target, batch },
