@@ -20,6 +20,8 @@ let sdk: Promise<string> | undefined;
  */
 export function fixtureApp(options: {
   tokens: Tokens;
+  /** The Stranger Shop's back-end tokens (`/token?shop=stranger`): genuine, of another legal entity. */
+  strangerTokens?: Tokens;
   /** The planner framed for the Fixture Shop (`?le=`): it renders on the fixtures origin only. */
   plannerUrl: string;
   /** The planner framed for the Stranger Shop, which registered the stranger origin. */
@@ -57,14 +59,15 @@ export function fixtureApp(options: {
   // The host back-end's token route. A test says which token it wants in the query.
   app.post('/token', async (c) => {
     const q = c.req.query();
+    const tokens = q.shop === 'stranger' && options.strangerTokens ? options.strangerTokens : options.tokens;
     const lifetime = q.lifetime ? Number(q.lifetime) : undefined;
     const answer =
       q.kind === 'user'
-        ? await options.tokens.userToken(q.user ?? 'fixture-user', {
+        ? await tokens.userToken(q.user ?? 'fixture-user', {
             scope: q.scope === 'read' ? 'read' : 'read write',
             ...(lifetime ? { lifetime } : {}),
           })
-        : await options.tokens.legalEntityToken(lifetime ? { lifetime } : {});
+        : await tokens.legalEntityToken(lifetime ? { lifetime } : {});
     return c.json(answer);
   });
 

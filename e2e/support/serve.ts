@@ -47,8 +47,16 @@ const tokens = createTokenClient({
 // and must still refuse the Fixture Shop's tokens (framing.spec.ts).
 const strangerShop = await createLegalEntity(db, { name: 'Stranger Shop', origins: [url(PORTS.stranger)] });
 
+const strangerKey = await createApiKey(db, master, strangerShop.id, 'e2e stranger');
+const strangerTokens = createTokenClient({
+  platformUrl: stack.urls.platform,
+  keyId: strangerKey.id,
+  secretKey: strangerKey.secretKey,
+});
+
 const app = fixtureApp({
   tokens,
+  strangerTokens,
   plannerUrl: plannerEmbedUrl(stack.urls.planner, fixtureShop.id),
   strangerPlannerUrl: plannerEmbedUrl(stack.urls.planner, strangerShop.id),
   platformUrl: stack.urls.platform,

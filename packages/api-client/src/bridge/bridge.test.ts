@@ -247,6 +247,22 @@ describe('Bridge: after the handshake', () => {
     expect(ofType('ignored').map((e) => e.reason)).toEqual(['wrong_origin', 'malformed']);
   });
 
+  it('closes the ports of every message it ignores (a stranger may send thousands)', async () => {
+    const stranger = new MessageChannel();
+    const malformed = new MessageChannel();
+    channels.push(stranger, malformed);
+    const closed = (port: MessagePort) =>
+      new Promise<void>((resolve) =>
+        (port as unknown as { once(e: 'close', f: () => void): void }).once('close', resolve),
+      );
+    const both = Promise.all([closed(stranger.port1), closed(malformed.port1)]);
+    await deliver(msg('Connect'), { source: { postMessage: vi.fn() }, ports: [stranger.port2] });
+    await deliver(msg('Logout', { v: 2 }), { ports: [malformed.port2] });
+    vi.useRealTimers();
+    await both;
+    expect(ofType('ignored').map((e) => e.reason)).toEqual(['wrong_source', 'unknown_version']);
+  });
+
   /** Connects like the SDK: two channels, one end of each handed over in Connect. */
   async function connect() {
     const Comlink = await import('comlink');

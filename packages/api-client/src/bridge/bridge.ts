@@ -242,7 +242,12 @@ export class Bridge implements Observable<BridgeEventMap> {
   private readonly onMessage = (event: InboundMessage): void => {
     if (this.destroyed) return;
     const origin = event.origin;
-    const ignore = (reason: IgnoreReason) => this.events.emit('ignored', { reason, origin });
+    const ignore = (reason: IgnoreReason) => {
+      // Ports a stranger (or a malformed message) handed us are closed at once: kept, each
+      // would hold an entangled pair open, and a hostile frame can send them by the thousand.
+      for (const port of event.ports ?? []) port.close();
+      this.events.emit('ignored', { reason, origin });
+    };
     // Only our embedder may talk to us, and after pinning only from the pinned origin:
     // other frames, popups, extensions and a navigated-away parent are all someone else.
     if (event.source === null || event.source !== this.win.parent) {
