@@ -30,6 +30,8 @@ export async function clusterTestSetting(file: string): Promise<{ run: boolean; 
 
 export interface TestCluster {
   cluster: Cluster;
+  /** The onboarded host's legal entity. */
+  legalEntityId: string;
   /** A user token for `user`, issued by the instance at `via` (an instance's URL or the balancer's). */
   userToken(via: string, user: string): Promise<string>;
   close(): Promise<void>;
@@ -68,6 +70,7 @@ export async function startTestCluster(
   const balancer = cluster.urls.balancer;
   return {
     cluster,
+    legalEntityId: legalEntity.id,
     async userToken(via, user) {
       // The assertion's audience is the public (balancer's) token URL whichever instance is asked.
       const client = createTokenClient({
