@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createLogger } from '@planner/platform';
 import { startStack } from './stack.ts';
+import { stopOnSignals } from './stop-on-signals.ts';
 
 /**
  * `pnpm start`: the platform, the planner and the demo shop together, on the embedded
@@ -60,12 +61,4 @@ console.log(
   ].join('\n'),
 );
 
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, async () => {
-    if (stopping) return;
-    stopping = true;
-    await stack.close();
-    process.exit(0);
-  });
-}
+stopOnSignals(() => stack.close());

@@ -5,17 +5,8 @@ import { PlatformError } from '../errors.ts';
 import type { Catalog, CatalogItem } from '../schemas/catalog.ts';
 import type { PreparedItem } from './catalog-import.ts';
 
-interface Row {
-  sku: string;
-  category: string;
-  name: string;
-  description: string;
-  width_cm: number;
-  depth_cm: number;
-  height_cm: number;
-  price_cents: number;
-  currency: string;
-  image_url: string | null;
+/** A stored item: as imported, with its symbol kept by hash and the version that retired it. */
+interface Row extends Omit<PreparedItem, 'symbol_svg' | 'variants' | 'sort_order' | 'search_text'> {
   symbol_hash: string;
   variants: CatalogItem['variants'];
   retired_in: number | null;

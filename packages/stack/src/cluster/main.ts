@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createLogger } from '@planner/platform';
+import { stopOnSignals } from '../stop-on-signals.ts';
 import { startCluster } from './cluster.ts';
 
 /**
@@ -77,12 +78,4 @@ console.log(
   ].join('\n'),
 );
 
-let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, async () => {
-    if (stopping) return;
-    stopping = true;
-    await cluster.close();
-    process.exit(0);
-  });
-}
+stopOnSignals(() => cluster.close());
