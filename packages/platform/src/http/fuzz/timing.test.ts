@@ -70,8 +70,13 @@ const oauthRequest = (base: string, username: string) => () =>
       password: randomBytes(32).toString('base64url'),
     }).toString(),
   });
-const unknownConsumer = (base: string) => () =>
-  oauthRequest(base, `ck_${randomBytes(12).toString('base64url')}`)();
+/**
+ * One unknown key for the whole run, as an attacker repeating a guess would send: failures
+ * count per consumer key and address, so a fresh key each time would compare the limiter's
+ * new-bucket insert with the known key's bucket update, not an unknown key with a known one.
+ */
+const UNKNOWN_CONSUMER_KEY = `ck_${randomBytes(12).toString('base64url')}`;
+const unknownConsumer = (base: string) => () => oauthRequest(base, UNKNOWN_CONSUMER_KEY)();
 const wrongConsumerSecret = (base: string) => () => oauthRequest(base, world.consumer.consumerKey)();
 
 /**
