@@ -1,6 +1,10 @@
 import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { tcpProxy } from '@planner/platform/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../processes.ts';
+import { PlatformInstance } from './instance.ts';
 import {
   REVOCATION_KINDS,
   type RevocationCase,
@@ -180,6 +184,61 @@ describe.runIf(setting.run)('[PostgreSQL + HAProxy] revocations reach every inst
     expect(Math.max(...(await propagation(after, PROPAGATION_BOUND_MS)).times)).toBeLessThan(
       PROPAGATION_BOUND_MS,
     );
+  }, 120_000);
+
+  it('a fourth process whose LISTEN connection goes deaf without a word refuses every kind within the poll bound', async () => {
+    // Its database connections pass through a proxy that can stop one from delivering anything,
+    // as a half-open connection or a pooler that lost the LISTEN would: only the poll can tell.
+    const target = new URL(setting.databaseUrl);
+    const proxy = await tcpProxy(target.hostname, Number(target.port || 5432));
+    const viaProxy = new URL(setting.databaseUrl);
+    viaProxy.host = `127.0.0.1:${proxy.port}`;
+    const deaf = new PlatformInstance({
+      name: 'platform-deaf',
+      port: await freePort(),
+      env: { ...t.cluster.env, DATABASE_URL: viaProxy.toString() },
+      logFile: join(dirname(t.cluster.instances[0]!.options.logFile), 'platform-deaf.log'),
+    });
+    try {
+      await deaf.start();
+      const cases: RevocationCase[] = [];
+      for (const [n, kind] of REVOCATION_KINDS.entries()) cases.push(await prepare(kind, 3000 + n));
+      expect(proxy.silence(/listen "planner_revocations"/i)).toBe(1);
+      const times: number[] = [];
+      for (const c of cases) {
+        // Cached right before (the poll's last catch emptied the caches): only the poll can
+        // make the process refuse it now.
+        expect([await c.probe(deaf.url), await c.probe(deaf.url)], c.kind).toEqual([200, 200]);
+        const start = performance.now();
+        await c.revoke();
+        for (;;) {
+          const status = await c.probe(deaf.url);
+          const elapsed = performance.now() - start;
+          if (status !== 200) {
+            expect(status, c.kind).toBe(c.refused);
+            times.push(elapsed);
+            break;
+          }
+          if (elapsed > 2 * POLL_MS + PROPAGATION_BOUND_MS)
+            throw new Error(
+              `${c.kind} still accepted by the deaf process ${ms(elapsed)} after its revocation`,
+            );
+          await new Promise((r) => setTimeout(r, 5));
+        }
+      }
+      console.info(
+        `[stack] revocation propagation to a process with a deaf LISTEN connection, by the epoch poll (${POLL_MS} ms): ${REVOCATION_KINDS.map(
+          (k, i) => `${k} ${ms(times[i]!)}`,
+        ).join(', ')}`,
+      );
+      const log = await readFile(deaf.options.logFile, 'utf8');
+      expect(log).toContain('"event":"revocations.missed"');
+      // It never noticed the connection was gone: the poll alone did it.
+      expect(log).not.toContain('"event":"db.listen_lost"');
+    } finally {
+      await deaf.close();
+      await proxy.stop();
+    }
   }, 120_000);
 
   const sessions = `from pg_stat_activity where query ilike 'listen%' and application_name = $1`;
