@@ -1,3 +1,4 @@
+export { ApiKeyOperations } from './accounts/api-key-operations.ts';
 export { createApiKey, listApiKeys, revokeApiKey } from './accounts/api-keys.ts';
 export {
   addOrigin,

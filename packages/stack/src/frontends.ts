@@ -39,6 +39,8 @@ export interface FrontendOptions {
   ports: { planner: number; shop: number };
   shop: ShopCredentials;
   log: Logger;
+  /** The planner's built files (default packages/planner/dist, what buildFrontends writes). */
+  plannerDist?: string;
 }
 
 export interface Frontends {
@@ -56,7 +58,7 @@ export async function startFrontends(options: FrontendOptions): Promise<Frontend
   // would: it needs no database. It keeps each answer a few seconds, so an origin added or
   // removed (CLI, admin API) frames or stops framing the planner without a restart.
   const planner = plannerSite({
-    dir: join(plannerDir, 'dist'),
+    dir: options.plannerDist ?? join(plannerDir, 'dist'),
     apiUrl: platformUrl,
     embeds: platformEmbedOrigins({ platformUrl }),
     onLookupError: (error) => log.warn('planner_site.embed_lookup_failed', { error }),

@@ -15,6 +15,9 @@ import { paramsHash } from '../tokens/client-assertion.ts';
 import { createLogger } from '../util/log.ts';
 
 /** The operator token of test platforms (the admin API). */
+/** A TCP proxy to PostgreSQL that can make a connection deaf (the cluster tests' lost NOTIFY). */
+export { tcpProxy } from './db-faults.ts';
+
 export const TEST_ADMIN_TOKEN = 'adm_test-operator-token-0123456789abcdef';
 
 /** A controllable clock: tests move time instead of waiting. */

@@ -26,6 +26,8 @@ export interface ClusterOptions {
   build?: boolean;
   /** More of the platform's environment for every instance (e.g. signing-key timings). */
   env?: Record<string, string>;
+  /** Serve the planner from these built files (default packages/planner/dist). */
+  plannerDist?: string;
 }
 
 export interface Cluster {
@@ -141,7 +143,13 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     );
     cleanups.push(() => balancer.close());
 
-    const frontends: Frontends = await startFrontends({ platformUrl: urls.balancer, ports, shop, log });
+    const frontends: Frontends = await startFrontends({
+      platformUrl: urls.balancer,
+      ports,
+      shop,
+      log,
+      ...(options.plannerDist ? { plannerDist: options.plannerDist } : {}),
+    });
     cleanups.push(() => frontends.close());
     log.info('cluster.ready', { ...urls, instances: instances.map((i) => i.url), health: healthPath });
 

@@ -12,8 +12,18 @@ export interface BalancerOptions {
   healthPath: string;
 }
 
-/** How often HAProxy probes an instance, and after how many failed probes it sends it nothing. */
-export const HEALTH_CHECK = { intervalMs: 500, fall: 2, rise: 2 };
+/**
+ * How often HAProxy probes an instance, how long one probe may take, and after how many failed
+ * probes it sends it nothing.
+ */
+export const HEALTH_CHECK = { intervalMs: 500, timeoutMs: 3_000, fall: 2, rise: 2 };
+
+/**
+ * The most requests HAProxy hands one instance at once; the rest wait in HAProxy's queue
+ * (`timeout queue`). An instance is CPU-bound with a pool of 10 connections: more in flight
+ * only lengthens its queue, and with it the time its `/readyz` answer waits behind them.
+ */
+export const SERVER_MAXCONN = 16;
 
 /** Debian's `haproxy` (apt-get install haproxy), or the first one on PATH. */
 export function findHaproxy(): string | undefined {
@@ -29,6 +39,13 @@ export function findHaproxy(): string | undefined {
  * - the probe every 500 ms, down after 2 failures, up after 2 successes: a draining instance
  *   (`/readyz` 503) gets no new requests within about a second, a restarted one comes back
  *   once it answers;
+ * - `timeout check 3s`: without it a probe times out after `inter` (500 ms), and a busy
+ *   instance's `/readyz` waits that long behind the requests it is serving: under load HAProxy
+ *   marked a healthy instance down ("Layer7 timeout"), and with one instance answered 503 to
+ *   everything (bench/scale-out.ts, docs/scale-out.md). A slow answer is not a failed one; a
+ *   hung instance is still down within fall × (inter + timeout), about 7 s;
+ * - `maxconn` per server: the instance gets at most that many requests at once, so its
+ *   `/readyz` answer waits behind a bounded queue; the others wait in HAProxy's;
  * - `observe layer4`: a refused connection marks the instance down at once, without waiting
  *   for the probe (a killed process);
  * - `retries` with `redispatch`: a request whose connection was refused goes to another
@@ -54,6 +71,7 @@ defaults
   timeout server 60s
   timeout http-request 10s
   timeout queue 10s
+  timeout check ${HEALTH_CHECK.timeoutMs}ms
   retries 3
   option redispatch 1
   option http-server-close
@@ -73,7 +91,7 @@ backend platform_instances
   balance roundrobin
   option httpchk GET ${healthPath}
   http-check expect status 200
-  default-server check inter ${HEALTH_CHECK.intervalMs}ms fastinter 250ms downinter 500ms rise ${HEALTH_CHECK.rise} fall ${HEALTH_CHECK.fall} observe layer4 error-limit 1 on-error mark-down
+  default-server check inter ${HEALTH_CHECK.intervalMs}ms fastinter 250ms downinter 500ms rise ${HEALTH_CHECK.rise} fall ${HEALTH_CHECK.fall} maxconn ${SERVER_MAXCONN} observe layer4 error-limit 1 on-error mark-down
 ${backends.map((b) => `  server ${b.name} 127.0.0.1:${b.port}`).join('\n')}
 `;
 }

@@ -24,6 +24,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: process.env.PLATFORM_PORT ?? '4000' },
     'planner-port': { type: 'string', default: process.env.PLANNER_PORT ?? '5174' },
     'shop-port': { type: 'string', default: process.env.SHOP_PORT ?? '5173' },
+    'planner-dir': { type: 'string', default: '' },
     'no-build': { type: 'boolean', default: false },
     quiet: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
@@ -32,7 +33,7 @@ const { values } = parseArgs({
 
 if (values.help) {
   console.log(
-    'Usage: pnpm cluster [--data-dir DIR] [--database-url URL] [--schema NAME] [--instances N] [--port N] [--planner-port N] [--shop-port N] [--no-build] [--quiet]',
+    'Usage: pnpm cluster [--data-dir DIR] [--database-url URL] [--schema NAME] [--instances N] [--port N] [--planner-port N] [--shop-port N] [--planner-dir DIR] [--no-build] [--quiet]',
   );
   process.exit(0);
 }
@@ -60,6 +61,8 @@ const cluster = await startCluster({
   },
   log,
   build: !values['no-build'],
+  // A planner built elsewhere (a release's files): served as they are.
+  ...(values['planner-dir'] ? { plannerDist: resolve(values['planner-dir']) } : {}),
 }).catch((error: unknown) => {
   console.error(`Could not start the cluster: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

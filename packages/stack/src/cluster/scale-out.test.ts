@@ -21,6 +21,8 @@ describe.runIf(setting.run)('[PostgreSQL + HAProxy] scale-out measurement', () =
       // assertion or a rate limit would show here as non-2xx.
       expect(r.non2xx).toBe(0);
       expect(r.errors).toBe(0);
+      // And HAProxy never took a busy instance for a dead one (its probe waits behind the load).
+      expect(r.balancerEvents.filter((line) => / is DOWN/.test(line))).toEqual([]);
       expect(r.rps).toBeGreaterThan(0);
       expect(r.p99).toBeGreaterThanOrEqual(r.p50);
       expect(r.rssMiB).toHaveLength(r.instances);

@@ -42,6 +42,8 @@ export interface StepResult {
   /** Each instance's resident memory after the load, MiB. */
   rssMiB: number[];
   loadAverage: number[];
+  /** HAProxy's server state changes during the step (`Server platform_instances/platform-1 is DOWN, reason: …`). */
+  balancerEvents: string[];
 }
 
 /** One step's request mix: three catalog reads (JWT-guarded) to one token issuance. */
@@ -176,14 +178,25 @@ async function measureStep(instances: number, options: ScaleOutOptions): Promise
       },
       rssMiB: await Promise.all(pids.instances.map(rssMiB)),
       loadAverage: loadavg(),
+      balancerEvents: [],
     };
     log(
       `${instances} instance(s): ${step.rps.toFixed(0)} req/s, p50 ${step.p50} ms, p99 ${step.p99} ms, non-2xx ${step.non2xx} (${JSON.stringify(step.statuses)}), errors ${step.errors}`,
     );
+    // What the balancer saw: every server state change (a DOWN under load names its reason),
+    // and on any non-2xx the first answers other than 200. The log goes with the step's folder.
+    const balancerLog = (await readFile(join(dataDir, 'logs', 'haproxy.log'), 'utf8').catch(() => '')).split(
+      '\n',
+    );
+    // Each change is logged twice (a warning, and the log line): the log line alone.
+    step.balancerEvents = balancerLog.filter((line) => /^Server \S+ is (DOWN|UP)/.test(line));
+    const downs = step.balancerEvents.filter((line) => / is DOWN/.test(line));
+    if (downs.length > 0)
+      log(`HAProxy marked a server down ${downs.length} time(s):\n${downs.slice(0, 8).join('\n')}`);
     if (step.non2xx > 0) {
-      // What the balancer saw (a server marked down, a queue timeout): the log goes with the step's folder.
-      const balancerLog = await readFile(join(dataDir, 'logs', 'haproxy.log'), 'utf8').catch(() => '');
-      const notable = balancerLog.split('\n').filter((line) => !/ 200 /.test(line) && line.trim());
+      const notable = balancerLog.filter(
+        (line) => line.trim() && !/ 200 /.test(line) && !/Server \S+ is /.test(line),
+      );
       log(
         `HAProxy log, ${notable.length} lines other than 200, first ones:\n${notable.slice(0, 8).join('\n')}`,
       );

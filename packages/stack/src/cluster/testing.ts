@@ -32,8 +32,11 @@ export interface TestCluster {
   cluster: Cluster;
   /** The onboarded host's legal entity. */
   legalEntityId: string;
-  /** A user token for `user`, issued by the instance at `via` (an instance's URL or the balancer's). */
-  userToken(via: string, user: string): Promise<string>;
+  /**
+   * A user token for `user`, issued by the instance at `via` (an instance's URL or the
+   * balancer's), signed for with the onboarded host's API key or with `key`.
+   */
+  userToken(via: string, user: string, key?: { id: string; secretKey: string }): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -71,12 +74,12 @@ export async function startTestCluster(
   return {
     cluster,
     legalEntityId: legalEntity.id,
-    async userToken(via, user) {
+    async userToken(via, user, signer = key) {
       // The assertion's audience is the public (balancer's) token URL whichever instance is asked.
       const client = createTokenClient({
         platformUrl: balancer,
-        keyId: key.id,
-        secretKey: key.secretKey,
+        keyId: signer.id,
+        secretKey: signer.secretKey,
         fetch: (input, init) =>
           fetch(String(input instanceof Request ? input.url : input).replace(balancer, via), init),
       });
