@@ -44,7 +44,10 @@ describe('prepareImport: variants', () => {
     const [chair] = prepareImport({
       items: [
         item('chair', {
-          variants: [variant('chair-black', { colour: '#1A1A1A', name: 'Black' }), variant('chair-oak', { kind: 'material', name: 'Oak', colour: undefined, price_cents: 14900 })],
+          variants: [
+            variant('chair-black', { colour: '#1A1A1A', name: 'Black' }),
+            variant('chair-oak', { kind: 'material', name: 'Oak', colour: undefined, price_cents: 14900 }),
+          ],
         }),
       ],
     });
@@ -136,9 +139,11 @@ describe('prepareImport: variants', () => {
   it('CSV: a variant row takes its item’s price when it has none, and must follow its item', () => {
     const [chair] = prepareImport({
       format: 'csv',
-      text: [CSV_HEAD, 'chair,Chair,Seating,45,53,82,11900,EUR,,,,', 'chair-oak,,,,,,,,chair,material,Oak,'].join(
-        '\n',
-      ),
+      text: [
+        CSV_HEAD,
+        'chair,Chair,Seating,45,53,82,11900,EUR,,,,',
+        'chair-oak,,,,,,,,chair,material,Oak,',
+      ].join('\n'),
     });
     expect(chair!.variants).toEqual([
       { sku: 'chair-oak', kind: 'material', name: 'Oak', price_cents: 11900, colour: null },
@@ -146,9 +151,11 @@ describe('prepareImport: variants', () => {
     expect(
       problems({
         format: 'csv',
-        text: [CSV_HEAD, 'chair-oak,,,,,,,,chair,material,Oak,', 'chair,Chair,Seating,45,53,82,11900,EUR,,,,'].join(
-          '\n',
-        ),
+        text: [
+          CSV_HEAD,
+          'chair-oak,,,,,,,,chair,material,Oak,',
+          'chair,Chair,Seating,45,53,82,11900,EUR,,,,',
+        ].join('\n'),
       }),
     ).toEqual(['2:variant_of']);
   });
