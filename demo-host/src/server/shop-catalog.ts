@@ -111,8 +111,7 @@ export class ShopCatalog {
         headers: { Authorization: `Bearer ${access_token}`, Accept: 'application/json' },
         signal: AbortSignal.timeout(10_000),
       });
-      if (!res.ok)
-        throw new CatalogUnavailableError({ cause: new Error(`GET /v1/catalog: ${res.status}`) });
+      if (!res.ok) throw new CatalogUnavailableError({ cause: new Error(`GET /v1/catalog: ${res.status}`) });
       // The platform's `GET /v1/catalog` (`Catalog` in @planner/contract): an item's id is its SKU.
       const body = (await res.json()) as {
         items?: (Omit<ShopProduct, 'sku' | 'variants'> & { id: string; variants?: ShopVariant[] })[];
