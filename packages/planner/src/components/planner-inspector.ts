@@ -120,11 +120,11 @@ export class PlannerInspector extends LitElement {
                       outcome: chooseVariant(item.id, (e.target as HTMLSelectElement).value || undefined),
                     })}
                 >
-                  <option value="" .selected=${!item.variant}>Standard · ${price(c.price_cents)}</option>
-                  ${c.variants?.map((o) => html`<option value=${o.sku} .selected=${o === v}>${o.name} · ${price(o.price_cents)}</option>`)}
+                  <option value="">Standard · ${price(c.price_cents)}</option>
+                  ${c.variants?.map((o) => html`<option value=${o.sku}>${o.name} · ${price(o.price_cents)}</option>`)}
                   ${
                     variantGone(item, c)
-                      ? html`<option value=${item.variant!} .selected=${true} disabled>${item.variant} (no longer sold)</option>`
+                      ? html`<option value=${item.variant!}>${item.variant} (no longer sold)</option>`
                       : nothing
                   }
                 </select>
@@ -152,6 +152,12 @@ export class PlannerInspector extends LitElement {
         </div>
       </section>
     `;
+  }
+
+  override updated(): void {
+    // Set once its options are there (a binding on the select would come before them).
+    const select = this.renderRoot.querySelector('select');
+    if (select) select.value = this.item?.variant ?? '';
   }
 
   #lengthField(
