@@ -16,7 +16,8 @@ import { base } from './styles.ts';
 /**
  * The selected item's panel: what it is, where it stands (distance of its box from the left
  * and top walls, editable), its rotation (editable, plus 90° buttons), its warnings in words,
- * its variant (colour, material: price shown, one no longer sold flagged), and Duplicate / Delete. With nothing selected it explains how to select.
+ * its variant (colour or material, each with its price; one the item no longer has shown as
+ * no longer sold), and Duplicate / Delete. With nothing selected it explains how to select.
  *
  * @fires planner-action - move, rotate, rotate-by, duplicate, delete, apply (a variant chosen)
  */
