@@ -81,6 +81,58 @@ test.describe('from plan to basket', () => {
     await expect(basket.total).toHaveText('€899.00');
   });
 
+  test('a piece in a variant: chosen in the inspector, drawn in its colour, in the shop’s basket at the variant’s price', async ({
+    page,
+  }) => {
+    const ui = await openShop(page, /^Visitor$/);
+    const basket = shopBasket(page);
+    const list = shoppingList(ui);
+
+    // Two chairs; the one placed last is selected, and its panel offers the chair's variants.
+    await ui.addButton('Tova Dining Chair').click();
+    await ui.addButton('Tova Dining Chair').click();
+    await expect(ui.plan).toHaveAccessibleName(/, 2 items$/);
+    const variant = ui.inspector.getByLabel('Variant');
+    await expect(variant.getByRole('option')).toHaveText([
+      'Standard · €119.00',
+      'Black · €129.00',
+      'Walnut · €149.00',
+    ]);
+    await variant.selectOption('dining-chair-black');
+    await expect(ui.inspector).toContainText('€129.00');
+
+    // Drawn in the variant's colour: the symbol once more, flooded with #2f2f2f, on that piece only.
+    const painted = ui.frame.locator('planner-canvas g.item image.paint');
+    await expect(painted).toHaveCount(1);
+    const filter = await painted.getAttribute('filter');
+    expect(filter).toBe('url(#variant2f2f2f)');
+    await expect(ui.frame.locator('planner-canvas filter#variant2f2f2f feFlood')).toHaveAttribute(
+      'flood-color',
+      '#2f2f2f',
+    );
+
+    // The shopping list: a line per SKU and variant, each at its own price.
+    await list.toggle.click();
+    await expect(list.row('Tova Dining Chair, Black')).toContainText(
+      /dining-chair · dining-chair-black\s*1\s*€129\.00\s*€129\.00/,
+    );
+    await expect(list.total).toHaveText('€248.00');
+
+    // Into the shop's basket: the variant's line, priced by the shop at the variant's price.
+    await list.add.click();
+    await expect(list.status).toHaveText('Sent 2 pieces to the shop’s basket.');
+    await expect(basket.count).toHaveText('2');
+    await expect(basket.line('Tova Dining Chair, Black')).toContainText(/× 1\s*€129\.00/);
+    await expect(basket.total).toHaveText('€248.00');
+    const answer = (await (await page.request.get(`${SHOP}/api/basket`)).json()) as {
+      lines: { sku: string; variant?: string; unit_cents: number }[];
+    };
+    expect(answer.lines.map((l) => [l.sku, l.variant, l.unit_cents])).toEqual([
+      ['dining-chair', undefined, 11900],
+      ['dining-chair', 'dining-chair-black', 12900],
+    ]);
+  });
+
   test('a category page of the shop lists its catalog, and “Plan it in your room” places the piece', async ({
     page,
   }) => {

@@ -10,6 +10,47 @@ vi.setConfig({ testTimeout: 30_000 });
 
 // A stand-in for the platform's catalog route, over real HTTP on 127.0.0.1: the shop reads its
 // catalog from the issuer of its legal-entity token, with that token.
+const CATALOG = [
+  {
+    id: 'sofa-3-seat',
+    category: 'Seating',
+    name: 'Halden 3-Seat Sofa',
+    description: 'Deep.',
+    width_cm: 228,
+    depth_cm: 95,
+    height_cm: 83,
+    price_cents: 89900,
+    currency: 'EUR',
+    symbol_url: '/x',
+  },
+  {
+    id: 'dining-chair',
+    category: 'Seating',
+    name: 'Tova Dining Chair',
+    description: 'Oak.',
+    variants: [
+      { sku: 'dining-chair-black', kind: 'colour', name: 'Black', price_cents: 12900, colour: '#2f2f2f' },
+    ],
+    width_cm: 45,
+    depth_cm: 53,
+    height_cm: 82,
+    price_cents: 11900,
+    currency: 'EUR',
+    symbol_url: '/x',
+  },
+  {
+    id: 'coffee-table',
+    category: 'Tables',
+    name: 'Sund Coffee Table',
+    description: 'Low.',
+    width_cm: 120,
+    depth_cm: 60,
+    height_cm: 42,
+    price_cents: 22900,
+    currency: 'EUR',
+    symbol_url: '/x',
+  },
+];
 let platform: ReturnType<typeof serve>;
 let platformUrl = '';
 let catalogUp = true;
@@ -19,46 +60,12 @@ beforeAll(async () => {
   api.get('/v1/catalog', (c) => {
     seen.push(c.req.header('Authorization'));
     if (!catalogUp) return c.json({ error: 'unavailable' }, 503);
+    // Pages of two, as the platform pages a larger catalog: the shop must read them all.
+    const offset = Number(c.req.query('offset') ?? 0);
     return c.json({
       categories: ['Seating', 'Tables'],
-      items: [
-        {
-          id: 'sofa-3-seat',
-          category: 'Seating',
-          name: 'Halden 3-Seat Sofa',
-          description: 'Deep.',
-          width_cm: 228,
-          depth_cm: 95,
-          height_cm: 83,
-          price_cents: 89900,
-          currency: 'EUR',
-          symbol_url: '/x',
-        },
-        {
-          id: 'dining-chair',
-          category: 'Seating',
-          name: 'Tova Dining Chair',
-          description: 'Oak.',
-          width_cm: 45,
-          depth_cm: 53,
-          height_cm: 82,
-          price_cents: 11900,
-          currency: 'EUR',
-          symbol_url: '/x',
-        },
-        {
-          id: 'coffee-table',
-          category: 'Tables',
-          name: 'Sund Coffee Table',
-          description: 'Low.',
-          width_cm: 120,
-          depth_cm: 60,
-          height_cm: 42,
-          price_cents: 22900,
-          currency: 'EUR',
-          symbol_url: '/x',
-        },
-      ],
+      next_offset: offset + 2 < CATALOG.length ? offset + 2 : null,
+      items: CATALOG.slice(offset, offset + 2),
     });
   });
   await new Promise<void>((resolve) => {
@@ -183,8 +190,61 @@ describe('the shop basket', () => {
     expect((await (await s.call('/api/basket/clear', {})).json()).count).toBe(0);
   });
 
+  it('holds a variant as a line of its own at the variant’s price, and a piece from a later catalog page', async () => {
+    const s = await shop();
+    const res = await s.call('/api/basket/lines', {
+      lines: [
+        { sku: 'dining-chair', variant: 'dining-chair-black', quantity: 2 },
+        { sku: 'dining-chair', quantity: 1 },
+        { sku: 'coffee-table', quantity: 1 },
+      ],
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      lines: [
+        {
+          sku: 'dining-chair',
+          variant: 'dining-chair-black',
+          name: 'Tova Dining Chair, Black',
+          quantity: 2,
+          unit_cents: 12900,
+          subtotal_cents: 25800,
+        },
+        {
+          sku: 'dining-chair',
+          name: 'Tova Dining Chair',
+          quantity: 1,
+          unit_cents: 11900,
+          subtotal_cents: 11900,
+        },
+        {
+          sku: 'coffee-table',
+          name: 'Sund Coffee Table',
+          quantity: 1,
+          unit_cents: 22900,
+          subtotal_cents: 22900,
+        },
+      ],
+      count: 4,
+      currency: 'EUR',
+      total_cents: 60600,
+    });
+    const removed = await s.call('/api/basket/quantity', {
+      sku: 'dining-chair',
+      variant: 'dining-chair-black',
+      quantity: 0,
+    });
+    expect((await removed.json()).count).toBe(2);
+  });
+
   it.each([
     ['an unknown SKU', { lines: [{ sku: 'unicorn', quantity: 1 }] }, 422, 'unknown_sku'],
+    [
+      'a variant the item does not have',
+      { lines: [{ sku: 'dining-chair', variant: 'dining-chair-gold', quantity: 1 }] },
+      422,
+      'unknown_variant',
+    ],
     ['a quantity of 0', { lines: [{ sku: 'sofa-3-seat', quantity: 0 }] }, 422, 'invalid_basket_request'],
     [
       'a price in the request',

@@ -12,10 +12,20 @@ const product = (sku: string, price_cents: number): ShopProduct => ({
   height_cm: 1,
   price_cents,
   currency: 'EUR',
+  variants: [],
 });
 const products = new Map([
   ['sofa', product('sofa', 89900)],
-  ['chair', product('chair', 11900)],
+  [
+    'chair',
+    {
+      ...product('chair', 11900),
+      variants: [
+        { sku: 'chair-black', name: 'Black', price_cents: 12900, colour: '#2f2f2f' },
+        { sku: 'chair-walnut', name: 'Walnut', price_cents: 14900, colour: '#6b4a2f' },
+      ],
+    },
+  ],
 ]);
 
 describe('the basket', () => {
@@ -54,6 +64,50 @@ describe('the basket', () => {
       ),
     ).toThrow(expect.objectContaining({ code: 'unknown_sku', sku: 'nope' }));
     expect(basket.get('chair\n')).toBe(1);
+  });
+
+  it('keeps each variant a line of its own, at the variant’s price from the catalog', () => {
+    const basket = addLines(
+      new Map(),
+      [
+        { sku: 'chair', variant: 'chair-black', quantity: 2 },
+        { sku: 'chair', quantity: 1 },
+        { sku: 'chair', variant: 'chair-walnut', quantity: 1 },
+        { sku: 'chair', variant: 'chair-black', quantity: 1 },
+      ],
+      products,
+    );
+    expect(viewBasket(basket, products)).toEqual({
+      lines: [
+        {
+          sku: 'chair',
+          variant: 'chair-black',
+          name: 'The chair, Black',
+          quantity: 3,
+          unit_cents: 12900,
+          subtotal_cents: 38700,
+        },
+        { sku: 'chair', name: 'The chair', quantity: 1, unit_cents: 11900, subtotal_cents: 11900 },
+        {
+          sku: 'chair',
+          variant: 'chair-walnut',
+          name: 'The chair, Walnut',
+          quantity: 1,
+          unit_cents: 14900,
+          subtotal_cents: 14900,
+        },
+      ],
+      count: 5,
+      currency: 'EUR',
+      total_cents: 65500,
+    });
+    // A variant the catalog drops later is no longer in the basket's view (nor its total).
+    const dropped = new Map(products);
+    dropped.set('chair', { ...products.get('chair')!, variants: [] });
+    expect(viewBasket(basket, dropped).lines.map((l) => l.variant ?? '')).toEqual(['']);
+    // Removing a variant line leaves the others.
+    const fewer = setLine(basket, { sku: 'chair', variant: 'chair-black', quantity: 0 }, products);
+    expect([...fewer.keys()]).toEqual(['chair\n', 'chair\nchair-walnut']);
   });
 
   it('refuses a variant the product does not have', () => {

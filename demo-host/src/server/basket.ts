@@ -108,10 +108,11 @@ export function parseSetRequest(body: unknown): BasketRequestLine {
 function check(products: Map<string, ShopProduct>, line: BasketRequestLine): void {
   const product = products.get(line.sku);
   if (!product) throw new BasketError('unknown_sku', 'The shop does not sell that item.', line.sku);
-  // The shop's catalog has no variants yet (issue 12's catalog work brings them): none is known.
-  if (line.variant !== undefined)
+  if (line.variant !== undefined && !variantOf(product, line.variant))
     throw new BasketError('unknown_variant', 'That item has no such variant.', line.sku);
 }
+
+const variantOf = (product: ShopProduct, sku: string) => product.variants.find((v) => v.sku === sku);
 
 function checkLimits(next: BasketContents): void {
   if (next.size > BASKET_LIMITS.maxLines) {
@@ -162,8 +163,8 @@ export function setLine(
 }
 
 /**
- * The basket priced from the catalog as it is now. A line whose product the shop no longer
- * sells is left out (the shopper could not buy it). One currency: the demo shop sells in one.
+ * The basket priced from the catalog as it is now, a variant at its own price. A line whose
+ * product or variant the shop no longer sells is left out (the shopper could not buy it). One currency: the demo shop sells in one.
  */
 export function viewBasket(
   contents: BasketContents | undefined,
@@ -174,15 +175,18 @@ export function viewBasket(
   for (const [k, quantity] of contents ?? []) {
     const [sku = '', variant = ''] = k.split('\n');
     const product = products.get(sku);
-    if (!product) continue;
+    const chosen = product && variant ? variantOf(product, variant) : undefined;
+    // A variant the catalog no longer has cannot be bought either.
+    if (!product || (variant && !chosen)) continue;
     currency ??= product.currency;
+    const unit = chosen?.price_cents ?? product.price_cents;
     lines.push({
       sku,
       ...(variant ? { variant } : {}),
-      name: product.name,
+      name: chosen ? `${product.name}, ${chosen.name}` : product.name,
       quantity,
-      unit_cents: product.price_cents,
-      subtotal_cents: product.price_cents * quantity,
+      unit_cents: unit,
+      subtotal_cents: unit * quantity,
     });
   }
   return {

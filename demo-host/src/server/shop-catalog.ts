@@ -9,6 +9,15 @@ export interface ShopProduct {
   height_cm: number;
   price_cents: number;
   currency: string;
+  /** Its colours and materials, each with its own SKU and price (the platform's `CatalogVariant`). */
+  variants: ShopVariant[];
+}
+
+export interface ShopVariant {
+  sku: string;
+  name: string;
+  price_cents: number;
+  colour: string | null;
 }
 
 /** The shop's category pages (`/sofas`, …) and which catalog categories each shows. */
@@ -90,29 +99,44 @@ export class ShopCatalog {
   async #load(): Promise<Map<string, ShopProduct>> {
     const { access_token } = await this.#options.token();
     const base = this.#options.platformUrl ?? issuerOf(access_token);
-    const res = await (this.#options.fetch ?? fetch)(new URL('/v1/catalog', base), {
-      headers: { Authorization: `Bearer ${access_token}`, Accept: 'application/json' },
-      signal: AbortSignal.timeout(10_000),
-    });
-    if (!res.ok) throw new CatalogUnavailableError({ cause: new Error(`GET /v1/catalog: ${res.status}`) });
-    // The platform's `GET /v1/catalog` (`Catalog` in @planner/contract); `sku` once catalogs carry one.
-    const body = (await res.json()) as {
-      items?: (Omit<ShopProduct, 'sku'> & { id: string; sku?: string })[];
-    };
     const products = new Map<string, ShopProduct>();
-    for (const item of body.items ?? []) {
-      const sku = item.sku ?? item.id;
-      products.set(sku, {
-        sku,
-        name: item.name,
-        category: item.category,
-        description: item.description,
-        width_cm: item.width_cm,
-        depth_cm: item.depth_cm,
-        height_cm: item.height_cm,
-        price_cents: item.price_cents,
-        currency: item.currency,
+    // Every page (the platform gives at most 200 items a page), so a piece past the first
+    // page is priced too. Bounded: a catalog holds at most 10 000 items.
+    let offset: number | null = 0;
+    for (let page = 0; offset !== null && page < 60; page++) {
+      const url = new URL('/v1/catalog', base);
+      url.searchParams.set('limit', '200');
+      if (offset) url.searchParams.set('offset', String(offset));
+      const res = await (this.#options.fetch ?? fetch)(url, {
+        headers: { Authorization: `Bearer ${access_token}`, Accept: 'application/json' },
+        signal: AbortSignal.timeout(10_000),
       });
+      if (!res.ok) throw new CatalogUnavailableError({ cause: new Error(`GET /v1/catalog: ${res.status}`) });
+      // The platform's `GET /v1/catalog` (`Catalog` in @planner/contract): an item's id is its SKU.
+      const body = (await res.json()) as {
+        items?: (Omit<ShopProduct, 'sku' | 'variants'> & { id: string; variants?: ShopVariant[] })[];
+        next_offset?: number | null;
+      };
+      for (const item of body.items ?? []) {
+        products.set(item.id, {
+          sku: item.id,
+          name: item.name,
+          category: item.category,
+          description: item.description,
+          width_cm: item.width_cm,
+          depth_cm: item.depth_cm,
+          height_cm: item.height_cm,
+          price_cents: item.price_cents,
+          currency: item.currency,
+          variants: (item.variants ?? []).map((v) => ({
+            sku: v.sku,
+            name: v.name,
+            price_cents: v.price_cents,
+            colour: v.colour,
+          })),
+        });
+      }
+      offset = typeof body.next_offset === 'number' && body.next_offset > offset ? body.next_offset : null;
     }
     return products;
   }

@@ -10,6 +10,13 @@ export interface PlacedItem {
   y: number;
   /** Degrees clockwise, [0, 360). */
   rotation: number;
+  /**
+   * The SKU of the variant (colour, material) the shopper chose, one of the catalog item's
+   * `variants`; absent for the item as it comes. Optional in every project format, so
+   * projects saved before read unchanged. A variant an import later left out stays here
+   * (flagged, never dropped).
+   */
+  variant?: string;
 }
 
 export type RoomUnit = (typeof ROOM_UNITS)[number];

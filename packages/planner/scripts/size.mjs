@@ -25,8 +25,10 @@ import { build } from 'vite';
 
 const BUDGET = 50 * 1000;
 // 17 760 B after the plan's gestures, the room bar and the warnings moved out of the first
-// paint (branch canvas-lazy), plus ~15 %.
-const LAZY_BUDGET = 20.5 * 1000;
+// paint (branch canvas-lazy), plus ~15 %; then +1 kB for the variants (issue 12: the
+// inspector's choice, the plan drawn in the variant's colour, flagged shopping-list lines),
+// which went there to keep the first paint within its budget (20 896 B with them).
+const LAZY_BUDGET = 21.5 * 1000;
 const VIEW3D_BUDGET = 146 * 1000;
 const VIEW3D_ENTRY = /\/src\/view3d\/planner-view3d\.ts$/;
 const root = new URL('..', import.meta.url).pathname;

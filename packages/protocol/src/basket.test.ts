@@ -58,6 +58,8 @@ describe('Basket', () => {
     ['an extra field on a line', { lines: [{ ...sofa, email: 'ada@example.com' }], total_cents: 89900 }],
     ['an extra field on the basket', { user: 'u-1' }],
     ['an over-long SKU', { lines: [{ ...sofa, sku: 'x'.repeat(65) }], total_cents: 89900 }],
+    ['a variant that is not a string', { lines: [{ ...sofa, variant: 7 }], total_cents: 89900 }],
+    ['an over-long variant', { lines: [{ ...sofa, variant: 'x'.repeat(65) }], total_cents: 89900 }],
   ])('refuses a basket with %s', (_, body) => {
     expect(parsePlannerMessage(basket(body))).toBeUndefined();
   });

@@ -138,11 +138,14 @@ export interface SettingsMessage extends Base<'Settings'> {
 
 /** One line of a basket: how many of one SKU (and variant) the plan holds, at the catalog's price. */
 export interface BasketLine {
-  /** The catalog item's SKU (its catalog id until catalogs carry SKUs). */
+  /** The catalog item's SKU (its catalog id). */
   sku: string;
-  /** The variant's SKU, when the item was placed in a variant (colour, material). */
+  /**
+   * The variant's own SKU, when the piece was placed in a variant (colour, material); the
+   * line's prices are then the variant's.
+   */
   variant?: string;
-  /** The item's name, as the planner showed it. */
+  /** The item's name, as the planner showed it (with the variant's: "Tova Dining Chair, Black"). */
   name: string;
   /** A whole number, at least 1. */
   quantity: number;

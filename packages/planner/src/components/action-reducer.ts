@@ -173,6 +173,8 @@ export function reduceAction(ctx: ActionContext, action: PlannerAction): ActionO
           : `The room is now ${formatLength(r.width_cm, r.unit, locale)} by ${formatLength(r.depth_cm, r.unit, locale)}.`,
       };
     }
+    case 'apply':
+      return action.outcome(ctx);
     case 'room-edit':
       // planner-app runs these itself: room/room-edits.ts is loaded with the first one.
       return {};

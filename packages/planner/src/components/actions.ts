@@ -1,5 +1,6 @@
 import type { Room } from '../editor/design.ts';
 import type { RoomEdit } from '../room/room-edits.ts';
+import type { ActionContext, ActionOutcome } from './action-reducer.ts';
 
 /**
  * Everything a component asks the app to do, as one event type: components render and
@@ -21,7 +22,12 @@ export type PlannerAction =
   | { type: 'room'; patch: Partial<Pick<Room, 'width_cm' | 'depth_cm' | 'unit'>> }
   /** Reshape the room, set its walls, add or change a door or window (one undo step; `key` coalesces a run of key presses). */
   | { type: 'room-edit'; edit: RoomEdit; key?: string }
-  | { type: 'snap'; enabled: boolean; step: number };
+  | { type: 'snap'; enabled: boolean; step: number }
+  /**
+   * An edit whose rules live with the lazily loaded part that asks for it (the inspector's
+   * variant choice, `edit-variant.ts`): the first paint carries no code of its own for it.
+   */
+  | { type: 'apply'; outcome: (ctx: ActionContext) => ActionOutcome };
 
 /** The MIME type a catalog card puts on a drag; its data is the catalog item's id. */
 export const CATALOG_DRAG_TYPE = 'application/x-planner-catalog-item';

@@ -25,4 +25,5 @@ import './planner-room-bar.ts';
 export { computeWarnings } from '../editor/warnings.ts';
 export * from '../retail/index.ts';
 export * from './plan/interaction.ts';
+export { variantPaint } from './plan/variant-paint.ts';
 export { ProjectFlowsController } from './project-flows-controller.ts';

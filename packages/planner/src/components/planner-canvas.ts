@@ -17,7 +17,7 @@ import { fitBox, fitView, keepNear, type View, viewBox, ZOOM_STEP, zoomAt } from
 import { base } from './styles.ts';
 import { loadWarnings, warningsIfLoaded } from './warnings-loader.ts';
 
-type Interaction = typeof import('./plan/interaction.ts');
+type Interaction = typeof import('./deferred.ts');
 // With the deferred chunk: a lazy chunk of their own makes the bundler move Lit out of the
 // entry chunk into a shared one (rolldown#10731, see deferred.ts).
 let interaction: Promise<Interaction> | undefined;
@@ -387,6 +387,7 @@ export class PlannerCanvas extends LitElement {
                   locale: this.locale,
                   catalogReady: this.catalogReady,
                   symbolUrl: this.symbolUrl,
+                  paint: parts?.variantPaint,
                   // Before the gestures load, the plan's own listener queues the key.
                   onKey: (e) => this._gestures?.itemKey(e, s.item.id),
                   onFocus: () => this.#select(s.item.id),

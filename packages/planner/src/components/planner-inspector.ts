@@ -7,6 +7,8 @@ import { footprint } from '../editor/footprint.ts';
 import { formatPrice } from '../editor/price.ts';
 import { formatLength, fromUnitValue, toUnitValue, type Unit } from '../editor/units.ts';
 import type { ItemWarnings } from '../editor/warnings.ts';
+import { chooseVariant } from '../retail/edit-variant.ts';
+import { variantGone, variantOf } from '../retail/variants.ts';
 import { dispatchAction } from './actions.ts';
 import { icon } from './icons.ts';
 import { base } from './styles.ts';
@@ -14,9 +16,10 @@ import { base } from './styles.ts';
 /**
  * The selected item's panel: what it is, where it stands (distance of its box from the left
  * and top walls, editable), its rotation (editable, plus 90° buttons), its warnings in words,
- * and Duplicate / Delete. With nothing selected it explains how to select.
+ * its variant (colour or material, each with its price; one the item no longer has shown as
+ * no longer sold), and Duplicate / Delete. With nothing selected it explains how to select.
  *
- * @fires planner-action - move, rotate, rotate-by, duplicate, delete
+ * @fires planner-action - move, rotate, rotate-by, duplicate, delete, apply (a variant chosen)
  */
 @customElement('planner-inspector')
 export class PlannerInspector extends LitElement {
@@ -47,13 +50,15 @@ export class PlannerInspector extends LitElement {
     const unit = this.unit;
     const len = (cm: number) => formatLength(cm, unit, this.locale);
     const warning = describeWarnings(this.warnings, this.nameOf, len);
+    const v = variantOf(item, c);
+    const price = (cents: number) => formatPrice(cents, c?.currency, this.locale);
     return html`
       <section class="panel" aria-label="Selected: ${itemName(c)}">
         <div class="head">
           <div class="title">
             <h2>${itemName(c)}</h2>
             <p class="meta">
-              ${c ? html`${len(c.width_cm)} × ${len(c.depth_cm)} · ${formatPrice(c.price_cents, c.currency, this.locale)}` : 'Not in the catalog'}
+              ${c ? html`${len(c.width_cm)} × ${len(c.depth_cm)} · ${price(v?.price_cents ?? c.price_cents)}` : 'Not in the catalog'}
             </p>
           </div>
           ${
@@ -104,6 +109,29 @@ export class PlannerInspector extends LitElement {
               ${icon('rotateCw')}
             </button>
           </div>
+          ${
+            c && (c.variants?.length || item.variant)
+              ? html`<label class="field">
+                <span class="label">Variant</span>
+                <select
+                  class="input"
+                  @change=${(e: Event) =>
+                    dispatchAction(this, {
+                      type: 'apply',
+                      outcome: chooseVariant(item.id, (e.target as HTMLSelectElement).value || undefined),
+                    })}
+                >
+                  <option value="">Standard · ${price(c.price_cents)}</option>
+                  ${c.variants?.map((o) => html`<option value=${o.sku}>${o.name} · ${price(o.price_cents)}</option>`)}
+                  ${
+                    variantGone(item, c)
+                      ? html`<option value=${item.variant!}>${item.variant} (no longer sold)</option>`
+                      : nothing
+                  }
+                </select>
+              </label>`
+              : nothing
+          }
           <div class="buttons end">
             <button
               type="button"
@@ -125,6 +153,12 @@ export class PlannerInspector extends LitElement {
         </div>
       </section>
     `;
+  }
+
+  override updated(): void {
+    // Set once its options are there (a binding on the select would come before them).
+    const select = this.renderRoot.querySelector('select');
+    if (select) select.value = this.item?.variant ?? '';
   }
 
   #lengthField(

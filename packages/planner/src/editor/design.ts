@@ -87,6 +87,10 @@ export function sanitizeDesign(value: unknown): Design | null {
       x: clampCoord(i.x),
       y: clampCoord(i.y),
       rotation: normalizeRotation(i.rotation),
+      // A variant's SKU (as long as a catalog id at most). Its characters are not checked
+      // here, as `catalog_id`'s are not: it came from the platform or from this planner.
+      ...(typeof i.variant === 'string' &&
+        i.variant.length <= PROJECT_LIMITS.catalogIdMaxLength && { variant: i.variant }),
     });
   }
   return { room, items: clean };

@@ -16,7 +16,9 @@ export function priceTotal(items: readonly PlacedItem[], catalog: CatalogIndex):
       unpriced++;
       continue;
     }
-    byCurrency.set(c.currency, (byCurrency.get(c.currency) ?? 0) + c.price_cents);
+    // A variant has its own price; one no longer sold counts at the item's.
+    const cents = c.variants?.find((v) => v.sku === item.variant)?.price_cents ?? c.price_cents;
+    byCurrency.set(c.currency, (byCurrency.get(c.currency) ?? 0) + cents);
   }
   return { byCurrency, unpriced };
 }

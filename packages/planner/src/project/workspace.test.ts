@@ -154,6 +154,27 @@ describe('Workspace: saving', () => {
     ]);
   });
 
+  it('saves a piece’s variant and opens it again; a piece without one saves as before', async () => {
+    const { ws, services } = setup();
+    addChair(ws, 'c1');
+    addChair(ws, 'c2');
+    ws.editor.apply('Black', (d) => ({
+      ...d,
+      items: d.items.map((i) => (i.id === 'c1' ? { ...i, variant: 'chair-black' } : i)),
+    }));
+    const saved = await ws.save();
+    const create = services.calls.find((c) => c.method === 'createProject');
+    const sent = JSON.parse(JSON.stringify(create?.args[0])) as { items: Record<string, unknown>[] };
+    expect(sent.items.map((i) => i.variant)).toEqual(['chair-black', undefined]);
+    expect(Object.keys(sent.items[1]!)).toEqual(['id', 'catalog_id', 'x', 'y', 'rotation']);
+    // Elsewhere, later: the project opens with the variant on its piece.
+    const other = setup({ services });
+    await other.ws.open(saved.id);
+    expect(other.ws.design.items.map((i) => i.variant)).toEqual(['chair-black', undefined]);
+    // And so does the draft a reload restores.
+    expect(other.stored().design.items[0].variant).toBe('chair-black');
+  });
+
   it('saves a blank name as "Untitled room"', async () => {
     const { ws } = setup();
     ws.rename('   ');

@@ -344,7 +344,15 @@ export class Workspace {
       format: PROJECT_FORMAT,
       name: baseName,
       room: storedRoom(room),
-      items: items.map((i) => ({ id: i.id, catalog_id: i.catalog_id, x: i.x, y: i.y, rotation: i.rotation })),
+      // `variant: undefined` is left out of the JSON: a piece without one saves as before.
+      items: items.map((i) => ({
+        id: i.id,
+        catalog_id: i.catalog_id,
+        x: i.x,
+        y: i.y,
+        rotation: i.rotation,
+        variant: i.variant,
+      })),
     };
     const id = asCopy ? null : this.#project.id;
     const etag = asCopy ? null : this.#project.etag;

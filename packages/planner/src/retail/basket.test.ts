@@ -19,13 +19,34 @@ const item = (id: string, price_cents: number, currency = 'EUR'): CatalogItem =>
   variants: [],
   sold: true,
 });
-const placed = (catalog_id: string, n: number): PlacedItem => ({
+const placed = (catalog_id: string, n: number, variant?: string): PlacedItem => ({
   id: `p${n}`,
   catalog_id,
   x: 0,
   y: 0,
   rotation: 0,
+  ...(variant ? { variant } : {}),
 });
+const colour = (sku: string, name: string, price_cents: number) => ({
+  sku,
+  kind: 'colour' as const,
+  name,
+  price_cents,
+  colour: '#222222',
+});
+const withVariants = indexCatalog(
+  catalogOf([
+    {
+      ...item('chair', 11900),
+      variants: [
+        colour('chair-black', 'Black', 12900),
+        { ...colour('chair-walnut', 'Walnut', 14900), kind: 'material' },
+      ],
+    },
+    { ...item('sofa', 89900), variants: [colour('sofa-green', 'Green', 92900)] },
+    { ...item('retired', 5000), sold: false, variants: [colour('retired-blue', 'Blue', 6000)] },
+  ]),
+);
 const catalog = indexCatalog(
   catalogOf([item('chair', 11900), item('sofa', 89900), item('lamp', 4900, 'SEK')]),
 );
@@ -48,26 +69,82 @@ describe('shoppingList', () => {
     expect(isBasket(message('Basket', list.basket!))).toBe(true);
   });
 
-  it('keeps variants apart and uses the catalog SKU when there is one', () => {
-    const withSku = indexCatalog(catalogOf([{ ...item('chair', 100), sku: 'CH-1' } as CatalogItem]));
+  it('makes one line per SKU and variant, each at its own price, with subtotals and the total', () => {
     const list = shoppingList(
       [
-        { ...placed('chair', 1), variant: 'CH-1-OAK' } as PlacedItem,
-        { ...placed('chair', 2), variant: 'CH-1-ASH' } as PlacedItem,
-        { ...placed('chair', 3), variant: 'CH-1-OAK' } as PlacedItem,
+        placed('chair', 1, 'chair-black'),
+        placed('chair', 2),
+        placed('chair', 3, 'chair-walnut'),
+        placed('chair', 4, 'chair-black'),
+        placed('sofa', 5, 'sofa-green'),
       ],
-      withSku,
+      withVariants,
     );
-    expect(list.basket?.lines.map((l) => [l.sku, l.variant, l.quantity])).toEqual([
-      ['CH-1', 'CH-1-OAK', 2],
-      ['CH-1', 'CH-1-ASH', 1],
-    ]);
+    expect(list.basket).toEqual({
+      currency: 'EUR',
+      lines: [
+        {
+          sku: 'chair',
+          variant: 'chair-black',
+          name: 'Name of chair, Black',
+          quantity: 2,
+          unit_cents: 12900,
+          subtotal_cents: 25800,
+        },
+        { sku: 'chair', name: 'Name of chair', quantity: 1, unit_cents: 11900, subtotal_cents: 11900 },
+        {
+          sku: 'chair',
+          variant: 'chair-walnut',
+          name: 'Name of chair, Walnut',
+          quantity: 1,
+          unit_cents: 14900,
+          subtotal_cents: 14900,
+        },
+        {
+          sku: 'sofa',
+          variant: 'sofa-green',
+          name: 'Name of sofa, Green',
+          quantity: 1,
+          unit_cents: 92900,
+          subtotal_cents: 92900,
+        },
+      ],
+      total_cents: 145500,
+    });
+    expect(list.flagged).toEqual([]);
+    expect(isBasket(message('Basket', list.basket!))).toBe(true);
   });
 
-  it('leaves out pieces that are no longer sold, and counts them', () => {
-    const list = shoppingList([placed('gone', 1), placed('sofa', 2)], catalog);
-    expect(list.unpriced).toBe(1);
-    expect(list.basket?.lines).toHaveLength(1);
+  it('flags, never drops, pieces no longer sold, unknown, or in a variant that disappeared', () => {
+    const list = shoppingList(
+      [
+        placed('gone', 1),
+        placed('retired', 2),
+        placed('chair', 3, 'chair-red'),
+        placed('sofa', 4),
+        placed('chair', 5, 'chair-red'),
+        placed('retired', 6, 'retired-blue'),
+      ],
+      withVariants,
+    );
+    expect(list.basket?.lines.map((l) => l.sku)).toEqual(['sofa']);
+    expect(list.basket?.total_cents).toBe(89900);
+    expect(list.flagged).toEqual([
+      { sku: 'gone', name: 'Unknown item', quantity: 1, reason: 'unknown' },
+      { sku: 'retired', name: 'Name of retired', quantity: 1, reason: 'not_sold' },
+      { sku: 'chair', variant: 'chair-red', name: 'Name of chair', quantity: 2, reason: 'variant_gone' },
+      {
+        sku: 'retired',
+        variant: 'retired-blue',
+        name: 'Name of retired',
+        quantity: 1,
+        reason: 'not_sold',
+      },
+    ]);
+    // Nothing sellable: no basket, but every piece is still listed.
+    const none = shoppingList([placed('gone', 1), placed('chair', 2, 'chair-red')], withVariants);
+    expect(none.basket).toBeNull();
+    expect(none.flagged.map((f) => f.quantity)).toEqual([1, 1]);
   });
 
   it('has no basket for an empty plan or one in two currencies', () => {

@@ -1,52 +1,82 @@
 import type { BasketLine, BasketMessage } from '@planner/protocol';
-import type { CatalogIndex, CatalogItem, PlacedItem } from '../editor/design.ts';
+import type { CatalogIndex, PlacedItem } from '../editor/design.ts';
+import { variantGone, variantOf } from './variants.ts';
 
 /** A basket's content: the `Basket` message without its envelope. */
 export type Basket = Omit<BasketMessage, 'ns' | 'v' | 'type'>;
 
+/** Why pieces of the plan cannot go into the basket. */
+export type FlagReason = 'unknown' | 'not_sold' | 'variant_gone';
+
+/** Pieces of the plan the shop cannot sell, grouped as lines are, listed but never priced. */
+export interface FlaggedLine {
+  sku: string;
+  variant?: string;
+  name: string;
+  quantity: number;
+  reason: FlagReason;
+}
+
 export interface ShoppingList {
-  /** `null` when the plan is empty, or its pieces are priced in more than one currency. */
+  /** `null` when nothing can be sold, or the pieces are priced in more than one currency. */
   basket: Basket | null;
-  /** Pieces whose catalog item is gone (no longer sold): listed nowhere, counted here. */
-  unpriced: number;
+  /**
+   * Pieces whose item is not in the catalog, no longer sold, or placed in a variant it no
+   * longer has: shown (the plan keeps them, flagged), but not in the basket nor its total.
+   */
+  flagged: FlaggedLine[];
   /** Every currency the priced pieces use, in the order they first appear. */
   currencies: string[];
 }
 
-// Catalogs carry SKUs and variants from issue 12 on; until then an item's id is its SKU.
-type Sellable = CatalogItem & { sku?: string };
-type Placed = PlacedItem & { variant?: string };
-
 /**
- * The plan as a shopping list: one line per SKU and variant, in the order the pieces were
- * first placed, with the catalog's price. Pieces no longer in the catalog are left out and
- * counted: the shop could not sell them.
+ * The plan as a shopping list: one line per SKU and variant (the variant's SKU), in the
+ * order the pieces were first placed, at the catalog's price — the variant's own when the
+ * piece has one.
  */
 export function shoppingList(items: readonly PlacedItem[], catalog: CatalogIndex): ShoppingList {
   const lines = new Map<string, BasketLine>();
+  const flagged = new Map<string, FlaggedLine>();
   const currencies: string[] = [];
-  let unpriced = 0;
-  for (const item of items as readonly Placed[]) {
-    const c = catalog.get(item.catalog_id) as Sellable | undefined;
-    if (!c) {
-      unpriced++;
+  for (const item of items) {
+    const c = catalog.get(item.catalog_id);
+    const v = variantOf(item, c);
+    const key = `${item.catalog_id}\n${item.variant ?? ''}`;
+    const reason: FlagReason | undefined = !c
+      ? 'unknown'
+      : c.sold === false
+        ? 'not_sold'
+        : variantGone(item, c)
+          ? 'variant_gone'
+          : undefined;
+    const variant = item.variant ? { variant: item.variant } : {};
+    if (!c || reason) {
+      const line = flagged.get(key);
+      if (line) line.quantity++;
+      else
+        flagged.set(key, {
+          sku: item.catalog_id,
+          ...variant,
+          name: c?.name ?? 'Unknown item',
+          quantity: 1,
+          reason: reason ?? 'unknown',
+        });
       continue;
     }
     if (!currencies.includes(c.currency)) currencies.push(c.currency);
-    const sku = c.sku ?? c.id;
-    const key = `${sku}\n${item.variant ?? ''}`;
+    const unit = v?.price_cents ?? c.price_cents;
     const line = lines.get(key);
     if (line) {
       line.quantity++;
-      line.subtotal_cents += c.price_cents;
+      line.subtotal_cents += unit;
     } else {
       lines.set(key, {
-        sku,
-        ...(item.variant ? { variant: item.variant } : {}),
-        name: c.name,
+        sku: c.id,
+        ...variant,
+        name: v ? `${c.name}, ${v.name}` : c.name,
         quantity: 1,
-        unit_cents: c.price_cents,
-        subtotal_cents: c.price_cents,
+        unit_cents: unit,
+        subtotal_cents: unit,
       });
     }
   }
@@ -59,5 +89,5 @@ export function shoppingList(items: readonly PlacedItem[], catalog: CatalogIndex
           total_cents: all.reduce((sum, l) => sum + l.subtotal_cents, 0),
         }
       : null;
-  return { basket, unpriced, currencies };
+  return { basket, flagged: [...flagged.values()], currencies };
 }

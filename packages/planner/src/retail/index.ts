@@ -9,4 +9,5 @@ import './planner-shopping-list.ts';
 export { addItem } from './add-item.ts';
 export { applySettings } from './apply-settings.ts';
 export { watchDesign } from './design-analytics.ts';
+export { chooseVariant } from './edit-variant.ts';
 export { sendAnalytics, sendBasket } from './send.ts';

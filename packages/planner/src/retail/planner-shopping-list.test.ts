@@ -45,6 +45,35 @@ describe('planner-shopping-list', () => {
     expect(root.querySelector('.total')?.textContent).toBe('€1,137.00');
   });
 
+  it('lists a variant as its own line at its price, and pieces it cannot sell apart, flagged', async () => {
+    const { el, root, rows } = await setup([placed('chair', 1), placed('chair', 2), placed('gone', 3)]);
+    const chair = el.catalog.get('chair')!;
+    el.catalog = new Map(el.catalog).set('chair', {
+      ...chair,
+      variants: [
+        { sku: 'chair-black', kind: 'colour', name: 'Black', price_cents: 12900, colour: '#2f2f2f' },
+      ],
+    });
+    el.items = [
+      { ...placed('chair', 1), variant: 'chair-black' },
+      placed('chair', 2),
+      { ...placed('chair', 3), variant: 'chair-red' },
+      placed('gone', 4),
+    ];
+    await el.updateComplete;
+    expect(rows()).toEqual([
+      ['Tova Dining Chair, Blackchair · chair-black', '1', '€129.00', '€129.00'],
+      ['Tova Dining Chairchair', '1', '€119.00', '€119.00'],
+    ]);
+    expect(root.querySelector('.total')?.textContent).toBe('€248.00');
+    expect(
+      [...root.querySelectorAll('.flagged li')].map((li) => li.textContent?.replace(/\s+/g, ' ').trim()),
+    ).toEqual([
+      '1 × Tova Dining Chair chair · chair-red · this variant is no longer sold',
+      '1 × Unknown item gone · not in the catalog',
+    ]);
+  });
+
   it('formats prices in the locale it is given', async () => {
     const { root } = await setup([placed('sofa', 1), placed('sofa', 2)], 'de-DE');
     expect(root.querySelector('.total')?.textContent?.replace(/\s/g, ' ')).toBe('1.798,00 €');

@@ -4,16 +4,23 @@ import { base } from '../components/styles.ts';
 import type { CatalogIndex, PlacedItem } from '../editor/design.ts';
 import { formatPrice } from '../editor/price.ts';
 import type { PlannerServices } from '../services.ts';
-import { shoppingList } from './basket.ts';
+import { type FlagReason, shoppingList } from './basket.ts';
 
 /**
- * The plan as a shopping list — one line per SKU and variant, quantity, price, subtotal and
- * the total in the catalog's currency, all through `Intl` in the planner's locale — and the
+ * The plan as a shopping list — one line per SKU and variant, quantity, price (the variant's
+ * own), subtotal and the total in the catalog's currency, all through `Intl` in the
+ * planner's locale; pieces the shop cannot sell listed apart, flagged — and the
  * **Add to basket** button, which hands the lines to the host page (`requestBasket`, a
  * `Basket` message) after a `basket_requested` analytics event.
  *
  * The list opens and closes; the button works either way.
  */
+const REASONS: Record<FlagReason, string> = {
+  unknown: 'not in the catalog',
+  not_sold: 'no longer sold',
+  variant_gone: 'this variant is no longer sold',
+};
+
 @customElement('planner-shopping-list')
 export class PlannerShoppingList extends LitElement {
   /** The pieces in the room. */
@@ -29,7 +36,7 @@ export class PlannerShoppingList extends LitElement {
   @state() private _sending = false;
 
   override render() {
-    const { basket, unpriced, currencies } = shoppingList(this.items, this.catalog);
+    const { basket, flagged, currencies } = shoppingList(this.items, this.catalog);
     const pieces = basket?.lines.reduce((n, l) => n + l.quantity, 0) ?? 0;
     const number = new Intl.NumberFormat(this.locale);
     const price = (cents: number) => formatPrice(cents, basket?.currency, this.locale);
@@ -84,7 +91,19 @@ export class PlannerShoppingList extends LitElement {
                   : 'Add furniture to the room to see your shopping list.'
               }</p>`
         }
-        ${unpriced > 0 ? html`<p class="muted">${number.format(unpriced)} ${unpriced === 1 ? 'piece is' : 'pieces are'} no longer sold and not listed.</p>` : nothing}
+        ${
+          flagged.length
+            ? html`<p class="muted">Not in the basket (the plan keeps them):</p>
+              <ul class="flagged">
+                ${flagged.map(
+                  (f) => html`<li data-sku=${f.sku}>
+                    ${number.format(f.quantity)} × ${f.name}
+                    <span class="sku">${f.sku}${f.variant ? ` · ${f.variant}` : ''} · ${REASONS[f.reason]}</span>
+                  </li>`,
+                )}
+              </ul>`
+            : nothing
+        }
       </div>
     `;
   }
@@ -167,6 +186,11 @@ export class PlannerShoppingList extends LitElement {
         text-align: end;
         font-variant-numeric: tabular-nums;
         white-space: nowrap;
+      }
+      .flagged {
+        margin: 0;
+        padding-inline-start: 18px;
+        font-size: 13px;
       }
       .sku {
         display: block;

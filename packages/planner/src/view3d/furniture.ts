@@ -17,7 +17,7 @@ export interface PartBox {
   accent?: boolean;
 }
 
-/** The catalog has no colours: each category has one, chosen to read well on the light floor. */
+/** Pieces without a variant colour: each category has one, chosen to read well on the light floor. */
 const CATEGORY_COLOURS: Record<string, number> = {
   Seating: 0x5b7c99,
   Tables: 0xa47551,
@@ -32,8 +32,12 @@ const CATEGORY_COLOURS: Record<string, number> = {
 };
 const OTHER_COLOUR = 0x9aa3ad;
 
-export const itemColour = (item: CatalogItem | undefined): number =>
-  (item && CATEGORY_COLOURS[item.category]) ?? OTHER_COLOUR;
+/** A piece's colour: its variant's (issue 12) when it has one with a colour, else its category's. */
+export function itemColour(item: CatalogItem | undefined, variant?: string): number {
+  const own = variant ? item?.variants?.find((v) => v.sku === variant)?.colour : undefined;
+  if (own && /^#[\da-f]{6}$/i.test(own)) return Number.parseInt(own.slice(1), 16);
+  return (item && CATEGORY_COLOURS[item.category]) ?? OTHER_COLOUR;
+}
 
 type Shape = 'sofa' | 'chair' | 'stool' | 'table' | 'bed' | 'lamp' | 'box';
 

@@ -44,6 +44,22 @@ describe('DesignScene', () => {
     expect(partsOf(undefined)).toHaveLength(1);
   });
 
+  it('colours a piece in its variant’s colour, the others in their category’s', () => {
+    const withVariant = new Map(catalog);
+    const sofa = catalog.get('sofa')!;
+    withVariant.set('sofa', {
+      ...sofa,
+      variants: [{ sku: 'sofa-green', kind: 'colour', name: 'Green', price_cents: 1, colour: '#3f6b4f' }],
+    });
+    const design = furnished();
+    const s2 = { ...design.items[0]!, id: 's2', variant: 'sofa-green' };
+    const scene = new DesignScene({ ...design, items: [...design.items, s2] }, withVariant);
+    const main = (id: string) => scene.item(id)!.materials[0]!.color.getHex();
+    expect(main('s2')).toBe(0x3f6b4f);
+    expect(main('s1')).not.toBe(0x3f6b4f);
+    scene.dispose();
+  });
+
   it('lights up only the selected piece', () => {
     const scene = new DesignScene(furnished(), catalog);
     scene.select('t1');

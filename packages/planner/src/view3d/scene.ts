@@ -128,7 +128,7 @@ export class DesignScene {
 
     for (const item of design.items) {
       const catalogItem = catalog.get(item.catalog_id);
-      const colour = itemColour(catalogItem);
+      const colour = itemColour(catalogItem, item.variant);
       const main = new MeshLambertMaterial({ color: colour });
       const accent = new MeshLambertMaterial({ color: new Color(colour).lerp(new Color(0xffffff), 0.35) });
       const group = new Group();

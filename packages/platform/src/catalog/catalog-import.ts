@@ -137,7 +137,23 @@ function validate(value: unknown, origin: Origin): PreparedItem[] {
   const raw = list.data.items;
   const items: ImportItem[] = [];
   const rows: number[] = [];
+  const seen = new Map<string, number>();
+  const claim = (sku: unknown, row: number, field: string) => {
+    if (typeof sku !== 'string') return;
+    const first = seen.get(sku);
+    if (first === undefined) seen.set(sku, row);
+    else problems.push({ row, field, message: `SKU ${sku} is already used on row ${first}` });
+  };
   raw.forEach((entry, i) => {
+    // SKUs are claimed from the row as sent, valid or not: a variant with a bad price does
+    // not hide that its sibling repeats a SKU.
+    const { sku, variants } = (entry ?? {}) as { sku?: unknown; variants?: unknown };
+    claim(sku, origin.row(i), 'sku');
+    if (Array.isArray(variants)) {
+      for (const [j, v] of variants.entries()) {
+        claim((v as { sku?: unknown } | null)?.sku, origin.row(i, j), origin.field(['variants', j, 'sku']));
+      }
+    }
     const parsed = CatalogImportItem.safeParse(entry);
     if (parsed.success) {
       items.push(parsed.data);
@@ -151,20 +167,10 @@ function validate(value: unknown, origin: Origin): PreparedItem[] {
       );
     }
   });
-  const seen = new Map<string, number>();
-  const claim = (sku: string, row: number, field: string) => {
-    const first = seen.get(sku);
-    if (first === undefined) seen.set(sku, row);
-    else problems.push({ row, field, message: `SKU ${sku} is already used on row ${first}` });
-  };
   const currency = items[0]?.currency;
   const prepared = items.map((item, k): PreparedItem => {
     const i = rows[k]!;
     const row = origin.row(i);
-    claim(item.sku, row, 'sku');
-    for (const [j, v] of (item.variants ?? []).entries()) {
-      claim(v.sku, origin.row(i, j), origin.field(['variants', j, 'sku']));
-    }
     if (item.currency !== currency) {
       problems.push({
         row,

@@ -261,7 +261,7 @@ export async function applyImport(
   });
 }
 
-/** The seed catalog (migration 002) as an import: what the demo shop's legal entity adopts. */
+/** The seed catalog (migrations 002 and 009) as an import: what the demo shop's legal entity adopts. */
 export async function seedItems(db: Queryable): Promise<PreparedItem[]> {
   const rows = await db.query<{
     id: string;
@@ -274,6 +274,7 @@ export async function seedItems(db: Queryable): Promise<PreparedItem[]> {
     price_cents: number;
     currency: string;
     symbol_svg: string;
+    variants: CatalogItem['variants'];
     sort_order: number;
   }>('select * from catalog_seed_items order by sort_order, id');
   return rows.map((r) => ({
@@ -288,8 +289,8 @@ export async function seedItems(db: Queryable): Promise<PreparedItem[]> {
     currency: r.currency.trim(),
     image_url: null,
     symbol_svg: r.symbol_svg,
-    variants: [],
+    variants: r.variants,
     sort_order: r.sort_order,
-    search_text: `${r.id} ${r.name} ${r.category} ${r.description}`,
+    search_text: [r.id, r.name, r.category, r.description, ...r.variants.map((v) => v.name)].join(' '),
   }));
 }

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import {
+  CATALOG_LIMITS as C,
   PROJECT_LIMITS as L,
   PROJECT_FORMAT,
   ROOM_LIMITS as R,
@@ -17,6 +18,16 @@ export const PlacedItem = z
     y: z.number().finite().min(-L.coordinateLimitCm).max(L.coordinateLimitCm),
     /** Degrees clockwise, [0, 360). */
     rotation: z.number().finite().min(0).lt(360),
+    variant: z
+      .string()
+      .max(C.skuMaxLength)
+      .regex(new RegExp(C.skuPattern), 'a variant SKU')
+      .optional()
+      .openapi({
+        example: 'dining-chair-black',
+        description:
+          "The SKU of the catalog item's variant (colour, material) the shopper chose; absent for the item as it comes. Allowed in every project format: projects without it read as before. Not checked against the catalog, so a variant an import left out is kept (the planner flags it).",
+      }),
   })
   .strict()
   .openapi('PlacedItem');

@@ -116,6 +116,8 @@ export interface ItemPartOptions {
   /** False while the catalog loads: an item it does not know yet is drawn as pending, not unknown. */
   catalogReady: boolean;
   symbolUrl: (relative: string) => string;
+  /** Draws the piece in its variant's colour; comes with the deferred chunk (`variant-paint.ts`). */
+  paint?: ((s: Footprint, o: ItemPartOptions) => unknown) | undefined;
   onKey: (e: KeyboardEvent) => void;
   onFocus: () => void;
 }
@@ -155,6 +157,7 @@ export function itemPart(s: Footprint, o: ItemPartOptions) {
           ? svg`<image href=${o.symbolUrl(catalogItem.symbol_url)} x=${-w / 2} y=${-d / 2} width=${w} height=${d} preserveAspectRatio="none" decoding="async"></image>`
           : nothing
       }
+      ${o.paint?.(s, o)}
       <rect class="tint" x=${-w / 2} y=${-d / 2} width=${w} height=${d}></rect>
       <rect class="ring" x=${-w / 2} y=${-d / 2} width=${w} height=${d}></rect>
     </g>

@@ -168,6 +168,8 @@ describe('importing', () => {
       '2:width_cm',
       '3:sku',
       '3:currency',
+      // Its colour is bad, and its SKU repeats row 1's: both are said.
+      '4:variants[0].sku',
       '4:variants[0].colour',
       '5:symbol_svg',
       '6:',
