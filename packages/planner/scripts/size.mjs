@@ -30,6 +30,10 @@ const BUDGET = 50 * 1000;
 const LAZY_BUDGET = 26 * 1000;
 const VIEW3D_BUDGET = 146 * 1000;
 const VIEW3D_ENTRY = /\/src\/view3d\/planner-view3d\.ts$/;
+// Each language's strings (src/generated/locales/, issue 12) are a chunk of their own, loaded
+// only for a host that asks for that language, at most one per page: each has this budget.
+const LOCALE_BUDGET = 8 * 1000;
+const LOCALE_ENTRY = /\/src\/generated\/locales\/[\w-]+\.ts$/;
 const root = new URL('..', import.meta.url).pathname;
 const hasMain = existsSync(`${root}src/main.ts`) && !process.env.PLANNER_SIZE_STAND_IN;
 const SERVER_ONLY =
@@ -104,14 +108,18 @@ for (const file of output)
     visit3d(file.fileName);
 let lazy = 0;
 let lazy3d = 0;
+const locales = [];
 for (const file of output) {
   if (file.type === 'chunk' && !initial.has(file.fileName)) {
     const size = gz(file);
     const is3d = view3d.has(file.fileName);
+    const isLocale = LOCALE_ENTRY.test(file.facadeModuleId ?? '');
     if (is3d) lazy3d += size;
+    else if (isLocale) locales.push({ name: file.fileName, size });
     else lazy += size;
+    const kind = is3d ? '3D' : isLocale ? 'language' : 'lazy';
     console.log(
-      `  ${file.fileName.padEnd(36)} ${pad(file.code.length, 7)} B min  ${pad(size, 6)} B min+gzip (${is3d ? '3D' : 'lazy'})`,
+      `  ${file.fileName.padEnd(36)} ${pad(file.code.length, 7)} B min  ${pad(size, 6)} B min+gzip (${kind})`,
     );
   }
 }
@@ -128,6 +136,7 @@ const devOnly = output
 const over = total > BUDGET;
 const lazyOver = lazy > LAZY_BUDGET;
 const view3dOver = lazy3d > VIEW3D_BUDGET || view3d.size === 0;
+const localeOver = locales.filter((l) => l.size > LOCALE_BUDGET);
 console.log(
   `initial JavaScript and CSS: ${total} B min+gzip, budget ${BUDGET} B${over ? '  OVER BUDGET' : ''}`,
 );
@@ -137,6 +146,21 @@ console.log(
     ? '3D view: no chunk for src/view3d/planner-view3d.ts (is it still loaded with import()?)'
     : `3D view chunks: ${lazy3d} B min+gzip, budget ${VIEW3D_BUDGET} B${lazy3d > VIEW3D_BUDGET ? '  OVER BUDGET' : ''}`,
 );
+console.log(
+  locales.length === 0
+    ? 'languages: no chunk for src/generated/locales/ (are they still loaded with import()?)'
+    : `languages: largest ${Math.max(...locales.map((l) => l.size))} B min+gzip, budget ${LOCALE_BUDGET} B each${localeOver.length ? `  OVER BUDGET: ${localeOver.map((l) => l.name).join(', ')}` : ''}`,
+);
 for (const leak of leaks) console.log(`  server-only code in the planner page: ${leak}`);
 for (const leak of devOnly) console.log(`  development-only code in the planner page: ${leak}`);
-process.exit(over || lazyOver || view3dOver || leaks.length > 0 || devOnly.length > 0 ? 1 : 0);
+process.exit(
+  over ||
+    lazyOver ||
+    view3dOver ||
+    locales.length === 0 ||
+    localeOver.length > 0 ||
+    leaks.length > 0 ||
+    devOnly.length > 0
+    ? 1
+    : 0,
+);

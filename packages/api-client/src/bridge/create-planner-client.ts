@@ -1,6 +1,6 @@
 import { type FetchLike, RequestQueue, type RequestQueueOptions } from '../queue/request-queue.ts';
-import { TokenStore, type TokenStoreOptions } from '../token/token-store.ts';
 import { lazyTokenVerifier } from '../token/lazy-verifier.ts';
+import { TokenStore, type TokenStoreOptions } from '../token/token-store.ts';
 import type { VerifyToken } from '../token/verify-token.ts';
 import { createWebServices, type WebServices } from '../web-services.ts';
 import { Bridge, type BridgeOptions, type BridgeWindow } from './bridge.ts';

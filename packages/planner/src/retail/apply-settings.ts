@@ -1,4 +1,5 @@
 import { supportedLanguage, type Theme } from '@planner/protocol';
+import { setLanguage } from '../i18n/localization.ts';
 
 /** Which of the planner's own custom properties each theme colour sets. */
 const COLOURS: Record<string, string> = {
@@ -16,7 +17,8 @@ const COLOURS: Record<string, string> = {
  * element, `planner-app`: colours, radius and font become its `--pl-*` custom properties,
  * set through the CSSOM one value at a time, never as CSS text. Values derived from the
  * accent (hover, soft) are mixed here from the validated colour. The locale becomes the
- * app's `locale` (numbers, prices, dates) and the document's language.
+ * app's `locale` (numbers, prices, dates, units), the document's language and the language
+ * of every string (`setLanguage`, which loads that language's strings).
  */
 export function applySettings(
   app: HTMLElement & { locale?: string | undefined },
@@ -42,5 +44,6 @@ export function applySettings(
   if (locale) {
     app.locale = locale;
     document.documentElement.lang = supportedLanguage(locale);
+    void setLanguage(locale);
   }
 }
