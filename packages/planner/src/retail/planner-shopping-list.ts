@@ -1,3 +1,4 @@
+import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { base } from '../components/styles.ts';
@@ -15,6 +16,7 @@ import { shoppingList } from './basket.ts';
  * The list opens and closes; the button works either way.
  */
 @customElement('planner-shopping-list')
+@localized()
 export class PlannerShoppingList extends LitElement {
   /** The pieces in the room. */
   @property({ attribute: false }) items: readonly PlacedItem[] = [];
@@ -44,8 +46,8 @@ export class PlannerShoppingList extends LitElement {
             this._open = !this._open;
           }}
         >
-          Shopping list
-          <span class="muted">(${number.format(basket?.lines.length ?? 0)} ${basket?.lines.length === 1 ? 'line' : 'lines'})</span>
+          ${msg('Shopping list')}
+          <span class="muted">${basket?.lines.length === 1 ? msg('(1 line)') : msg(str`(${number.format(basket?.lines.length ?? 0)} lines)`)}</span>
         </button>
         <span class="status ${this._status?.error ? 'error' : ''}" role="status">${this._status?.text ?? ''}</span>
         <button
@@ -54,7 +56,7 @@ export class PlannerShoppingList extends LitElement {
           ?disabled=${!basket || this._sending}
           @click=${() => this.#add()}
         >
-          Add to basket
+          ${msg('Add to basket')}
         </button>
       </div>
       <div id="list" ?hidden=${!this._open}>
@@ -62,7 +64,7 @@ export class PlannerShoppingList extends LitElement {
           basket
             ? html`<table>
               <thead>
-                <tr><th scope="col">Item</th><th scope="col" class="num">Qty</th><th scope="col" class="num">Price</th><th scope="col" class="num">Subtotal</th></tr>
+                <tr><th scope="col">${msg('Item')}</th><th scope="col" class="num">${msg('Qty')}</th><th scope="col" class="num">${msg('Price')}</th><th scope="col" class="num">${msg('Subtotal')}</th></tr>
               </thead>
               <tbody>
                 ${basket.lines.map(
@@ -75,16 +77,18 @@ export class PlannerShoppingList extends LitElement {
                 )}
               </tbody>
               <tfoot>
-                <tr><th scope="row" colspan="3">Total (${number.format(pieces)} ${pieces === 1 ? 'piece' : 'pieces'})</th><td class="num total">${price(basket.total_cents)}</td></tr>
+                <tr><th scope="row" colspan="3">${pieces === 1 ? msg('Total (1 piece)') : msg(str`Total (${number.format(pieces)} pieces)`)}</th><td class="num total">${price(basket.total_cents)}</td></tr>
               </tfoot>
             </table>`
             : html`<p class="muted">${
                 currencies.length > 1
-                  ? `The plan mixes currencies (${currencies.join(', ')}): it cannot go into one basket.`
-                  : 'Add furniture to the room to see your shopping list.'
+                  ? msg(
+                      str`The plan mixes currencies (${currencies.join(', ')}): it cannot go into one basket.`,
+                    )
+                  : msg('Add furniture to the room to see your shopping list.')
               }</p>`
         }
-        ${unpriced > 0 ? html`<p class="muted">${number.format(unpriced)} ${unpriced === 1 ? 'piece is' : 'pieces are'} no longer sold and not listed.</p>` : nothing}
+        ${unpriced > 0 ? html`<p class="muted">${unpriced === 1 ? msg('1 piece is no longer sold and not listed.') : msg(str`${number.format(unpriced)} pieces are no longer sold and not listed.`)}</p>` : nothing}
       </div>
     `;
   }
@@ -105,8 +109,13 @@ export class PlannerShoppingList extends LitElement {
     try {
       const sent = await this.services.requestBasket(basket);
       this._status = sent
-        ? { text: `Sent ${quantity} ${quantity === 1 ? 'piece' : 'pieces'} to the shop’s basket.` }
-        : { text: 'The shop could not take the basket just now.', error: true };
+        ? {
+            text:
+              quantity === 1
+                ? msg('Sent 1 piece to the shop’s basket.')
+                : msg(str`Sent ${quantity} pieces to the shop’s basket.`),
+          }
+        : { text: msg('The shop could not take the basket just now.'), error: true };
     } finally {
       this._sending = false;
     }
