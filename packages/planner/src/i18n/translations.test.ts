@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { generateMsgId } from '@lit/localize/internal/id-generation.js';
+import { findMessages, type Message, readXliff } from '@planner/ui/i18n-messages';
 import { parseSync } from 'vite';
 import { describe, expect, it } from 'vitest';
-import { findMessages, type Message, readXliff } from '../testing/i18n-messages.ts';
 
 /**
  * Every string the planner shows has its German and French translation (issue 12): each
