@@ -17,8 +17,8 @@ const COLOURS: Record<string, string> = {
  * element, `planner-app`: colours, radius and font become its `--pl-*` custom properties,
  * set through the CSSOM one value at a time, never as CSS text. Values derived from the
  * accent (hover, soft) are mixed here from the validated colour. The locale becomes the
- * app's `locale` (numbers, prices, dates, units), the document's language and the language
- * of every string (`setLanguage`, which loads that language's strings).
+ * document's language, the language of every string (`setLanguage`, which loads that
+ * language's strings) and then the app's `locale` (numbers, prices, dates, units).
  */
 export function applySettings(
   app: HTMLElement & { locale?: string | undefined },
@@ -42,8 +42,13 @@ export function applySettings(
     }
   }
   if (locale) {
-    app.locale = locale;
     document.documentElement.lang = supportedLanguage(locale);
-    void setLanguage(locale);
+    // The app takes the locale once its language's strings are there (or could not be
+    // fetched: numbers and dates still follow it), so everything bound to `locale` re-renders
+    // in the new language at once, strings and numbers together.
+    const take = () => {
+      app.locale = locale;
+    };
+    void setLanguage(locale).then(take, take);
   }
 }
