@@ -26,8 +26,8 @@ import { build } from 'vite';
 const BUDGET = 50 * 1000;
 // 17 760 B after the plan's gestures, the room bar and the warnings moved out of the first
 // paint (branch canvas-lazy), plus ~15 %; then 5.4 kB more when the token verifier (jose) moved
-// out of the first paint to make room for the translations (branch i18n).
-const LAZY_BUDGET = 26 * 1000;
+// out of the first paint to make room for the translations, and ~1 kB of margin (branch i18n).
+const LAZY_BUDGET = 27 * 1000;
 const VIEW3D_BUDGET = 146 * 1000;
 const VIEW3D_ENTRY = /\/src\/view3d\/planner-view3d\.ts$/;
 // Each language's strings (src/generated/locales/, issue 12) are a chunk of their own, loaded
@@ -133,7 +133,13 @@ const devOnly = output
     ...Object.keys(chunk.modules).filter((id) => DEV_ONLY.test(id)),
     ...(DEBUG_HANDLE.test(chunk.code) ? [`${chunk.fileName}: globalThis.planner`] : []),
   ]);
-const over = total > BUDGET;
+// The first paint is one script: Rolldown splits Lit (and @lit/localize) out of the entry into
+// chunks of their own when some modules shared by several lazy chunks import them (seen with a
+// `msg()` in editor/describe.ts, or a translation with `html` markup). The bytes are counted
+// above either way, but each split is one more request before the planner can paint.
+const scripts = [...initial].filter((name) => name.endsWith('.js'));
+const split = scripts.length > 1;
+const over = total > BUDGET || split;
 const lazyOver = lazy > LAZY_BUDGET;
 const view3dOver = lazy3d > VIEW3D_BUDGET || view3d.size === 0;
 const localeOver = locales.filter((l) => l.size > LOCALE_BUDGET);
@@ -151,6 +157,10 @@ console.log(
     ? 'languages: no chunk for src/generated/locales/ (are they still loaded with import()?)'
     : `languages: largest ${Math.max(...locales.map((l) => l.size))} B min+gzip, budget ${LOCALE_BUDGET} B each${localeOver.length ? `  OVER BUDGET: ${localeOver.map((l) => l.name).join(', ')}` : ''}`,
 );
+if (split)
+  console.log(
+    `  the first paint is split into ${scripts.length} scripts (${scripts.join(', ')}): see the comment above`,
+  );
 for (const leak of leaks) console.log(`  server-only code in the planner page: ${leak}`);
 for (const leak of devOnly) console.log(`  development-only code in the planner page: ${leak}`);
 process.exit(

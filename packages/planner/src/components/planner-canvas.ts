@@ -358,10 +358,13 @@ export class PlannerCanvas extends LitElement {
           viewBox="${vb.x} ${vb.y} ${vb.w} ${vb.h}"
           tabindex="-1"
           role="group"
-          aria-roledescription="room plan"
-          aria-label="Room plan, ${len(W)} wide and ${len(D)} deep, ${count} ${count === 1 ? 'item' : 'items'}${
-            warned ? `, ${warned} with warnings` : ''
-          }"
+          aria-roledescription=${msg('room plan')}
+          aria-label=${
+            (count === 1
+              ? msg(str`Room plan, ${len(W)} wide and ${len(D)} deep, 1 item`)
+              : msg(str`Room plan, ${len(W)} wide and ${len(D)} deep, ${count} items`)) +
+            (warned ? msg(str`, ${warned} with warnings`) : '')
+          }
           aria-describedby="plan-help"
           aria-busy=${this._gestures ? 'false' : 'true'}
           @pointerdown=${this.#on}
