@@ -111,7 +111,7 @@ export class AdminProfiles extends LitElement {
   }
 
   override render() {
-    const noServices = this.entity.services.length === 0;
+    const unsubscribed = this.entity.services.length === 0;
     return html`
       <section class="card" aria-labelledby="profiles-title">
         <h2 id="profiles-title">${msg('Back-end profiles')}</h2>
@@ -140,7 +140,7 @@ export class AdminProfiles extends LitElement {
               ${this._busy ? msg('Creating…') : msg('Create profile')}
             </button>
           </div>
-          <p class="notice warn" ?hidden=${!noServices || this._createError === noServices()}>${noServices()}</p>
+          <p class="notice warn" ?hidden=${!unsubscribed || this._createError === noServices()}>${noServices()}</p>
           <p id="create-error" class="notice error" role="alert" ?hidden=${!this._createError}>${this._createError}</p>
         </form>
       </section>
