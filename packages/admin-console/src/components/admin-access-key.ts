@@ -50,6 +50,7 @@ export class AdminAccessKey extends LitElement {
                 str`A new access key replaces this one. The current key, and its standard tokens, keep working for ${overlap / 3600} hours, then are refused.`,
               ),
       confirmLabel: msg('Rotate access key'),
+      cancelLabel: msg('Cancel'),
       danger: true,
     });
     if (!ok) return;

@@ -80,6 +80,7 @@ export class AdminConsumers extends LitElement {
         str`${consumer.consumer_key} (user ${consumer.user_id}) gets no more tokens, and its tokens stop working at once.`,
       ),
       confirmLabel: msg('Revoke'),
+      cancelLabel: msg('Cancel'),
       danger: true,
     });
     if (!ok) return;

@@ -79,6 +79,7 @@ export class AdminProfileDetails extends LitElement {
           'A new static token replaces the active one: the current token is refused from its next request on. External systems using it must be given the new one.',
         ),
         confirmLabel: msg('Replace static token'),
+        cancelLabel: msg('Cancel'),
         danger: true,
       });
       if (!ok) return;
@@ -98,6 +99,7 @@ export class AdminProfileDetails extends LitElement {
         'External systems using it are refused from their next request on. This cannot be undone; you can generate a new static token later.',
       ),
       confirmLabel: msg('Deactivate'),
+      cancelLabel: msg('Cancel'),
       danger: true,
     });
     if (!ok) return;

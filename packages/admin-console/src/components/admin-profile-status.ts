@@ -29,6 +29,7 @@ export class AdminProfileStatus extends LitElement {
         'Its access key gets no more tokens, and its standard and static tokens are refused from their next request on. You can enable it again later.',
       ),
       confirmLabel: msg('Disable profile'),
+      cancelLabel: msg('Cancel'),
       danger: true,
     });
     if (ok)
@@ -49,6 +50,7 @@ export class AdminProfileStatus extends LitElement {
         'Its access key and every token it holds stop working at once, for good. This cannot be undone: the external system would need a new profile.',
       ),
       confirmLabel: msg('Delete profile'),
+      cancelLabel: msg('Cancel'),
       danger: true,
     });
     if (!ok) return;

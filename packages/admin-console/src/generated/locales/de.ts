@@ -28,6 +28,7 @@
 's26979fff8177ac9d': `Rechtsträger`,
 's2a152e4babaa67d1': `Die Back-End-Dienste, die externe Systeme dieses Rechtsträgers nutzen dürfen.`,
 's2c63518ce59a541b': str`seit ${0}: seine Tokens werden abgelehnt`,
+'s2ceb11be2290bb1b': `Abbrechen`,
 's329ca9dc38a0129a': `Statisches Token deaktivieren`,
 's34d83a7933a46037': `Zugriffsschlüssel erneuern`,
 's3687049d1af562c4': `Kopieren`,

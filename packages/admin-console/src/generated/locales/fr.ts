@@ -28,6 +28,7 @@
 's26979fff8177ac9d': `Entité juridique`,
 's2a152e4babaa67d1': `Les services back-end que les systèmes externes de cette entité juridique peuvent utiliser.`,
 's2c63518ce59a541b': str`depuis le ${0} : ses jetons sont refusés`,
+'s2ceb11be2290bb1b': `Annuler`,
 's329ca9dc38a0129a': `Désactiver le jeton statique`,
 's34d83a7933a46037': `Renouveler la clé d’accès`,
 's3687049d1af562c4': `Copier`,
