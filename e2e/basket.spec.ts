@@ -184,7 +184,8 @@ test.describe('the shop’s brand and language in the planner', () => {
     const list = shoppingList(ui);
     await expect(list.total).toHaveText(/^899,00\s€$/);
     await expect(ui.frame.locator('html')).toHaveAttribute('lang', 'de');
-    await list.add.click();
+    // The planner speaks German now too (e2e/i18n.spec.ts checks that in depth).
+    await ui.frame.locator('planner-shopping-list').getByRole('button', { name: 'In den Warenkorb' }).click();
     await expect(shopBasket(page).total).toHaveText(/^899,00\s€$/);
 
     // A page posting CSS through the boundary gets nothing applied: the message is refused whole.

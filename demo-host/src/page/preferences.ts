@@ -5,7 +5,12 @@ import type { Theme } from '@planner/host';
  * as its locale) and, from the developer panel, a theme to show the planner branded. Kept in
  * `localStorage`, so the category pages and the planner page agree.
  */
-export const LOCALES = { 'en-GB': 'English', 'de-DE': 'Deutsch', 'fr-FR': 'Français' } as const;
+export const LOCALES = {
+  'en-GB': 'English',
+  'en-US': 'English (US, feet and inches)',
+  'de-DE': 'Deutsch',
+  'fr-FR': 'Français',
+} as const;
 export type ShopLocale = keyof typeof LOCALES;
 
 /** Design tokens only (the protocol's allow-list): the planner refuses anything else. */

@@ -1,3 +1,4 @@
+import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { AdminApi, BackendProfileDetails } from '../api.ts';
@@ -8,10 +9,10 @@ import { failure, formatDate, PROFILE_CHANGED } from './events.ts';
 import { base } from './styles.ts';
 
 /** How long the old key keeps working after a rotation: at once (a leak), or time to roll out. */
-const OVERLAPS: readonly { seconds: number; label: string }[] = [
-  { seconds: 0, label: 'Refuse it at once' },
-  { seconds: 3600, label: 'Keep it working for 1 hour' },
-  { seconds: 86_400, label: 'Keep it working for 24 hours' },
+const OVERLAPS: readonly { seconds: number; label: () => string }[] = [
+  { seconds: 0, label: () => msg('Refuse it at once') },
+  { seconds: 3600, label: () => msg('Keep it working for 1 hour') },
+  { seconds: 86_400, label: () => msg('Keep it working for 24 hours') },
 ];
 
 /**
@@ -20,6 +21,7 @@ const OVERLAPS: readonly { seconds: number; label: string }[] = [
  * after the overlap chosen here, so the external system can switch without a gap.
  */
 @customElement('admin-access-key')
+@localized()
 export class AdminAccessKey extends LitElement {
   @property({ attribute: false }) api!: AdminApi;
   @property({ attribute: false }) profile!: BackendProfileDetails;
@@ -34,12 +36,21 @@ export class AdminAccessKey extends LitElement {
   async #rotate(): Promise<void> {
     const overlap = this._overlap;
     const ok = await this._confirm.ask({
-      title: 'Rotate the access key?',
+      title: msg('Rotate the access key?'),
       message:
         overlap === 0
-          ? 'A new access key replaces this one. The current key, and every standard token it obtained, is refused from the next request on.'
-          : `A new access key replaces this one. The current key, and its standard tokens, keep working for ${overlap / 3600} hour${overlap === 3600 ? '' : 's'}, then are refused.`,
-      confirmLabel: 'Rotate access key',
+          ? msg(
+              'A new access key replaces this one. The current key, and every standard token it obtained, is refused from the next request on.',
+            )
+          : overlap === 3600
+            ? msg(
+                'A new access key replaces this one. The current key, and its standard tokens, keep working for 1 hour, then are refused.',
+              )
+            : msg(
+                str`A new access key replaces this one. The current key, and its standard tokens, keep working for ${overlap / 3600} hours, then are refused.`,
+              ),
+      confirmLabel: msg('Rotate access key'),
+      cancelLabel: msg('Cancel'),
       danger: true,
     });
     if (!ok) return;
@@ -47,7 +58,7 @@ export class AdminAccessKey extends LitElement {
     this._error = '';
     try {
       const profile = await this.api.rotateAccessKey(this.profile.id, overlap);
-      this._done = 'New access key: give it to the external system now.';
+      this._done = msg('New access key: give it to the external system now.');
       this.dispatchEvent(
         new CustomEvent(PROFILE_CHANGED, { detail: profile, bubbles: true, composed: true }),
       );
@@ -63,29 +74,26 @@ export class AdminAccessKey extends LitElement {
     const previousUntil = p.previous_access_key_expires_at;
     const overlapping = previousUntil !== null && Date.parse(previousUntil) > this.now();
     return html`
-      <admin-secret label="Access key" .value=${p.access_key}></admin-secret>
-      <p class="hint small">
-        The external system sends the access key to <code>POST /v1/backend/tokens</code> for a standard token,
-        valid 60 minutes.
-      </p>
-      ${p.access_key_rotated_at ? html`<p class="hint small">Last rotated ${formatDate(p.access_key_rotated_at)}.</p>` : ''}
+      <admin-secret label=${msg('Access key')} .value=${p.access_key}></admin-secret>
+      <p class="hint small">${msg(html`The external system sends the access key to <code>POST /v1/backend/tokens</code> for a standard token, valid 60 minutes.`)}</p>
+      ${p.access_key_rotated_at ? html`<p class="hint small">${msg(str`Last rotated ${formatDate(p.access_key_rotated_at)}.`)}</p>` : ''}
       ${
         overlapping
-          ? html`<p class="notice warn previous">The previous access key still works until ${formatDate(previousUntil)}.</p>`
+          ? html`<p class="notice warn previous">${msg(str`The previous access key still works until ${formatDate(previousUntil)}.`)}</p>`
           : ''
       }
       <div class="row rotate">
         <div class="field">
-          <label for="overlap">Previous key after rotation</label>
+          <label for="overlap">${msg('Previous key after rotation')}</label>
           <select id="overlap" class="input" .value=${String(this._overlap)}
             @change=${(e: Event) => {
               this._overlap = Number((e.target as HTMLSelectElement).value);
             }}>
-            ${OVERLAPS.map((o) => html`<option value=${o.seconds} ?selected=${o.seconds === this._overlap}>${o.label}</option>`)}
+            ${OVERLAPS.map((o) => html`<option value=${o.seconds} ?selected=${o.seconds === this._overlap}>${o.label()}</option>`)}
           </select>
         </div>
         <button type="button" class="btn danger" ?disabled=${this._busy} @click=${() => this.#rotate()}>
-          Rotate access key
+          ${msg('Rotate access key')}
         </button>
       </div>
       <p class="notice ok" role="status" ?hidden=${!this._done}>${this._done}</p>

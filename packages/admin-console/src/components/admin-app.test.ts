@@ -102,7 +102,7 @@ describe('admin-app', () => {
     const app = await mount(store);
     await submitToken(app, 'adm_good');
     expect(store.value).toBe('adm_good');
-    const select = app.shadowRoot!.querySelector('select')!;
+    const select = app.shadowRoot!.querySelector<HTMLSelectElement>('select#entity')!;
     expect(select.selectedOptions[0]?.textContent).toBe('Fixture Shop');
     expect(app.shadowRoot!.querySelector('admin-profiles')).not.toBeNull();
   });
@@ -111,7 +111,7 @@ describe('admin-app', () => {
     stubPlatform('adm_good');
     const restored = await mount(memoryStore('adm_good'));
     await settle(restored);
-    expect(restored.shadowRoot!.querySelector('select')).not.toBeNull();
+    expect(restored.shadowRoot!.querySelector('select#entity')).not.toBeNull();
 
     const stale = memoryStore('adm_rotated');
     const app = await mount(stale);

@@ -1,3 +1,4 @@
+import { localized, msg } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { type AdminApi, type LegalEntity, signIn } from '../api.ts';
@@ -8,6 +9,7 @@ import './admin-profile-details.ts';
 import './admin-profiles.ts';
 import './admin-sign-in.ts';
 import './admin-subscription.ts';
+import { getLocale, LANGUAGES, type Language, useLanguage } from '../i18n/localization.ts';
 import { failure, OPEN_PROFILE, UNAUTHORIZED } from './events.ts';
 import { base, tokens } from './styles.ts';
 
@@ -19,6 +21,7 @@ type View = { kind: 'entity' } | { kind: 'profile'; id: string };
  * consumers. A refused token anywhere ends the session and asks for it again.
  */
 @customElement('admin-app')
+@localized()
 export class AdminApp extends LitElement {
   @property({ attribute: false }) store!: TokenStore;
   @state() private _api: AdminApi | null = null;
@@ -107,7 +110,7 @@ export class AdminApp extends LitElement {
     return html`
       <div class="picker card">
         <div class="field">
-          <label for="entity">Legal entity</label>
+          <label for="entity">${msg('Legal entity')}</label>
           <select
             id="entity"
             class="input"
@@ -131,7 +134,7 @@ export class AdminApp extends LitElement {
             <admin-consumers .api=${api} .entity=${entity}></admin-consumers>
             <admin-catalog .api=${api} .entity=${entity}></admin-catalog>
           `
-          : html`<p class="notice">There are no legal entities yet: create one with <code>planner-admin legal-entity create</code>.</p>`
+          : html`<p class="notice">${msg(html`There are no legal entities yet: create one with <code>planner-admin legal-entity create</code>.`)}</p>`
       }
     `;
   }
@@ -142,18 +145,24 @@ export class AdminApp extends LitElement {
       <header>
         <div class="brand">
           <span class="logo" aria-hidden="true">▦</span>
-          <span>Planner platform</span>
+          <span>${msg('Planner platform')}</span>
           <span class="sep" aria-hidden="true">/</span>
-          <span class="title">Back-ends</span>
+          <span class="title">${msg('Back-ends')}</span>
         </div>
-        ${api ? html`<button type="button" class="btn small" @click=${() => this.#signOut()}>Sign out</button>` : ''}
+        <div class="tools">
+          <label class="sr-only" for="language">${msg('Language')}</label>
+          <select id="language" class="input small" @change=${(e: Event) => useLanguage((e.target as HTMLSelectElement).value as Language)}>
+            ${Object.entries(LANGUAGES).map(([value, name]) => html`<option value=${value} lang=${value} ?selected=${value === getLocale()}>${name}</option>`)}
+          </select>
+          ${api ? html`<button type="button" class="btn small" @click=${() => this.#signOut()}>${msg('Sign out')}</button>` : ''}
+        </div>
       </header>
       <main>
         ${
           api
             ? this.#console(api)
             : this._restoring
-              ? html`<p class="empty" role="status">Signing in…</p>`
+              ? html`<p class="empty" role="status">${msg('Signing in…')}</p>`
               : html`<admin-sign-in
                 .error=${this._signInError}
                 .busy=${this._busy}
@@ -180,6 +189,11 @@ export class AdminApp extends LitElement {
         padding: 12px 24px;
         background: var(--pl-surface);
         border-bottom: 1px solid var(--pl-border);
+      }
+      header .tools {
+        display: flex;
+        align-items: center;
+        gap: 8px;
       }
       .brand {
         display: flex;

@@ -1,3 +1,4 @@
+import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import {
@@ -26,6 +27,7 @@ export function formatOf(file: Pick<File, 'name' | 'type'>): Format | undefined 
  * row and field, so the operator can fix the file in one go.
  */
 @customElement('admin-catalog')
+@localized()
 export class AdminCatalogPanel extends LitElement {
   @property({ attribute: false }) api!: AdminApi;
   @property({ attribute: false }) entity!: LegalEntity;
@@ -59,7 +61,7 @@ export class AdminCatalogPanel extends LitElement {
     const file = this._file.files?.[0];
     this._problems = [];
     if (!file) {
-      this._message = { kind: 'error', text: 'Choose a JSON or CSV file.' };
+      this._message = { kind: 'error', text: msg('Choose a JSON or CSV file.') };
       return;
     }
     const format = formatOf(file);
@@ -73,7 +75,9 @@ export class AdminCatalogPanel extends LitElement {
       const result = await this.api.importCatalog(this.entity.id, { format, text: await file.text() });
       this._message = {
         kind: 'ok',
-        text: `Imported version ${result.version}: ${result.items} items (${result.added} added, ${result.updated} updated, ${result.retired} no longer sold).`,
+        text: msg(
+          str`Imported version ${result.version}: ${result.items} items (${result.added} added, ${result.updated} updated, ${result.retired} no longer sold).`,
+        ),
       };
       this._file.value = '';
       await this.#load();
@@ -89,9 +93,9 @@ export class AdminCatalogPanel extends LitElement {
     if (!catalog.versions.length) return html`<p class="empty">No catalog yet: import one below.</p>`;
     return html`
       <table>
-        <caption class="sr-only">Catalog versions, newest first</caption>
+        <caption class="sr-only">${msg('Catalog versions, newest first')}</caption>
         <thead>
-          <tr><th scope="col">Version</th><th scope="col">When</th><th scope="col">Items</th><th scope="col">Added</th><th scope="col">Updated</th><th scope="col">No longer sold</th></tr>
+          <tr><th scope="col">${msg('Version')}</th><th scope="col">${msg('When')}</th><th scope="col">${msg('Items')}</th><th scope="col">${msg('Added')}</th><th scope="col">${msg('Updated')}</th><th scope="col">${msg('No longer sold')}</th></tr>
         </thead>
         <tbody>
           ${catalog.versions.map(
@@ -114,7 +118,7 @@ export class AdminCatalogPanel extends LitElement {
     return html`
       <table class="problems">
         <caption>Problems in the file (nothing was imported)</caption>
-        <thead><tr><th scope="col">Row</th><th scope="col">Field</th><th scope="col">Problem</th></tr></thead>
+        <thead><tr><th scope="col">${msg('Row')}</th><th scope="col">${msg('Field')}</th><th scope="col">${msg('Problem')}</th></tr></thead>
         <tbody>
           ${this._problems.map(
             (p) =>
@@ -129,24 +133,26 @@ export class AdminCatalogPanel extends LitElement {
     const catalog = this._catalog;
     return html`
       <section class="card" aria-labelledby="catalog-title">
-        <h2 id="catalog-title">Catalog</h2>
+        <h2 id="catalog-title">${msg('Catalog')}</h2>
         <p class="hint">
           ${
             catalog
-              ? `Version ${catalog.version}: ${catalog.items} items${catalog.currency ? ` in ${catalog.currency}` : ''}.`
-              : 'Loading…'
+              ? catalog.currency
+                ? msg(str`Version ${catalog.version}: ${catalog.items} items in ${catalog.currency}.`)
+                : msg(str`Version ${catalog.version}: ${catalog.items} items.`)
+              : msg('Loading…')
           }
-          An import replaces the whole catalog; items it leaves out stay in saved projects as “no longer sold”.
+          ${msg('An import replaces the whole catalog; items it leaves out stay in saved projects as “no longer sold”.')}
         </p>
         ${catalog ? this.#versions(catalog) : ''}
         <form @submit=${this.#import}>
           <div class="field">
-            <label for="catalog-file">Catalog file (JSON or CSV)</label>
+            <label for="catalog-file">${msg('Catalog file (JSON or CSV)')}</label>
             <input id="catalog-file" class="input" type="file" accept=".json,.csv,application/json,text/csv" />
           </div>
           <div class="row">
             <button class="btn primary" type="submit" ?disabled=${this._busy}>
-              ${this._busy ? 'Importing…' : 'Import catalog'}
+              ${this._busy ? msg('Importing…') : msg('Import catalog')}
             </button>
           </div>
         </form>

@@ -1,3 +1,4 @@
+import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { AdminApi, ConsumerScope, LegalEntity, NewOAuthConsumer, OAuthConsumer } from '../api.ts';
@@ -12,6 +13,7 @@ import { base } from './styles.ts';
  * shown once, right after creation; revoking ends the consumer and every token it holds.
  */
 @customElement('admin-consumers')
+@localized()
 export class AdminConsumers extends LitElement {
   @property({ attribute: false }) api!: AdminApi;
   @property({ attribute: false }) entity!: LegalEntity;
@@ -49,7 +51,7 @@ export class AdminConsumers extends LitElement {
     event.preventDefault();
     const userId = this._userId.trim();
     if (!userId) {
-      this._formError = "Enter the user's id (your own id for the user).";
+      this._formError = msg("Enter the user's id (your own id for the user).");
       return;
     }
     this._busy = true;
@@ -73,9 +75,12 @@ export class AdminConsumers extends LitElement {
 
   async #revoke(consumer: OAuthConsumer): Promise<void> {
     const ok = await this._confirm.ask({
-      title: 'Revoke this consumer?',
-      message: `${consumer.consumer_key} (user ${consumer.user_id}) gets no more tokens, and its tokens stop working at once.`,
-      confirmLabel: 'Revoke',
+      title: msg('Revoke this consumer?'),
+      message: msg(
+        str`${consumer.consumer_key} (user ${consumer.user_id}) gets no more tokens, and its tokens stop working at once.`,
+      ),
+      confirmLabel: msg('Revoke'),
+      cancelLabel: msg('Cancel'),
       danger: true,
     });
     if (!ok) return;
@@ -90,13 +95,13 @@ export class AdminConsumers extends LitElement {
 
   #list() {
     if (this._error) return html`<p class="notice error" role="alert">${this._error}</p>`;
-    if (!this._consumers) return html`<p class="empty" role="status">Loading…</p>`;
-    if (this._consumers.length === 0) return html`<p class="empty">No OAuth consumers yet.</p>`;
+    if (!this._consumers) return html`<p class="empty" role="status">${msg('Loading…')}</p>`;
+    if (this._consumers.length === 0) return html`<p class="empty">${msg('No OAuth consumers yet.')}</p>`;
     return html`
       <table>
         <caption class="sr-only">OAuth consumers</caption>
         <thead>
-          <tr><th scope="col">Consumer key</th><th scope="col">User</th><th scope="col">Label</th><th scope="col">Scope</th><th scope="col">Status</th><th scope="col"><span class="sr-only">Actions</span></th></tr>
+          <tr><th scope="col">${msg('Consumer key')}</th><th scope="col">${msg('User')}</th><th scope="col">${msg('Label')}</th><th scope="col">${msg('Scope')}</th><th scope="col">${msg('Status')}</th><th scope="col"><span class="sr-only">${msg('Actions')}</span></th></tr>
         </thead>
         <tbody>
           ${this._consumers.map(
@@ -106,12 +111,12 @@ export class AdminConsumers extends LitElement {
                 <td>${c.user_id}</td>
                 <td>${c.label}</td>
                 <td>${c.scope}</td>
-                <td>${c.revoked_at ? `Revoked ${formatDate(c.revoked_at)}` : html`<span class="badge on">Active</span>`}</td>
+                <td>${c.revoked_at ? msg(str`Revoked ${formatDate(c.revoked_at)}`) : html`<span class="badge on">${msg('Active')}</span>`}</td>
                 <td>
                   ${
                     c.revoked_at
                       ? ''
-                      : html`<button type="button" class="btn danger small" aria-label="Revoke ${c.consumer_key}" @click=${() => this.#revoke(c)}>Revoke</button>`
+                      : html`<button type="button" class="btn danger small" aria-label=${msg(str`Revoke ${c.consumer_key}`)} @click=${() => this.#revoke(c)}>${msg('Revoke')}</button>`
                   }
                 </td>
               </tr>
@@ -126,42 +131,42 @@ export class AdminConsumers extends LitElement {
     const created = this._created;
     return html`
       <section class="card" aria-labelledby="consumers-title">
-        <h2 id="consumers-title">OAuth consumers</h2>
-        <p class="hint">A consumer key and secret lets a user's own application get OAuth tokens.</p>
+        <h2 id="consumers-title">${msg('OAuth consumers')}</h2>
+        <p class="hint">${msg("A consumer key and secret lets a user's own application get OAuth tokens.")}</p>
         ${this.#list()}
         ${
           created
             ? html`
               <div class="created">
                 <div class="notice warn" role="alert">
-                  <strong>Copy it now.</strong> The consumer secret of ${created.consumer_key} is shown only this
-                  once.
+                  <strong>${msg('Copy it now.')}</strong>
+                  ${msg(str`The consumer secret of ${created.consumer_key} is shown only this once.`)}
                 </div>
-                <admin-secret label="Consumer key" .value=${created.consumer_key}></admin-secret>
-                <admin-secret label="Consumer secret" .value=${created.consumer_secret}></admin-secret>
+                <admin-secret label=${msg('Consumer key')} .value=${created.consumer_key}></admin-secret>
+                <admin-secret label=${msg('Consumer secret')} .value=${created.consumer_secret}></admin-secret>
               </div>
             `
             : ''
         }
         <form class="create" @submit=${this.#create} novalidate aria-labelledby="new-consumer">
-          <h3 id="new-consumer">New OAuth consumer</h3>
+          <h3 id="new-consumer">${msg('New OAuth consumer')}</h3>
           <div class="row">
             <div class="field grow">
-              <label for="user">User id</label>
+              <label for="user">${msg('User id')}</label>
               <input id="user" class="input" maxlength="200" autocomplete="off" .value=${this._userId}
                 @input=${(e: Event) => {
                   this._userId = (e.target as HTMLInputElement).value;
                 }} />
             </div>
             <div class="field grow">
-              <label for="label">Label (optional)</label>
+              <label for="label">${msg('Label (optional)')}</label>
               <input id="label" class="input" maxlength="200" autocomplete="off" .value=${this._label}
                 @input=${(e: Event) => {
                   this._label = (e.target as HTMLInputElement).value;
                 }} />
             </div>
             <div class="field">
-              <label for="scope">Scope</label>
+              <label for="scope">${msg('Scope')}</label>
               <select id="scope" class="input" .value=${this._scope}
                 @change=${(e: Event) => {
                   this._scope = (e.target as HTMLSelectElement).value as ConsumerScope;
@@ -171,7 +176,7 @@ export class AdminConsumers extends LitElement {
               </select>
             </div>
             <button class="btn primary" type="submit" ?disabled=${this._busy}>
-              ${this._busy ? 'Creating…' : 'Create consumer'}
+              ${this._busy ? msg('Creating…') : msg('Create consumer')}
             </button>
           </div>
           <p class="notice error" role="alert" ?hidden=${!this._formError}>${this._formError}</p>

@@ -1,3 +1,4 @@
+import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { type AdminApi, type BackendProfileDetails, type NewStaticToken, SERVICE_LABELS } from '../api.ts';
@@ -16,6 +17,7 @@ import { base } from './styles.ts';
  * this element's state only: leaving the page forgets it, as the platform already has.
  */
 @customElement('admin-profile-details')
+@localized()
 export class AdminProfileDetails extends LitElement {
   @property({ attribute: false }) api!: AdminApi;
   @property() profileId = '';
@@ -72,10 +74,12 @@ export class AdminProfileDetails extends LitElement {
     if (!profile) return;
     if (profile.static_token) {
       const ok = await this._confirm.ask({
-        title: 'Replace the static token?',
-        message:
+        title: msg('Replace the static token?'),
+        message: msg(
           'A new static token replaces the active one: the current token is refused from its next request on. External systems using it must be given the new one.',
-        confirmLabel: 'Replace static token',
+        ),
+        confirmLabel: msg('Replace static token'),
+        cancelLabel: msg('Cancel'),
         danger: true,
       });
       if (!ok) return;
@@ -90,17 +94,19 @@ export class AdminProfileDetails extends LitElement {
     const profile = this._profile;
     if (!profile?.static_token) return;
     const ok = await this._confirm.ask({
-      title: 'Deactivate the static token?',
-      message:
+      title: msg('Deactivate the static token?'),
+      message: msg(
         'External systems using it are refused from their next request on. This cannot be undone; you can generate a new static token later.',
-      confirmLabel: 'Deactivate',
+      ),
+      confirmLabel: msg('Deactivate'),
+      cancelLabel: msg('Cancel'),
       danger: true,
     });
     if (!ok) return;
     await this.#act(async () => {
       await this.api.deactivateStaticToken(profile.id);
       this._issued = null;
-      this._done = 'The static token is deactivated.';
+      this._done = msg('The static token is deactivated.');
     });
   }
 
@@ -121,7 +127,7 @@ export class AdminProfileDetails extends LitElement {
     const active = profile.static_token;
     return html`
       <section class="card" aria-labelledby="static-title">
-        <h2 id="static-title">Static token</h2>
+        <h2 id="static-title">${msg('Static token')}</h2>
         <p class="hint">
           A token that does not expire: the external system sends it with each back-end request, without a token
           request. Less secure than the standard token; deactivate it when it is no longer needed.
@@ -129,27 +135,27 @@ export class AdminProfileDetails extends LitElement {
         <p class="state">
           ${
             active
-              ? html`<span class="badge on">Active</span> generated ${formatDate(active.created_at)}`
-              : html`<span class="badge">None</span> no active static token`
+              ? html`<span class="badge on">${msg('Active')}</span> ${msg(str`generated ${formatDate(active.created_at)}`)}`
+              : html`<span class="badge">${msg('None')}</span> ${msg('no active static token')}`
           }
         </p>
         ${
           this._issued
             ? html`
               <div class="notice warn issued" role="alert">
-                <strong>Copy it now.</strong> This static token is shown only this once: it cannot be displayed
-                again. If it is lost, generate a new one.
+                <strong>${msg('Copy it now.')}</strong>
+                ${msg('This static token is shown only this once: it cannot be displayed again. If it is lost, generate a new one.')}
               </div>
-              <admin-secret label="Static token" .value=${this._issued.static_token}></admin-secret>
+              <admin-secret label=${msg('Static token')} .value=${this._issued.static_token}></admin-secret>
             `
             : ''
         }
         <div class="row actions">
           <button type="button" class="btn primary" ?disabled=${this._busy} @click=${() => this.#generate()}>
-            ${active ? 'Generate new static token' : 'Generate static token'}
+            ${active ? msg('Generate new static token') : msg('Generate static token')}
           </button>
           <button type="button" class="btn danger" ?disabled=${this._busy || !active} @click=${() => this.#deactivate()}>
-            Deactivate static token
+            ${msg('Deactivate static token')}
           </button>
         </div>
         <p class="notice ok" role="status" ?hidden=${!this._done}>${this._done}</p>
@@ -162,25 +168,25 @@ export class AdminProfileDetails extends LitElement {
     const p = this._profile;
     return html`
       <button type="button" class="btn quiet small back" @click=${() => this.dispatchEvent(new CustomEvent('back'))}>
-        ← Back-end profiles
+        ← ${msg('Back-end profiles')}
       </button>
       ${this._error ? html`<p class="notice error" role="alert">${this._error}</p>` : ''}
-      ${!p && !this._error ? html`<p class="empty" role="status">Loading…</p>` : ''}
+      ${!p && !this._error ? html`<p class="empty" role="status">${msg('Loading…')}</p>` : ''}
       ${
         p
           ? html`
             <h1 tabindex="-1">${p.name}</h1>
             <section class="card" aria-labelledby="details-title">
-              <h2 id="details-title">Back-end details</h2>
+              <h2 id="details-title">${msg('Back-end details')}</h2>
               <dl>
-                <dt>External system</dt>
+                <dt>${msg('External system')}</dt>
                 <dd>${p.external_system}</dd>
-                <dt>Profile id</dt>
+                <dt>${msg('Profile id')}</dt>
                 <dd class="mono">${p.id}</dd>
-                <dt>Created</dt>
+                <dt>${msg('Created')}</dt>
                 <dd>${formatDate(p.created_at)}</dd>
-                <dt>Services</dt>
-                <dd>${p.services.length ? p.services.map((s) => SERVICE_LABELS[s]).join(', ') : 'None'}</dd>
+                <dt>${msg('Services')}</dt>
+                <dd>${p.services.length ? p.services.map((s) => SERVICE_LABELS[s]).join(', ') : msg('None')}</dd>
               </dl>
               <admin-access-key .api=${this.api} .profile=${p}></admin-access-key>
             </section>

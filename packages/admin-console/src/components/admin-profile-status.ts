@@ -1,3 +1,4 @@
+import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { AdminApi, BackendProfileDetails } from '../api.ts';
@@ -12,6 +13,7 @@ import { base } from './styles.ts';
  * confirmed first; the platform applies them on every instance from the next request on.
  */
 @customElement('admin-profile-status')
+@localized()
 export class AdminProfileStatus extends LitElement {
   @property({ attribute: false }) api!: AdminApi;
   @property({ attribute: false }) profile!: BackendProfileDetails;
@@ -22,26 +24,33 @@ export class AdminProfileStatus extends LitElement {
 
   async #disable(): Promise<void> {
     const ok = await this._confirm.ask({
-      title: 'Disable this back-end profile?',
-      message:
+      title: msg('Disable this back-end profile?'),
+      message: msg(
         'Its access key gets no more tokens, and its standard and static tokens are refused from their next request on. You can enable it again later.',
-      confirmLabel: 'Disable profile',
+      ),
+      confirmLabel: msg('Disable profile'),
+      cancelLabel: msg('Cancel'),
       danger: true,
     });
     if (ok)
-      await this.#act(() => this.api.disableBackendProfile(this.profile.id), 'The profile is disabled.');
+      await this.#act(() => this.api.disableBackendProfile(this.profile.id), msg('The profile is disabled.'));
   }
 
   async #enable(): Promise<void> {
-    await this.#act(() => this.api.enableBackendProfile(this.profile.id), 'The profile is enabled again.');
+    await this.#act(
+      () => this.api.enableBackendProfile(this.profile.id),
+      msg('The profile is enabled again.'),
+    );
   }
 
   async #delete(): Promise<void> {
     const ok = await this._confirm.ask({
-      title: 'Delete this back-end profile?',
-      message:
+      title: msg('Delete this back-end profile?'),
+      message: msg(
         'Its access key and every token it holds stop working at once, for good. This cannot be undone: the external system would need a new profile.',
-      confirmLabel: 'Delete profile',
+      ),
+      confirmLabel: msg('Delete profile'),
+      cancelLabel: msg('Cancel'),
       danger: true,
     });
     if (!ok) return;
@@ -82,21 +91,21 @@ export class AdminProfileStatus extends LitElement {
     const disabled = p.status === 'disabled';
     return html`
       <section class="card" aria-labelledby="status-title">
-        <h2 id="status-title">Status</h2>
+        <h2 id="status-title">${msg('Status')}</h2>
         <p class="state">
           ${
             disabled
-              ? html`<span class="badge off">Disabled</span> since ${formatDate(p.disabled_at ?? p.created_at)}: its tokens are refused`
-              : html`<span class="badge on">Active</span> its access key and tokens work`
+              ? html`<span class="badge off">${msg('Disabled')}</span> ${msg(str`since ${formatDate(p.disabled_at ?? p.created_at)}: its tokens are refused`)}`
+              : html`<span class="badge on">${msg('Active')}</span> ${msg('its access key and tokens work')}`
           }
         </p>
         <div class="row">
           ${
             disabled
-              ? html`<button type="button" class="btn primary" ?disabled=${this._busy} @click=${() => this.#enable()}>Enable profile</button>`
-              : html`<button type="button" class="btn danger" ?disabled=${this._busy} @click=${() => this.#disable()}>Disable profile</button>`
+              ? html`<button type="button" class="btn primary" ?disabled=${this._busy} @click=${() => this.#enable()}>${msg('Enable profile')}</button>`
+              : html`<button type="button" class="btn danger" ?disabled=${this._busy} @click=${() => this.#disable()}>${msg('Disable profile')}</button>`
           }
-          <button type="button" class="btn danger" ?disabled=${this._busy} @click=${() => this.#delete()}>Delete profile</button>
+          <button type="button" class="btn danger" ?disabled=${this._busy} @click=${() => this.#delete()}>${msg('Delete profile')}</button>
         </div>
         <p class="notice ok" role="status" ?hidden=${!this._done}>${this._done}</p>
         <p class="notice error" role="alert" ?hidden=${!this._error}>${this._error}</p>

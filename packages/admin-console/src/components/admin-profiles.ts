@@ -1,17 +1,21 @@
+import { localized, msg } from '@lit/localize';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { type AdminApi, AdminApiError, type BackendProfile, type LegalEntity } from '../api.ts';
 import { failure, formatDate, OPEN_PROFILE } from './events.ts';
 import { base } from './styles.ts';
 
-const NO_SERVICES =
-  'This subscription has no back-end services: enable the Reporting or Messagebox service above before creating a back-end profile.';
+const noServices = () =>
+  msg(
+    'This subscription has no back-end services: enable the Reporting or Messagebox service above before creating a back-end profile.',
+  );
 
 /**
  * The legal entity's back-end profiles (the list never carries access keys) and the form
  * that creates one. A new profile opens on its details page, where its access key is.
  */
 @customElement('admin-profiles')
+@localized()
 export class AdminProfiles extends LitElement {
   @property({ attribute: false }) api!: AdminApi;
   @property({ attribute: false }) entity!: LegalEntity;
@@ -28,7 +32,7 @@ export class AdminProfiles extends LitElement {
       this._createError = '';
       void this.#load();
     }
-    if (changed.has('entity') && this.entity.services.length > 0 && this._createError === NO_SERVICES) {
+    if (changed.has('entity') && this.entity.services.length > 0 && this._createError === noServices()) {
       this._createError = '';
     }
   }
@@ -49,11 +53,11 @@ export class AdminProfiles extends LitElement {
     const name = this._name.trim();
     const system = this._system.trim();
     if (this.entity.services.length === 0) {
-      this._createError = NO_SERVICES;
+      this._createError = noServices();
       return;
     }
     if (!name || !system) {
-      this._createError = 'Give the profile a name and the external system it stands for.';
+      this._createError = msg('Give the profile a name and the external system it stands for.');
       return;
     }
     this._busy = true;
@@ -68,7 +72,7 @@ export class AdminProfiles extends LitElement {
     } catch (error) {
       this._createError =
         error instanceof AdminApiError && error.code === 'subscription_required'
-          ? NO_SERVICES
+          ? noServices()
           : failure(this, error);
     } finally {
       this._busy = false;
@@ -81,13 +85,13 @@ export class AdminProfiles extends LitElement {
 
   #list() {
     if (this._error) return html`<p class="notice error" role="alert">${this._error}</p>`;
-    if (!this._profiles) return html`<p class="empty" role="status">Loading…</p>`;
-    if (this._profiles.length === 0) return html`<p class="empty">No back-end profiles yet.</p>`;
+    if (!this._profiles) return html`<p class="empty" role="status">${msg('Loading…')}</p>`;
+    if (this._profiles.length === 0) return html`<p class="empty">${msg('No back-end profiles yet.')}</p>`;
     return html`
       <table>
-        <caption class="sr-only">Back-end profiles</caption>
+        <caption class="sr-only">${msg('Back-end profiles')}</caption>
         <thead>
-          <tr><th scope="col">Name</th><th scope="col">External system</th><th scope="col">Status</th><th scope="col">Static token</th><th scope="col">Created</th></tr>
+          <tr><th scope="col">${msg('Name')}</th><th scope="col">${msg('External system')}</th><th scope="col">${msg('Status')}</th><th scope="col">${msg('Static token')}</th><th scope="col">${msg('Created')}</th></tr>
         </thead>
         <tbody>
           ${this._profiles.map(
@@ -95,8 +99,8 @@ export class AdminProfiles extends LitElement {
               <tr>
                 <td><button type="button" class="link" @click=${() => this.#open(p.id)}>${p.name}</button></td>
                 <td>${p.external_system}</td>
-                <td><span class="badge ${p.status === 'disabled' ? 'off' : 'on'}">${p.status === 'disabled' ? 'Disabled' : 'Active'}</span></td>
-                <td><span class="badge ${p.static_token ? 'on' : ''}">${p.static_token ? 'Active' : 'None'}</span></td>
+                <td><span class="badge ${p.status === 'disabled' ? 'off' : 'on'}">${p.status === 'disabled' ? msg('Disabled') : msg('Active')}</span></td>
+                <td><span class="badge ${p.static_token ? 'on' : ''}">${p.static_token ? msg('Active') : msg('None')}</span></td>
                 <td>${formatDate(p.created_at)}</td>
               </tr>
             `,
@@ -107,37 +111,36 @@ export class AdminProfiles extends LitElement {
   }
 
   override render() {
-    const noServices = this.entity.services.length === 0;
+    const unsubscribed = this.entity.services.length === 0;
     return html`
       <section class="card" aria-labelledby="profiles-title">
-        <h2 id="profiles-title">Back-end profiles</h2>
+        <h2 id="profiles-title">${msg('Back-end profiles')}</h2>
         <p class="hint">
-          Each profile identifies one external system. It gets an access key for standard token requests, and
-          may have one static token.
+          ${msg('Each profile identifies one external system. It gets an access key for standard token requests, and may have one static token.')}
         </p>
         ${this.#list()}
         <form class="create" @submit=${this.#create} novalidate aria-labelledby="create-title">
-          <h3 id="create-title">New back-end profile</h3>
+          <h3 id="create-title">${msg('New back-end profile')}</h3>
           <div class="row">
             <div class="field grow">
-              <label for="name">Name</label>
+              <label for="name">${msg('Name')}</label>
               <input id="name" class="input" maxlength="200" autocomplete="off" .value=${this._name}
                 @input=${(e: Event) => {
                   this._name = (e.target as HTMLInputElement).value;
                 }} />
             </div>
             <div class="field grow">
-              <label for="system">External system</label>
+              <label for="system">${msg('External system')}</label>
               <input id="system" class="input" maxlength="200" autocomplete="off" .value=${this._system}
                 @input=${(e: Event) => {
                   this._system = (e.target as HTMLInputElement).value;
                 }} />
             </div>
             <button class="btn primary" type="submit" ?disabled=${this._busy} aria-describedby="create-error">
-              ${this._busy ? 'Creating…' : 'Create profile'}
+              ${this._busy ? msg('Creating…') : msg('Create profile')}
             </button>
           </div>
-          <p class="notice warn" ?hidden=${!noServices || this._createError === NO_SERVICES}>${NO_SERVICES}</p>
+          <p class="notice warn" ?hidden=${!unsubscribed || this._createError === noServices()}>${noServices()}</p>
           <p id="create-error" class="notice error" role="alert" ?hidden=${!this._createError}>${this._createError}</p>
         </form>
       </section>

@@ -1,3 +1,4 @@
+import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { base } from './styles.ts';
@@ -8,6 +9,7 @@ import { base } from './styles.ts';
  * copied by hand when the clipboard API is unavailable.
  */
 @customElement('admin-secret')
+@localized()
 export class AdminSecret extends LitElement {
   @property() label = '';
   @property() value = '';
@@ -32,13 +34,13 @@ export class AdminSecret extends LitElement {
         <label for="v">${this.label}</label>
         <div class="row nowrap">
           <input id="v" class="input mono" readonly .value=${this.value} spellcheck="false" autocomplete="off" />
-          <button type="button" class="btn" aria-label="Copy ${this.label.toLowerCase()}" @click=${() => this.#copy()}>
-            Copy
+          <button type="button" class="btn" aria-label=${msg(str`Copy ${this.label.toLowerCase()}`)} @click=${() => this.#copy()}>
+            ${msg('Copy')}
           </button>
         </div>
       </div>
       <p class="copied" role="status">
-        ${this._copied === 'yes' ? `${this.label} copied.` : this._copied === 'no' ? 'Selected: press Ctrl+C (⌘C) to copy.' : ''}
+        ${this._copied === 'yes' ? msg(str`${this.label} copied.`) : this._copied === 'no' ? msg('Selected: press Ctrl+C (⌘C) to copy.') : ''}
       </p>
     `;
   }

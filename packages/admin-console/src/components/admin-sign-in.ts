@@ -1,3 +1,4 @@
+import { localized, msg } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { base } from './styles.ts';
@@ -7,6 +8,7 @@ import { base } from './styles.ts';
  * when it is refused; the field keeps focus so the operator can paste again at once.
  */
 @customElement('admin-sign-in')
+@localized()
 export class AdminSignIn extends LitElement {
   @property() error = '';
   @property({ type: Boolean }) busy = false;
@@ -30,13 +32,10 @@ export class AdminSignIn extends LitElement {
   override render() {
     return html`
       <form class="card" @submit=${this.#submit} novalidate>
-        <h1>Sign in</h1>
-        <p class="hint">
-          Paste the operator token (<code>PLANNER_ADMIN_TOKEN</code>). It is kept in this tab only, until
-          you sign out or close it.
-        </p>
+        <h1>${msg('Sign in')}</h1>
+        <p class="hint">${msg(html`Paste the operator token (<code>PLANNER_ADMIN_TOKEN</code>). It is kept in this tab only, until you sign out or close it.`)}</p>
         <div class="field">
-          <label for="token">Operator token</label>
+          <label for="token">${msg('Operator token')}</label>
           <input
             id="token"
             class="input mono"
@@ -55,7 +54,7 @@ export class AdminSignIn extends LitElement {
         <p id="error" class="notice error" role="alert" ?hidden=${!this.error}>${this.error}</p>
         <div class="actions">
           <button class="btn primary" type="submit" ?disabled=${this.busy || !this._token.trim()}>
-            ${this.busy ? 'Signing in…' : 'Sign in'}
+            ${this.busy ? msg('Signing in…') : msg('Sign in')}
           </button>
         </div>
       </form>

@@ -1,3 +1,4 @@
+import { localized, msg } from '@lit/localize';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import {
@@ -15,6 +16,7 @@ import { base } from './styles.ts';
  * least one; a change takes effect at once for every back-end token of the legal entity.
  */
 @customElement('admin-subscription')
+@localized()
 export class AdminSubscription extends LitElement {
   @property({ attribute: false }) api!: AdminApi;
   @property({ attribute: false }) entity!: LegalEntity;
@@ -48,7 +50,10 @@ export class AdminSubscription extends LitElement {
     try {
       const services = BACKEND_SERVICES.filter((s) => this._chosen.has(s));
       const updated = await this.api.setSubscription(this.entity.id, services);
-      this._message = { kind: 'ok', text: 'Subscription saved. It applies to every back-end token at once.' };
+      this._message = {
+        kind: 'ok',
+        text: msg('Subscription saved. It applies to every back-end token at once.'),
+      };
       this.dispatchEvent(
         new CustomEvent('entity-changed', { detail: updated, bubbles: true, composed: true }),
       );
@@ -62,10 +67,10 @@ export class AdminSubscription extends LitElement {
   override render() {
     return html`
       <form class="card" @submit=${this.#save}>
-        <h2>Subscription</h2>
-        <p class="hint">The back-end services external systems of this legal entity may use.</p>
+        <h2>${msg('Subscription')}</h2>
+        <p class="hint">${msg('The back-end services external systems of this legal entity may use.')}</p>
         <fieldset>
-          <legend class="sr-only">Back-end services</legend>
+          <legend class="sr-only">${msg('Back-end services')}</legend>
           ${BACKEND_SERVICES.map(
             (service) => html`
               <label class="check">
@@ -81,7 +86,7 @@ export class AdminSubscription extends LitElement {
         </fieldset>
         <div class="row">
           <button class="btn primary" type="submit" ?disabled=${this._busy || !this.#dirty}>
-            ${this._busy ? 'Saving…' : 'Save subscription'}
+            ${this._busy ? msg('Saving…') : msg('Save subscription')}
           </button>
         </div>
         <p class="notice ${this._message?.kind ?? ''}" role=${this._message?.kind === 'error' ? 'alert' : 'status'} ?hidden=${!this._message}>

@@ -1,4 +1,5 @@
 import { AdminApiError, errorMessage } from '../api.ts';
+import { getLocale } from '../i18n/localization.ts';
 
 /** Fired (bubbling out of shadow roots) when the platform refuses the operator token. */
 export const UNAUTHORIZED = 'admin-unauthorized';
@@ -19,7 +20,7 @@ export function failure(from: HTMLElement, error: unknown): string {
 }
 
 export const formatDate = (iso: string) =>
-  new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  new Date(iso).toLocaleString(getLocale(), { dateStyle: 'medium', timeStyle: 'short' });
 
 /** Fired by a part of the details page that changed the profile; `detail` is the profile as it is now. */
 export const PROFILE_CHANGED = 'admin-profile-changed';

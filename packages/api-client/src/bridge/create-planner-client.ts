@@ -1,6 +1,7 @@
 import { type FetchLike, RequestQueue, type RequestQueueOptions } from '../queue/request-queue.ts';
+import { lazyTokenVerifier } from '../token/lazy-verifier.ts';
 import { TokenStore, type TokenStoreOptions } from '../token/token-store.ts';
-import { createTokenVerifier, type VerifyToken } from '../token/verify-token.ts';
+import type { VerifyToken } from '../token/verify-token.ts';
 import { createWebServices, type WebServices } from '../web-services.ts';
 import { Bridge, type BridgeOptions, type BridgeWindow } from './bridge.ts';
 
@@ -10,7 +11,10 @@ export interface PlannerClientOptions {
    * which its tokens name as their issuer and which publishes their keys.
    */
   baseUrl: string;
-  /** How tokens are proven genuine; by default against `${baseUrl}/.well-known/jwks.json`. */
+  /**
+   * How tokens are proven genuine; by default against `${baseUrl}/.well-known/jwks.json`, with
+   * the verifier's module loaded on the first token (`lazyTokenVerifier`).
+   */
   verifyToken?: VerifyToken;
   /** Sent in `Ready`. */
   plannerVersion: string;
@@ -44,7 +48,7 @@ export function createPlannerClient(options: PlannerClientOptions): PlannerClien
     tokens,
     verifyToken:
       options.verifyToken ??
-      createTokenVerifier({
+      lazyTokenVerifier({
         issuer: options.baseUrl,
         ...(options.tokens?.maxClockSkewMs ? { maxClockSkewMs: options.tokens.maxClockSkewMs } : {}),
         ...(options.tokens?.now ? { now: options.tokens.now } : {}),

@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import {
   addItem,
   duplicateItem,
@@ -60,9 +61,9 @@ export function reduceAction(ctx: ActionContext, action: PlannerAction): ActionO
   const where = (d: Design, item: PlacedItem) => {
     const { box } = footprint(item, catalog);
     const len = (cm: number) => formatLength(cm, d.room.unit, locale);
-    return `${len(box.minX)} from the left, ${len(box.minY)} from the top`;
+    return msg(str`${len(box.minX)} from the left, ${len(box.minY)} from the top`);
   };
-  const full = `The room already holds ${MAX_ITEMS} pieces, the most it can.`;
+  const full = msg(str`The room already holds ${MAX_ITEMS} pieces, the most it can.`);
 
   switch (action.type) {
     case 'select':
@@ -80,11 +81,11 @@ export function reduceAction(ctx: ActionContext, action: PlannerAction): ActionO
       const next = addItem(design, c.id, at, id);
       const added = find(next, id);
       return {
-        edit: { label: `Add ${c.name}`, next },
+        edit: { label: msg(str`Add ${c.name}`), next },
         select: id,
         closeDrawer: ctx.narrow,
         focus: { item: id },
-        announce: `Added ${c.name}${added ? `, ${where(next, added)}` : ''}.`,
+        announce: added ? msg(str`Added ${c.name}, ${where(next, added)}.`) : msg(str`Added ${c.name}.`),
       };
     }
     case 'move': {
@@ -93,8 +94,8 @@ export function reduceAction(ctx: ActionContext, action: PlannerAction): ActionO
       if (next === design) return {};
       const moved = find(next, action.id);
       return {
-        edit: { label: `Move ${name}`, next },
-        ...(moved ? { announce: `Moved ${name}, ${where(next, moved)}.` } : {}),
+        edit: { label: msg(str`Move ${name}`), next },
+        ...(moved ? { announce: msg(str`Moved ${name}, ${where(next, moved)}.`) } : {}),
       };
     }
     case 'nudge': {
@@ -110,7 +111,7 @@ export function reduceAction(ctx: ActionContext, action: PlannerAction): ActionO
       if (next === design) return {};
       const moved = find(next, action.id);
       return {
-        edit: { label: `Move ${name}`, next, coalesceKey: `move:${action.id}` },
+        edit: { label: msg(str`Move ${name}`), next, coalesceKey: `move:${action.id}` },
         ...(moved ? { announce: `${name}, ${where(next, moved)}.` } : {}),
       };
     }
@@ -125,11 +126,13 @@ export function reduceAction(ctx: ActionContext, action: PlannerAction): ActionO
       const rotated = find(next, action.id);
       return {
         edit: {
-          label: `Rotate ${name}`,
+          label: msg(str`Rotate ${name}`),
           next,
           ...(action.type === 'rotate-by' ? { coalesceKey: `rotate:${action.id}` } : {}),
         },
-        ...(rotated ? { announce: `Rotated ${name} to ${formatAngle(rotated.rotation, locale)}.` } : {}),
+        ...(rotated
+          ? { announce: msg(str`Rotated ${name} to ${formatAngle(rotated.rotation, locale)}.`) }
+          : {}),
       };
     }
     case 'duplicate': {
@@ -139,10 +142,10 @@ export function reduceAction(ctx: ActionContext, action: PlannerAction): ActionO
       const next = duplicateItem(design, action.id, catalog, id);
       if (next === design) return {};
       return {
-        edit: { label: `Duplicate ${name}`, next },
+        edit: { label: msg(str`Duplicate ${name}`), next },
         select: id,
         focus: { item: id },
-        announce: `Duplicated ${name}.`,
+        announce: msg(str`Duplicated ${name}.`),
       };
     }
     case 'delete': {
@@ -152,17 +155,21 @@ export function reduceAction(ctx: ActionContext, action: PlannerAction): ActionO
       const next = removeItem(design, action.id);
       if (next === design) return {};
       return {
-        edit: { label: `Delete ${name}`, next },
+        edit: { label: msg(str`Delete ${name}`), next },
         select: null,
         focus: neighbour ? { item: neighbour.id } : 'plan',
-        announce: `Deleted ${name}. Undo with ${ctx.mod}Z.`,
+        announce: msg(str`Deleted ${name}. Undo with ${ctx.mod}Z.`),
       };
     }
     case 'room': {
       const { patch } = action;
       const label = patch.unit
-        ? `Show lengths in ${{ m: 'metres', cm: 'centimetres', ft: 'feet and inches' }[patch.unit]}`
-        : 'Resize the room';
+        ? {
+            m: () => msg('Show lengths in metres'),
+            cm: () => msg('Show lengths in centimetres'),
+            ft: () => msg('Show lengths in feet and inches'),
+          }[patch.unit]()
+        : msg('Resize the room');
       const next = setRoom(design, patch);
       if (next === design) return {};
       const r = next.room;
@@ -170,7 +177,9 @@ export function reduceAction(ctx: ActionContext, action: PlannerAction): ActionO
         edit: { label, next },
         announce: patch.unit
           ? `${label}.`
-          : `The room is now ${formatLength(r.width_cm, r.unit, locale)} by ${formatLength(r.depth_cm, r.unit, locale)}.`,
+          : msg(
+              str`The room is now ${formatLength(r.width_cm, r.unit, locale)} by ${formatLength(r.depth_cm, r.unit, locale)}.`,
+            ),
       };
     }
     case 'apply':
@@ -181,7 +190,7 @@ export function reduceAction(ctx: ActionContext, action: PlannerAction): ActionO
     case 'snap':
       return {
         snap: { enabled: action.enabled, step: action.step },
-        announce: action.enabled ? `Snapping to a ${action.step} cm grid.` : 'Snapping off.',
+        announce: action.enabled ? msg(str`Snapping to a ${action.step} cm grid.`) : msg('Snapping off.'),
       };
   }
 }

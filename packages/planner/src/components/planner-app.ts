@@ -1,14 +1,22 @@
+import { localized, msg, str } from '@lit/localize';
 import type { CatalogQuery } from '@planner/api-client';
 import type { ConfirmDialog } from '@planner/ui/confirm-dialog';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { itemName } from '../editor/describe.ts';
-import { type Catalog, type CatalogIndex, indexCatalog, MAX_ITEMS } from '../editor/design.ts';
+import {
+  type Catalog,
+  type CatalogIndex,
+  indexCatalog,
+  MAX_ITEMS,
+  setNewRoomUnit,
+} from '../editor/design.ts';
 import type { EditorChange } from '../editor/editor.ts';
 import { newItemId } from '../editor/ids.ts';
 import { formatTotal, priceTotal } from '../editor/price.ts';
 import { unknownCatalogIds, withLookedUp } from '../editor/retired-items.ts';
 import { DEFAULT_GRID_STEP } from '../editor/snap.ts';
+import { unitForLocale } from '../editor/units.ts';
 import type { ItemWarnings } from '../editor/warnings.ts';
 import { describeError } from '../project/describe-error.ts';
 import type { Workspace, WorkspaceState } from '../project/workspace.ts';
@@ -53,6 +61,7 @@ const SUCCESS_NOTICE_MS = 4000;
  * Give it `services` and `workspace` before connecting it (see `mountPlanner`).
  */
 @customElement('planner-app')
+@localized()
 export class PlannerApp extends LitElement {
   @property({ attribute: false }) services!: PlannerServices;
   @property({ attribute: false }) workspace!: Workspace;
@@ -339,23 +348,23 @@ export class PlannerApp extends LitElement {
   async #toggle3d(): Promise<void> {
     if (this._view3d) {
       this._view3d = false;
-      this.#announce('Back to the 2D plan.');
+      this.#announce(msg('Back to the 2D plan.'));
       return;
     }
     const opened = await import('../view3d/open.ts').then((m) => m.open3d());
     this._view3dError = opened.ok ? null : opened.message;
     this._view3d = opened.ok;
-    this.#announce(opened.ok ? 'Showing the room in 3D.' : opened.message);
+    this.#announce(opened.ok ? msg('Showing the room in 3D.') : opened.message);
   }
 
   #undo(): void {
     const label = this.workspace.editor.undo();
-    this.#announce(label ? `Undone: ${label}.` : 'Nothing to undo.');
+    this.#announce(label ? msg(str`Undone: ${label}.`) : msg('Nothing to undo.'));
   }
 
   #redo(): void {
     const label = this.workspace.editor.redo();
-    this.#announce(label ? `Redone: ${label}.` : 'Nothing to redo.');
+    this.#announce(label ? msg(str`Redone: ${label}.`) : msg('Nothing to redo.'));
   }
 
   async #save(): Promise<void> {
@@ -385,6 +394,19 @@ export class PlannerApp extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('workspace') && this.workspace) this._ws = this.workspace.state;
+    if (changed.has('locale') && this.workspace) this.#unitsOf(this.locale);
+  }
+
+  /**
+   * New rooms follow the locale's units; so does the blank room the planner opened with, as long
+   * as the shopper has not touched it. A room someone drew or saved keeps its own unit.
+   */
+  #unitsOf(locale: string | undefined): void {
+    const unit = unitForLocale(locale);
+    setNewRoomUnit(unit);
+    const { design, state } = this.workspace;
+    if (!state.dirty && !state.project.id && design.items.length === 0 && design.room.unit !== unit)
+      this.workspace.newProject();
   }
 
   // ——— rendering ———
@@ -403,7 +425,7 @@ export class PlannerApp extends LitElement {
     const warnings = warningsIfLoaded(design, catalog) ?? this.#warningsLater();
     const selected = this._selectedId ? (design.items.find((i) => i.id === this._selectedId) ?? null) : null;
     const names = new Map(design.items.map((i) => [i.id, itemName(catalog.get(i.catalog_id))]));
-    const nameOf = (id: string) => names.get(id) ?? 'an item';
+    const nameOf = (id: string) => names.get(id) ?? msg('an item');
     const drawer = this._narrow;
     const catalogHidden = drawer && !this._drawerOpen;
 
@@ -428,15 +450,15 @@ export class PlannerApp extends LitElement {
         <div class="body">
           <aside
             class="catalog ${drawer ? 'drawer' : ''} ${this._drawerOpen ? 'open' : ''}"
-            aria-label="Furniture catalog"
+            aria-label=${msg('Furniture catalog')}
             ?inert=${catalogHidden}
           >
             <div class="catalog-inner">
               <div class="catalog-head">
-                <h2>Furniture</h2>
+                <h2>${msg('Furniture')}</h2>
                 ${
                   drawer
-                    ? html`<button type="button" class="btn quiet icon" aria-label="Close the catalog" @click=${() => this.#closeDrawer()}>
+                    ? html`<button type="button" class="btn quiet icon" aria-label=${msg('Close the catalog')} @click=${() => this.#closeDrawer()}>
                       ${icon('close', 16)}
                     </button>`
                     : nothing
@@ -465,12 +487,12 @@ export class PlannerApp extends LitElement {
                     aria-expanded=${this._drawerOpen ? 'true' : 'false'}
                     @click=${() => this.#openDrawer()}
                   >
-                    ${icon('plus', 16)} Add furniture
+                    ${icon('plus', 16)} ${msg('Add furniture')}
                   </button>`
                   : nothing
               }
               <button type="button" class="btn view-toggle" aria-pressed=${this._view3d ? 'true' : 'false'} @click=${() => this.#toggle3d()}>
-                3D view
+                ${msg('3D view')}
               </button>
               <planner-room-bar
                 .room=${design.room}
@@ -530,18 +552,18 @@ export class PlannerApp extends LitElement {
     return html`
       <footer class="summary">
         <div class="counts">
-          <span>${items.length} ${items.length === 1 ? 'piece' : 'pieces'}</span>
+          <span>${items.length === 1 ? msg('1 piece') : msg(str`${items.length} pieces`)}</span>
           ${
             warned > 0
-              ? html`<span class="warned">${icon('alert', 14)} ${warned} ${warned === 1 ? 'needs' : 'need'} attention</span>`
+              ? html`<span class="warned">${icon('alert', 14)} ${warned === 1 ? msg('1 needs attention') : msg(str`${warned} need attention`)}</span>`
               : nothing
           }
-          ${ws.draftPersistent ? nothing : html`<span class="muted">Drafts cannot be stored in this browser</span>`}
+          ${ws.draftPersistent ? nothing : html`<span class="muted">${msg('Drafts cannot be stored in this browser')}</span>`}
         </div>
         <div class="total">
-          <span class="label">Total</span>
+          <span class="label">${msg('Total')}</span>
           <output aria-live="off">${this._catalog ? formatTotal(total, this.locale) : '—'}</output>
-          ${total.unpriced > 0 ? html`<span class="muted">(${total.unpriced} without a price)</span>` : nothing}
+          ${total.unpriced > 0 ? html`<span class="muted">${msg(str`(${total.unpriced} without a price)`)}</span>` : nothing}
         </div>
       </footer>
     `;

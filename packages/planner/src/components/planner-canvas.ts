@@ -1,3 +1,4 @@
+import { localized, msg, str } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues, svg } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -58,6 +59,7 @@ const QUEUE_MAX = 32;
  * @fires planner-action - select, move, nudge, rotate, rotate-by, duplicate, delete, add (drop), room-edit
  */
 @customElement('planner-canvas')
+@localized()
 export class PlannerCanvas extends LitElement {
   /** The design to draw. */
   @property({ attribute: false }) design: Design = emptyDesign();
@@ -120,7 +122,7 @@ export class PlannerCanvas extends LitElement {
   /** Shows the whole room again. */
   fitToRoom(): void {
     this._view = null;
-    this.#say('Zoomed to fit the room.');
+    this.#say(msg('Zoomed to fit the room.'));
   }
 
   override connectedCallback(): void {
@@ -356,10 +358,13 @@ export class PlannerCanvas extends LitElement {
           viewBox="${vb.x} ${vb.y} ${vb.w} ${vb.h}"
           tabindex="-1"
           role="group"
-          aria-roledescription="room plan"
-          aria-label="Room plan, ${len(W)} wide and ${len(D)} deep, ${count} ${count === 1 ? 'item' : 'items'}${
-            warned ? `, ${warned} with warnings` : ''
-          }"
+          aria-roledescription=${msg('room plan')}
+          aria-label=${
+            (count === 1
+              ? msg(str`Room plan, ${len(W)} wide and ${len(D)} deep, 1 item`)
+              : msg(str`Room plan, ${len(W)} wide and ${len(D)} deep, ${count} items`)) +
+            (warned ? msg(str`, ${warned} with warnings`) : '')
+          }
           aria-describedby="plan-help"
           aria-busy=${this._gestures ? 'false' : 'true'}
           @pointerdown=${this.#on}
@@ -371,7 +376,7 @@ export class PlannerCanvas extends LitElement {
           ${gridDefs(px, this.gridStep)} ${walls(room, px)} ${wallLabels(room, px, len)}
           ${
             count === 0
-              ? svg`<text class="empty-hint" x=${c0.x + W / 2} y=${c0.y + D / 2} style="font-size:${13 / px}px">Drag furniture here, or choose “Add to room”.</text>`
+              ? svg`<text class="empty-hint" x=${c0.x + W / 2} y=${c0.y + D / 2} style="font-size:${13 / px}px">${msg('Drag furniture here, or choose “Add to room”.')}</text>`
               : nothing
           }
           <g class="items">
@@ -401,11 +406,11 @@ export class PlannerCanvas extends LitElement {
           </g>
         </svg>
       </div>
-      <p class="area">Floor area ${floorArea}</p>
-      <div class="zoom" role="group" aria-label="Zoom">
-        <button type="button" aria-label="Zoom out" title="Zoom out (−)" @click=${() => this.#zoomKey('out')}>−</button>
-        <button type="button" aria-label="Zoom in" title="Zoom in (+)" @click=${() => this.#zoomKey('in')}>+</button>
-        <button type="button" title="Fit to room (0)" @click=${() => this.fitToRoom()}>Fit to room</button>
+      <p class="area">${msg(str`Floor area ${floorArea}`)}</p>
+      <div class="zoom" role="group" aria-label=${msg('Zoom')}>
+        <button type="button" aria-label=${msg('Zoom out')} title=${`${msg('Zoom out')} (−)`} @click=${() => this.#zoomKey('out')}>−</button>
+        <button type="button" aria-label=${msg('Zoom in')} title=${`${msg('Zoom in')} (+)`} @click=${() => this.#zoomKey('in')}>+</button>
+        <button type="button" title=${`${msg('Fit to room')} (0)`} @click=${() => this.fitToRoom()}>${msg('Fit to room')}</button>
       </div>
       <p class="sr-only" role="status" aria-live="polite">${this._said}</p>
       ${parts?.planHelp ?? nothing}
@@ -445,7 +450,7 @@ export class PlannerCanvas extends LitElement {
       this.#fit,
     );
     this._view = next;
-    this.#say(`Zoom ${Math.round(next.zoom * 100)}%.`);
+    this.#say(msg(str`Zoom ${Math.round(next.zoom * 100)}%.`));
   }
 
   // ——— catalog drops ———

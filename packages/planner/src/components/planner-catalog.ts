@@ -1,3 +1,4 @@
+import { localized, msg, str } from '@lit/localize';
 import type { CatalogQuery } from '@planner/api-client';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
@@ -33,6 +34,7 @@ import { base } from './styles.ts';
  * @fires planner-catalog-retry - the catalog failed to load and the user asks to try again
  */
 @customElement('planner-catalog')
+@localized()
 export class PlannerCatalog extends LitElement {
   /** The catalog, or null while it loads. */
   @property({ attribute: false }) catalog: Catalog | null = null;
@@ -168,13 +170,13 @@ export class PlannerCatalog extends LitElement {
     const catalog = this.catalog;
     return html`
       <div class="search">
-        <label class="sr-only" for="q">Search furniture</label>
+        <label class="sr-only" for="q">${msg('Search furniture')}</label>
         <span class="search-icon">${icon('search', 16)}</span>
         <input
           id="q"
           class="input"
           type="search"
-          placeholder="Search furniture"
+          placeholder=${msg('Search furniture')}
           autocomplete="off"
           .value=${this._query}
           @input=${(e: Event) => this.#onInput((e.target as HTMLInputElement).value)}
@@ -202,8 +204,8 @@ export class PlannerCatalog extends LitElement {
       </button>
     `;
     return html`
-      <div class="chips" role="group" aria-label="Categories">
-        ${chip(null, 'All')} ${catalog.categories.map((c) => chip(c, c))}
+      <div class="chips" role="group" aria-label=${msg('Categories')}>
+        ${chip(null, msg('All'))} ${catalog.categories.map((c) => chip(c, c))}
       </div>
     `;
   }
@@ -214,16 +216,16 @@ export class PlannerCatalog extends LitElement {
     if (remote?.error) return this.#renderError(remote.error);
     const matches = remote ? null : this.#matches;
     const count = remote ? remote.total : (matches?.length ?? 0);
-    if (count === null) return html`<p class="count" role="status">Searching…</p>`;
+    if (count === null) return html`<p class="count" role="status">${msg('Searching…')}</p>`;
     const filtered = this._query.trim() !== '' || this._category !== null;
     const at = (i: number) => (remote ? remote.items[i] : matches?.[i]);
     return html`
       <p class="count" role="status">
-        ${!filtered || count === all ? `${count} pieces` : `${count} of ${all} pieces`}
+        ${!filtered || count === all ? msg(str`${count} pieces`) : msg(str`${count} of ${all} pieces`)}
       </p>
       ${
         count === 0
-          ? html`<p class="empty">No furniture matches${this._query ? html` “${this._query}”` : ''}.</p>`
+          ? html`<p class="empty">${this._query ? msg(str`No furniture matches “${this._query}”.`) : msg('No furniture matches.')}</p>`
           : this.#renderWindow(count, at)
       }
     `;
@@ -296,26 +298,26 @@ export class PlannerCatalog extends LitElement {
               this._expanded = expanded ? null : item.id;
             }}
           >
-            Details <span class="chev">${icon('chevron', 14)}</span>
+            ${msg('Details')} <span class="chev">${icon('chevron', 14)}</span>
           </button>
           <button
             type="button"
             class="btn small add"
             ?disabled=${this.addDisabled}
-            aria-label="Add ${item.name} to room"
-            title=${this.addDisabled ? 'The room holds at most 500 pieces' : 'Add to room'}
+            aria-label=${msg(str`Add ${item.name} to room`)}
+            title=${this.addDisabled ? msg('The room holds at most 500 pieces') : msg('Add to room')}
             @click=${() => dispatchAction(this, { type: 'add', catalogId: item.id })}
           >
-            ${icon('plus', 15)} Add to room
+            ${icon('plus', 15)} ${msg('Add to room')}
           </button>
         </div>
         <div class="details" id=${detailsId} ?hidden=${!expanded}>
           <p>${item.description}</p>
           <dl>
-            <div><dt>Width</dt><dd>${len(item.width_cm)}</dd></div>
-            <div><dt>Depth</dt><dd>${len(item.depth_cm)}</dd></div>
-            <div><dt>Height</dt><dd>${len(item.height_cm)}</dd></div>
-            <div><dt>Category</dt><dd>${item.category}</dd></div>
+            <div><dt>${msg('Width')}</dt><dd>${len(item.width_cm)}</dd></div>
+            <div><dt>${msg('Depth')}</dt><dd>${len(item.depth_cm)}</dd></div>
+            <div><dt>${msg('Height')}</dt><dd>${len(item.height_cm)}</dd></div>
+            <div><dt>${msg('Category')}</dt><dd>${item.category}</dd></div>
           </dl>
         </div>
       </li>
@@ -324,7 +326,7 @@ export class PlannerCatalog extends LitElement {
 
   #renderSkeleton() {
     return html`
-      <p class="count">Loading the catalog…</p>
+      <p class="count">${msg('Loading the catalog…')}</p>
       <ul class="cards" aria-hidden="true">
         ${[0, 1, 2, 3, 4].map(() => html`<li class="card skeleton"><div class="thumb"></div><div class="bars"><span></span><span></span></div></li>`)}
       </ul>
@@ -334,7 +336,7 @@ export class PlannerCatalog extends LitElement {
   #renderError(reason = this.error) {
     return html`
       <div class="error" role="alert">
-        <p><strong>The catalog could not be loaded.</strong> ${reason}</p>
+        <p><strong>${msg('The catalog could not be loaded.')}</strong> ${reason}</p>
         <button
           type="button"
           class="btn small"
@@ -344,7 +346,7 @@ export class PlannerCatalog extends LitElement {
             this.dispatchEvent(new Event('planner-catalog-retry', { bubbles: true, composed: true }));
           }}
         >
-          ${icon('refresh', 15)} Try again
+          ${icon('refresh', 15)} ${msg('Try again')}
         </button>
       </div>
     `;

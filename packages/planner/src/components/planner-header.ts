@@ -1,3 +1,4 @@
+import { localized, msg, str } from '@lit/localize';
 import { PROJECT_LIMITS } from '@planner/contract';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
@@ -17,6 +18,7 @@ import { base } from './styles.ts';
  * defined after the first paint (see `deferred.ts`).
  */
 @customElement('planner-header')
+@localized()
 export class PlannerHeader extends LitElement {
   @property({ attribute: false }) services!: PlannerServices;
   @property({ attribute: false }) state!: WorkspaceState;
@@ -39,21 +41,26 @@ export class PlannerHeader extends LitElement {
     const ws = this.state;
     const saving = ws.busy === 'saving';
     const state = saving
-      ? { cls: 'busy', text: 'Saving…' }
+      ? { cls: 'busy', text: msg('Saving…') }
       : ws.dirty
-        ? { cls: 'dirty', text: 'Unsaved changes' }
+        ? { cls: 'dirty', text: msg('Unsaved changes') }
         : ws.project.id
-          ? { cls: 'clean', text: `Saved${ws.project.version ? ` · v${ws.project.version}` : ''}` }
-          : { cls: 'new', text: 'Not saved yet' };
+          ? {
+              cls: 'clean',
+              text: ws.project.version ? msg(str`Saved · v${ws.project.version}`) : msg('Saved'),
+            }
+          : { cls: 'new', text: msg('Not saved yet') };
     const s = this.session;
     const visitor = s.status === 'visitor' || (s.status === 'refreshing' && s.previous === 'visitor');
     const { undoLabel, redoLabel } = this;
+    const undo = undoLabel ? msg(str`Undo ${undoLabel}`) : msg('Undo');
+    const redo = redoLabel ? msg(str`Redo ${redoLabel}`) : msg('Redo');
     return html`
       <header class="top">
         <div class="project">
           <span class="logo" aria-hidden="true">${icon('logo', 20)}</span>
           <div class="name-wrap">
-            <label class="sr-only" for="project-name">Project name</label>
+            <label class="sr-only" for="project-name">${msg('Project name')}</label>
             <input
               id="project-name"
               class="name"
@@ -85,14 +92,14 @@ export class PlannerHeader extends LitElement {
           @planner-session-retry=${() => this.services.session.retry()}
         ></planner-session-status>
         ${this.inbox ? html`<planner-inbox .services=${this.services} .locale=${this.locale}></planner-inbox>` : nothing}
-        <div class="actions" role="toolbar" aria-label="Project">
+        <div class="actions" role="toolbar" aria-label=${msg('Project')}>
           <div class="group">
             <button
               type="button"
               class="btn quiet icon"
               ?disabled=${!this.canUndo}
-              aria-label=${undoLabel ? `Undo ${undoLabel}` : 'Undo'}
-              title=${`${undoLabel ? `Undo ${undoLabel}` : 'Undo'} (${MOD}Z)`}
+              aria-label=${undo}
+              title=${`${undo} (${MOD}Z)`}
               @click=${() => this.#command('undo')}
             >
               ${icon('undo')}
@@ -101,29 +108,29 @@ export class PlannerHeader extends LitElement {
               type="button"
               class="btn quiet icon"
               ?disabled=${!this.canRedo}
-              aria-label=${redoLabel ? `Redo ${redoLabel}` : 'Redo'}
-              title=${`${redoLabel ? `Redo ${redoLabel}` : 'Redo'} (${MOD}Shift+Z)`}
+              aria-label=${redo}
+              title=${`${redo} (${MOD}Shift+Z)`}
               @click=${() => this.#command('redo')}
             >
               ${icon('redo')}
             </button>
           </div>
           <div class="group">
-            <button type="button" class="btn quiet" title="New project" @click=${() => this.#command('new')}>
-              ${icon('file', 17)}<span class="text">New</span>
+            <button type="button" class="btn quiet" title=${msg('New project')} @click=${() => this.#command('new')}>
+              ${icon('file', 17)}<span class="text">${msg('New')}</span>
             </button>
-            <button type="button" class="btn quiet" title="Open a saved project" @click=${() => this.#command('open')}>
-              ${icon('folder', 17)}<span class="text">Open</span>
+            <button type="button" class="btn quiet" title=${msg('Open a saved project')} @click=${() => this.#command('open')}>
+              ${icon('folder', 17)}<span class="text">${msg('Open')}</span>
             </button>
           </div>
           <button
             type="button"
             class="btn primary save"
             ?disabled=${saving}
-            title=${visitor ? 'Log in on the shop to save' : `Save (${MOD}S)`}
+            title=${visitor ? msg('Log in on the shop to save') : `${msg('Save')} (${MOD}S)`}
             @click=${() => this.#command('save')}
           >
-            ${icon('save', 17)}<span class="text">${saving ? 'Saving…' : 'Save'}</span>
+            ${icon('save', 17)}<span class="text">${saving ? msg('Saving…') : msg('Save')}</span>
           </button>
         </div>
       </header>

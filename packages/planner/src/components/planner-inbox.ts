@@ -1,3 +1,4 @@
+import { localized, msg, str } from '@lit/localize';
 import type { InboxMessage } from '@planner/contract';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
@@ -16,6 +17,7 @@ import { base } from './styles.ts';
  * Give it `services` before connecting it.
  */
 @customElement('planner-inbox')
+@localized()
 export class PlannerInbox extends LitElement {
   @property({ attribute: false }) services!: PlannerServices;
   @property() locale: string | undefined;
@@ -151,20 +153,20 @@ export class PlannerInbox extends LitElement {
       <button
         type="button"
         class="btn quiet toggle"
-        aria-label="Inbox, ${n} unread"
+        aria-label=${msg(str`Inbox, ${n} unread`)}
         aria-haspopup="dialog"
         aria-expanded=${this._open ? 'true' : 'false'}
-        title="Inbox"
+        title=${msg('Inbox')}
         @click=${() => this.show()}
       >
-        ${icon('mail', 17)}<span class="text">Inbox</span>
+        ${icon('mail', 17)}<span class="text">${msg('Inbox')}</span>
         ${n > 0 ? html`<span class="badge" aria-hidden="true">${n > 99 ? '99+' : n}</span>` : nothing}
       </button>
       <dialog aria-labelledby="inbox-title" @close=${() => this.#onClose()}>
         <header>
-          <h2 id="inbox-title">Inbox</h2>
-          <span class="count" role="status">${n === 0 ? 'All read' : `${n} unread`}</span>
-          <button type="button" class="btn quiet icon close" aria-label="Close" @click=${() => this.close()}>
+          <h2 id="inbox-title">${msg('Inbox')}</h2>
+          <span class="count" role="status">${n === 0 ? msg('All read') : msg(str`${n} unread`)}</span>
+          <button type="button" class="btn quiet icon close" aria-label=${msg('Close')} @click=${() => this.close()}>
             ${icon('close', 16)}
           </button>
         </header>
@@ -177,8 +179,8 @@ export class PlannerInbox extends LitElement {
 
   #renderList() {
     const messages = this._messages;
-    if (!messages) return this._error ? nothing : html`<p class="muted">Loading your messages…</p>`;
-    if (messages.length === 0) return html`<p class="muted">No messages yet.</p>`;
+    if (!messages) return this._error ? nothing : html`<p class="muted">${msg('Loading your messages…')}</p>`;
+    if (messages.length === 0) return html`<p class="muted">${msg('No messages yet.')}</p>`;
     return html`<ul>
       ${messages.map((m) => this.#renderMessage(m))}
     </ul>`;
@@ -195,7 +197,7 @@ export class PlannerInbox extends LitElement {
         >
           <summary>
             <span class="subject">
-              ${unread ? html`<span class="dot" aria-hidden="true"></span><span class="sr-only">Unread: </span>` : nothing}${m.subject}
+              ${unread ? html`<span class="dot" aria-hidden="true"></span><span class="sr-only">${msg('Unread:')} </span>` : nothing}${m.subject}
             </span>
             <span class="meta">${m.from.name} · <time datetime=${m.created_at}>${this.#when(m.created_at)}</time></span>
           </summary>
@@ -206,10 +208,10 @@ export class PlannerInbox extends LitElement {
             ? html`<button
               type="button"
               class="btn small mark"
-              aria-label="Mark “${m.subject}” as read"
+              aria-label=${msg(str`Mark “${m.subject}” as read`)}
               @click=${() => this.markRead(m)}
             >
-              Mark as read
+              ${msg('Mark as read')}
             </button>`
             : nothing
         }

@@ -1,3 +1,4 @@
+import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
@@ -22,6 +23,7 @@ import { base } from './styles.ts';
  * @fires planner-action - move, rotate, rotate-by, duplicate, delete, apply (a variant chosen)
  */
 @customElement('planner-inspector')
+@localized()
 export class PlannerInspector extends LitElement {
   /** The selected item, or null. */
   @property({ attribute: false }) item: PlacedItem | null = null;
@@ -35,12 +37,14 @@ export class PlannerInspector extends LitElement {
   override render() {
     const item = this.item;
     if (!item) {
+      // Fragments, not one html message: a translation with markup imports lit into its
+      // language's chunk, and the bundler then splits lit out of the first paint.
       return html`
         <div class="empty">
           ${icon('info', 16)}
           <p>
-            Select a piece on the plan to move, rotate or remove it. <span class="keys">Tab</span> goes through
-            the pieces, the <span class="keys">arrow keys</span> move them.
+            ${msg('Select a piece on the plan to move, rotate or remove it.')} <span class="keys">Tab</span>
+            ${msg('goes through the pieces, the')} <span class="keys">${msg('arrow keys')}</span> ${msg('move them.')}
           </p>
         </div>
       `;
@@ -53,12 +57,12 @@ export class PlannerInspector extends LitElement {
     const v = variantOf(item, c);
     const price = (cents: number) => formatPrice(cents, c?.currency, this.locale);
     return html`
-      <section class="panel" aria-label="Selected: ${itemName(c)}">
+      <section class="panel" aria-label=${msg(str`Selected: ${itemName(c)}`)}>
         <div class="head">
           <div class="title">
             <h2>${itemName(c)}</h2>
             <p class="meta">
-              ${c ? html`${len(c.width_cm)} × ${len(c.depth_cm)} · ${price(v?.price_cents ?? c.price_cents)}` : 'Not in the catalog'}
+              ${c ? html`${len(c.width_cm)} × ${len(c.depth_cm)} · ${price(v?.price_cents ?? c.price_cents)}` : msg('Not in the catalog')}
             </p>
           </div>
           ${
@@ -68,10 +72,10 @@ export class PlannerInspector extends LitElement {
           }
         </div>
         <div class="controls">
-          ${this.#lengthField('From left', 'left', f.box.minX, (v) => ({ x: item.x + (v - f.box.minX), y: item.y }))}
-          ${this.#lengthField('From top', 'top', f.box.minY, (v) => ({ x: item.x, y: item.y + (v - f.box.minY) }))}
+          ${this.#lengthField(msg('From left'), 'left', f.box.minX, (v) => ({ x: item.x + (v - f.box.minX), y: item.y }))}
+          ${this.#lengthField(msg('From top'), 'top', f.box.minY, (v) => ({ x: item.x, y: item.y + (v - f.box.minY) }))}
           <label class="field">
-            <span class="label">Rotation</span>
+            <span class="label">${msg('Rotation')}</span>
             <span class="with-unit">
               <input
                 class="input num angle"
@@ -89,12 +93,12 @@ export class PlannerInspector extends LitElement {
               <span class="unit" aria-hidden="true">°</span>
             </span>
           </label>
-          <div class="buttons" role="group" aria-label="Rotate by 90 degrees">
+          <div class="buttons" role="group" aria-label=${msg('Rotate by 90 degrees')}>
             <button
               type="button"
               class="btn icon"
-              title="Rotate 90° left (Shift+R)"
-              aria-label="Rotate 90 degrees counter-clockwise"
+              title=${`${msg('Rotate 90° left')} (Shift+R)`}
+              aria-label=${msg('Rotate 90 degrees counter-clockwise')}
               @click=${() => dispatchAction(this, { type: 'rotate-by', id: item.id, degrees: -90 })}
             >
               ${icon('rotateCcw')}
@@ -102,8 +106,8 @@ export class PlannerInspector extends LitElement {
             <button
               type="button"
               class="btn icon"
-              title="Rotate 90° right (R)"
-              aria-label="Rotate 90 degrees clockwise"
+              title=${`${msg('Rotate 90° right')} (R)`}
+              aria-label=${msg('Rotate 90 degrees clockwise')}
               @click=${() => dispatchAction(this, { type: 'rotate-by', id: item.id, degrees: 90 })}
             >
               ${icon('rotateCw')}
@@ -112,7 +116,7 @@ export class PlannerInspector extends LitElement {
           ${
             c && (c.variants?.length || item.variant)
               ? html`<label class="field">
-                <span class="label">Variant</span>
+                <span class="label">${msg('Variant')}</span>
                 <select
                   class="input"
                   @change=${(e: Event) =>
@@ -121,11 +125,11 @@ export class PlannerInspector extends LitElement {
                       outcome: chooseVariant(item.id, (e.target as HTMLSelectElement).value || undefined),
                     })}
                 >
-                  <option value="">Standard · ${price(c.price_cents)}</option>
+                  <option value="">${msg('Standard')} · ${price(c.price_cents)}</option>
                   ${c.variants?.map((o) => html`<option value=${o.sku}>${o.name} · ${price(o.price_cents)}</option>`)}
                   ${
                     variantGone(item, c)
-                      ? html`<option value=${item.variant!}>${item.variant} (no longer sold)</option>`
+                      ? html`<option value=${item.variant!}>${msg(str`${item.variant} (no longer sold)`)}</option>`
                       : nothing
                   }
                 </select>
@@ -136,18 +140,18 @@ export class PlannerInspector extends LitElement {
             <button
               type="button"
               class="btn"
-              title="Duplicate (Ctrl+D)"
+              title=${`${msg('Duplicate')} (Ctrl+D)`}
               @click=${() => dispatchAction(this, { type: 'duplicate', id: item.id })}
             >
-              ${icon('copy', 16)} Duplicate
+              ${icon('copy', 16)} ${msg('Duplicate')}
             </button>
             <button
               type="button"
               class="btn danger"
-              title="Delete (Delete)"
+              title=${msg('Delete (Delete)')}
               @click=${() => dispatchAction(this, { type: 'delete', id: item.id })}
             >
-              ${icon('trash', 16)} Delete
+              ${icon('trash', 16)} ${msg('Delete')}
             </button>
           </div>
         </div>

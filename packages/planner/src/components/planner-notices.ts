@@ -1,3 +1,4 @@
+import { localized, msg } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Notice } from '../project/workspace.ts';
@@ -14,6 +15,7 @@ import { base } from './styles.ts';
  * Buttons are reported as `planner-notice-command` (detail: the command).
  */
 @customElement('planner-notices')
+@localized()
 export class PlannerNotices extends LitElement {
   @property({ attribute: false }) session: SessionState = { status: 'connecting' };
   @property({ attribute: false }) notice: Notice | null = null;
@@ -37,8 +39,8 @@ export class PlannerNotices extends LitElement {
         <div class="banner error" role="alert">
           ${icon('alert', 18)}
           <p>
-            <strong>This page is not allowed to embed the planner.</strong> ${s.message} You can still sketch here,
-            but nothing can be loaded or saved.
+            <strong>${msg('This page is not allowed to embed the planner.')}</strong> ${s.message}
+            ${msg('You can still sketch here, but nothing can be loaded or saved.')}
           </p>
         </div>
       `;
@@ -48,10 +50,11 @@ export class PlannerNotices extends LitElement {
         <div class="banner error" role="alert">
           ${icon('alert', 18)}
           <p>
-            <strong>Your session could not be renewed.</strong> ${s.message} Your design is safe on this device.
+            <strong>${msg('Your session could not be renewed.')}</strong> ${s.message}
+            ${msg('Your design is safe on this device.')}
           </p>
           <button type="button" class="btn small" @click=${() => this.#command('session-retry')}>
-            ${icon('refresh', 14)} Retry
+            ${icon('refresh', 14)} ${msg('Retry')}
           </button>
         </div>
       `;
@@ -75,7 +78,7 @@ export class PlannerNotices extends LitElement {
             n.kind === 'conflict'
               ? html`
                 <button type="button" class="btn small" ?disabled=${busy} @click=${() => this.#command('reload-theirs')}>
-                  Reload theirs
+                  ${msg('Reload theirs')}
                 </button>
                 <button
                   type="button"
@@ -83,20 +86,20 @@ export class PlannerNotices extends LitElement {
                   ?disabled=${busy}
                   @click=${() => this.#command('save-as-copy')}
                 >
-                  Keep mine (save as a copy)
+                  ${msg('Keep mine (save as a copy)')}
                 </button>
               `
               : nothing
           }
           ${
             n.kind === 'error' && n.retry === 'save'
-              ? html`<button type="button" class="btn small" ?disabled=${busy} @click=${() => this.#command('retry-save')}>Try again</button>`
+              ? html`<button type="button" class="btn small" ?disabled=${busy} @click=${() => this.#command('retry-save')}>${msg('Try again')}</button>`
               : nothing
           }
           <button
             type="button"
             class="btn quiet icon small dismiss"
-            aria-label="Dismiss this message"
+            aria-label=${msg('Dismiss this message')}
             @click=${() => this.#command('dismiss')}
           >
             ${icon('close', 14)}

@@ -1,3 +1,4 @@
+import { localized, msg, str } from '@lit/localize';
 import type { ProjectSummary } from '@planner/contract';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
@@ -15,6 +16,7 @@ export type ProjectEvent = CustomEvent<{ id: string; name: string }>;
  * @fires planner-projects-refresh - reload the list
  */
 @customElement('planner-projects-dialog')
+@localized()
 export class PlannerProjectsDialog extends LitElement {
   @property({ attribute: false }) projects: ProjectSummary[] | null = null;
   @property({ type: Boolean }) loading = false;
@@ -59,19 +61,19 @@ export class PlannerProjectsDialog extends LitElement {
     return html`
       <dialog aria-labelledby="title" @close=${() => this.dispatchEvent(new Event('close'))}>
         <header>
-          <h2 id="title">Your projects</h2>
+          <h2 id="title">${msg('Your projects')}</h2>
           <div class="head-actions">
             <button
               type="button"
               class="btn quiet icon"
-              aria-label="Refresh the list"
-              title="Refresh"
+              aria-label=${msg('Refresh the list')}
+              title=${msg('Refresh')}
               ?disabled=${this.loading}
               @click=${() => this.dispatchEvent(new Event('planner-projects-refresh', { bubbles: true, composed: true }))}
             >
               ${icon('refresh', 16)}
             </button>
-            <button type="button" class="btn quiet icon close" aria-label="Close" @click=${() => this.close()}>
+            <button type="button" class="btn quiet icon close" aria-label=${msg('Close')} @click=${() => this.close()}>
               ${icon('close', 16)}
             </button>
           </div>
@@ -83,9 +85,9 @@ export class PlannerProjectsDialog extends LitElement {
 
   #renderBody() {
     if (this.error) return html`<p class="error" role="alert">${this.error}</p>`;
-    if (!this.projects) return html`<p class="muted">Loading your projects…</p>`;
+    if (!this.projects) return html`<p class="muted">${msg('Loading your projects…')}</p>`;
     if (this.projects.length === 0) {
-      return html`<p class="muted">No saved projects yet. Design a room and choose <strong>Save</strong>.</p>`;
+      return html`<p class="muted">${msg('No saved projects yet. Design a room and choose “Save”.')}</p>`;
     }
     return html`
       <ul>
@@ -98,11 +100,11 @@ export class PlannerProjectsDialog extends LitElement {
     const current = p.id === this.currentId;
     const confirming = this._confirming === p.id;
     const deleting = this.deletingId === p.id;
-    const items = `${p.item_count} ${p.item_count === 1 ? 'piece' : 'pieces'}`;
+    const items = p.item_count === 1 ? msg('1 piece') : msg(str`${p.item_count} pieces`);
     if (confirming) {
       return html`
-        <li class="row confirm" role="group" aria-label="Confirm deleting ${p.name}">
-          <p><strong>Delete “${p.name}”?</strong> This cannot be undone.</p>
+        <li class="row confirm" role="group" aria-label=${msg(str`Confirm deleting ${p.name}`)}>
+          <p><strong>${msg(str`Delete “${p.name}”?`)}</strong> ${msg('This cannot be undone.')}</p>
           <div class="actions">
             <button
               type="button"
@@ -111,7 +113,7 @@ export class PlannerProjectsDialog extends LitElement {
                 this._confirming = null;
               }}
             >
-              Keep it
+              ${msg('Keep it')}
             </button>
             <button
               type="button"
@@ -122,7 +124,7 @@ export class PlannerProjectsDialog extends LitElement {
                 this.#fire('planner-project-delete', p);
               }}
             >
-              ${deleting ? 'Deleting…' : 'Delete'}
+              ${deleting ? msg('Deleting…') : msg('Delete')}
             </button>
           </div>
         </li>
@@ -131,23 +133,23 @@ export class PlannerProjectsDialog extends LitElement {
     return html`
       <li class="row ${current ? 'current' : ''}">
         <div class="info">
-          <span class="name">${p.name}${current ? html` <span class="tag">Open</span>` : nothing}</span>
+          <span class="name">${p.name}${current ? html` <span class="tag">${msg('Open')}</span>` : nothing}</span>
           <span class="meta">${items} · v${p.version} · ${this.#when(p.updated_at)}</span>
         </div>
         <div class="actions">
           <button
             type="button"
             class="btn small primary"
-            aria-label="Open ${p.name}"
+            aria-label=${msg(str`Open ${p.name}`)}
             @click=${() => this.#fire('planner-project-open', p)}
           >
-            Open
+            ${msg('Open')}
           </button>
           <button
             type="button"
             class="btn small danger icon"
-            aria-label="Delete ${p.name}"
-            title="Delete"
+            aria-label=${msg(str`Delete ${p.name}`)}
+            title=${msg('Delete')}
             ?disabled=${deleting}
             @click=${async () => {
               this._confirming = p.id;

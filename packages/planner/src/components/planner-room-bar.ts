@@ -1,3 +1,4 @@
+import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
@@ -15,6 +16,7 @@ import { base } from './styles.ts';
  * @fires planner-action - `{ type: 'room', patch }` and `{ type: 'snap', enabled, step }`
  */
 @customElement('planner-room-bar')
+@localized()
 export class PlannerRoomBar extends LitElement {
   @property({ attribute: false }) room: Room = DEFAULT_ROOM;
   @property({ type: Boolean, attribute: 'snap-enabled' }) snapEnabled = true;
@@ -29,14 +31,14 @@ export class PlannerRoomBar extends LitElement {
   override render() {
     return html`
       <div class="bar">
-        <div class="group size" role="group" aria-label="Room size">
-          ${this.#sizeField('width_cm', 'Width')}
+        <div class="group size" role="group" aria-label=${msg('Room size')}>
+          ${this.#sizeField('width_cm', msg('Width'))}
           <span class="times" aria-hidden="true">×</span>
-          ${this.#sizeField('depth_cm', 'Depth')}
+          ${this.#sizeField('depth_cm', msg('Depth'))}
         </div>
-        <div class="group" role="radiogroup" aria-label="Unit">
-          ${this.#unitOption('m', 'm', 'Metres')} ${this.#unitOption('cm', 'cm', 'Centimetres')}
-          ${this.#unitOption('ft', 'ft', 'Feet and inches')}
+        <div class="group" role="radiogroup" aria-label=${msg('Unit')}>
+          ${this.#unitOption('m', 'm', msg('Metres'))} ${this.#unitOption('cm', 'cm', msg('Centimetres'))}
+          ${this.#unitOption('ft', 'ft', msg('Feet and inches'))}
         </div>
         <button
           type="button"
@@ -44,7 +46,7 @@ export class PlannerRoomBar extends LitElement {
           aria-expanded=${this._tools ? 'true' : 'false'}
           @click=${this.#toggleTools}
         >
-          Walls, doors and windows
+          ${msg('Walls, doors and windows')}
         </button>
         <div class="group snap">
           <label class="switch">
@@ -59,9 +61,9 @@ export class PlannerRoomBar extends LitElement {
                 })}
             />
             <span class="track" aria-hidden="true"></span>
-            <span>Snap to grid</span>
+            <span>${msg('Snap to grid')}</span>
           </label>
-          <label class="sr-only" for="step">Grid step</label>
+          <label class="sr-only" for="step">${msg('Grid step')}</label>
           <select
             id="step"
             class="input step"
@@ -145,7 +147,7 @@ export class PlannerRoomBar extends LitElement {
     const min = formatLength(ROOM_MIN_CM, unit, this.locale);
     const max = formatLength(ROOM_MAX_CM, unit, this.locale);
     if (Number.isNaN(cm) || cm < ROOM_MIN_CM || cm > ROOM_MAX_CM) {
-      this._invalid = { field, message: `Enter a size between ${min} and ${max}.` };
+      this._invalid = { field, message: msg(str`Enter a size between ${min} and ${max}.`) };
       input.value = toUnitValue(this.room[field], unit);
       return;
     }

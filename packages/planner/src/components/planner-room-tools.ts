@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { DEFAULT_ROOM, type Room } from '../editor/design.ts';
@@ -8,10 +9,10 @@ import type { RoomEdit } from '../room/room-edits.ts';
 import { dispatchAction } from './actions.ts';
 import { base } from './styles.ts';
 
-const TEMPLATE_LABELS: Record<RoomTemplate, string> = {
-  rectangle: 'Rectangle',
-  'l-shape': 'L-shape',
-  'u-shape': 'U-shape',
+const TEMPLATE_LABELS: Record<RoomTemplate, () => string> = {
+  rectangle: () => msg('Make it Rectangle'),
+  'l-shape': () => msg('Make it L-shape'),
+  'u-shape': () => msg('Make it U-shape'),
 };
 
 /**
@@ -32,6 +33,11 @@ export class PlannerRoomTools extends LitElement {
     _wall: { state: true },
   };
   room: Room = DEFAULT_ROOM;
+  /**
+   * Also what re-renders it in a new language: the app takes a new locale once its strings
+   * have loaded (apply-settings.ts). Not `@localized()`: its controller would be shared by this
+   * chunk and the entry, and the bundler would then split both into more first-paint chunks.
+   */
   locale: string | undefined;
   /** The wall the length field and "Add door/window" work on. */
   private _wall = 0;
@@ -76,9 +82,9 @@ export class PlannerRoomTools extends LitElement {
     const walls = room.corners.length;
     const wall = Math.min(this._wall, walls - 1);
     return html`
-      <div class="tools" role="group" aria-label="Walls, doors and windows">
+      <div class="tools" role="group" aria-label=${msg('Walls, doors and windows')}>
         <label class="field">
-          <span class="label">Shape</span>
+          <span class="label">${msg('Shape')}</span>
           <select
             class="input"
             @change=${(e: Event) => {
@@ -87,56 +93,56 @@ export class PlannerRoomTools extends LitElement {
               (e.target as HTMLSelectElement).value = '';
             }}
           >
-            <option value="">${walls === 4 ? 'Rectangle' : `${walls} walls`}…</option>
-            ${ROOM_TEMPLATES.map((t) => html`<option value=${t}>Make it ${TEMPLATE_LABELS[t]}</option>`)}
+            <option value="">${walls === 4 ? msg('Rectangle…') : msg(str`${walls} walls…`)}</option>
+            ${ROOM_TEMPLATES.map((t) => html`<option value=${t}>${TEMPLATE_LABELS[t]()}</option>`)}
           </select>
         </label>
         <label class="field">
-          <span class="label">Wall</span>
+          <span class="label">${msg('Wall')}</span>
           <select class="input" @change=${(e: Event) => (this._wall = Number((e.target as HTMLSelectElement).value))}>
-            ${room.corners.map((_, i) => html`<option value=${i} ?selected=${i === wall}>Wall ${i + 1}</option>`)}
+            ${room.corners.map((_, i) => html`<option value=${i} ?selected=${i === wall}>${msg(str`Wall ${i + 1}`)}</option>`)}
           </select>
         </label>
-        ${this.#number('Wall length', wallLength(room.corners, wall), (length) => ({ kind: 'wall-length', index: wall, length }))}
-        ${this.#number('Wall thickness', room.wall_thickness_cm, (cm) => ({ kind: 'thickness', cm }))}
+        ${this.#number(msg('Wall length'), wallLength(room.corners, wall), (length) => ({ kind: 'wall-length', index: wall, length }))}
+        ${this.#number(msg('Wall thickness'), room.wall_thickness_cm, (cm) => ({ kind: 'thickness', cm }))}
         <div class="field">
-          <span class="label">On this wall</span>
+          <span class="label">${msg('On this wall')}</span>
           <span class="row">
             <button type="button" class="btn small" @click=${() => this.#edit({ kind: 'add-opening', opening: 'door', wall })}>
-              Add door
+              ${msg('Add door')}
             </button>
             <button type="button" class="btn small" @click=${() => this.#edit({ kind: 'add-opening', opening: 'window', wall })}>
-              Add window
+              ${msg('Add window')}
             </button>
           </span>
         </div>
       </div>
       ${
         room.openings.length
-          ? html`<ul class="openings" aria-label="Doors and windows">
+          ? html`<ul class="openings" aria-label=${msg('Doors and windows')}>
               ${room.openings.map((o, n) => {
-                const name = `${o.kind === 'door' ? 'Door' : 'Window'} ${n + 1}`;
+                const name = o.kind === 'door' ? msg(str`Door ${n + 1}`) : msg(str`Window ${n + 1}`);
                 const patch = (p: Extract<RoomEdit, { kind: 'opening' }>['patch']): RoomEdit => ({
                   kind: 'opening',
                   id: o.id,
                   patch: p,
                 });
-                return html`<li role="group" aria-label="${name}, wall ${o.wall + 1}">
-                  <span class="name">${name} · wall ${o.wall + 1}</span>
-                  ${this.#number('Width', o.width_cm, (width_cm) => patch({ width_cm }))}
+                return html`<li role="group" aria-label=${msg(str`${name}, wall ${o.wall + 1}`)}>
+                  <span class="name">${msg(str`${name} · wall ${o.wall + 1}`)}</span>
+                  ${this.#number(msg('Width'), o.width_cm, (width_cm) => patch({ width_cm }))}
                   ${
                     o.kind === 'door'
                       ? html`
                         <button type="button" class="btn small" @click=${() => this.#edit(patch({ hinge: o.hinge === 'start' ? 'end' : 'start' }))}>
-                          Hinge at wall ${o.hinge}
+                          ${o.hinge === 'start' ? msg('Hinge at wall start') : msg('Hinge at wall end')}
                         </button>
                         <button type="button" class="btn small" @click=${() => this.#edit(patch({ swing: o.swing === 'in' ? 'out' : 'in' }))}>
-                          Opens ${o.swing === 'in' ? 'inwards' : 'outwards'}
+                          ${o.swing === 'in' ? msg('Opens inwards') : msg('Opens outwards')}
                         </button>`
-                      : this.#number('Sill height', o.sill_cm, (sill_cm) => patch({ sill_cm }))
+                      : this.#number(msg('Sill height'), o.sill_cm, (sill_cm) => patch({ sill_cm }))
                   }
-                  <button type="button" class="btn small quiet" aria-label="Remove ${name}" @click=${() => this.#edit({ kind: 'remove-opening', id: o.id })}>
-                    Remove
+                  <button type="button" class="btn small quiet" aria-label=${msg(str`Remove ${name}`)} @click=${() => this.#edit({ kind: 'remove-opening', id: o.id })}>
+                    ${msg('Remove')}
                   </button>
                 </li>`;
               })}

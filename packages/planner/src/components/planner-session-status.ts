@@ -1,3 +1,4 @@
+import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { SessionState } from '../services.ts';
@@ -10,50 +11,54 @@ type Tone = 'neutral' | 'ok' | 'busy' | 'warn' | 'error';
 export function describeSession(state: SessionState): { text: string; tone: Tone; detail: string } {
   switch (state.status) {
     case 'connecting':
-      return { text: 'Connecting…', tone: 'busy', detail: 'Waiting for the shop to connect the planner.' };
+      return {
+        text: msg('Connecting…'),
+        tone: 'busy',
+        detail: msg('Waiting for the shop to connect the planner.'),
+      };
     case 'visitor':
       return {
-        text: 'Visitor',
+        text: msg('Visitor'),
         tone: 'neutral',
-        detail: 'You can design freely. Log in on the shop to save.',
+        detail: msg('You can design freely. Log in on the shop to save.'),
       };
     case 'signed-in':
       return state.canSave
         ? {
-            text: `Signed in as ${state.userId}`,
+            text: msg(str`Signed in as ${state.userId}`),
             tone: 'ok',
-            detail: 'Your projects are saved to your account.',
+            detail: msg('Your projects are saved to your account.'),
           }
         : {
-            text: `Signed in as ${state.userId} (read-only)`,
+            text: msg(str`Signed in as ${state.userId} (read-only)`),
             tone: 'neutral',
-            detail: 'This session can open projects but not save them.',
+            detail: msg('This session can open projects but not save them.'),
           };
     case 'refreshing':
       return {
-        text: 'Renewing session…',
+        text: msg('Renewing session…'),
         tone: 'busy',
-        detail: 'Your work continues; saving waits a moment.',
+        detail: msg('Your work continues; saving waits a moment.'),
       };
     case 'renew-failed':
       return {
-        text: 'Session could not be renewed',
+        text: msg('Session could not be renewed'),
         tone: 'error',
-        detail: `${state.message} Your design is kept on this device.`,
+        detail: msg(str`${state.message} Your design is kept on this device.`),
       };
     case 'offline':
       // The queue holds calls until the network is back (within their deadline), so a save
       // made now is not lost: it goes out then.
       return {
-        text: "Offline — changes will be sent when you're back",
+        text: msg("Offline — changes will be sent when you're back"),
         tone: 'warn',
-        detail: 'Your changes are kept on this device and sent once the connection returns.',
+        detail: msg('Your changes are kept on this device and sent once the connection returns.'),
       };
     case 'refused':
       return {
-        text: 'Not allowed here',
+        text: msg('Not allowed here'),
         tone: 'error',
-        detail: 'This page is not allowed to embed the planner.',
+        detail: msg('This page is not allowed to embed the planner.'),
       };
   }
 }
@@ -65,6 +70,7 @@ export function describeSession(state: SessionState): { text: string; tone: Tone
  * @fires planner-session-retry - the user asks to try renewing the session again
  */
 @customElement('planner-session-status')
+@localized()
 export class PlannerSessionStatus extends LitElement {
   @property({ attribute: false }) state: SessionState = { status: 'connecting' };
   /** Offer Retry when renewing failed (off when the page shows its own Retry). */
@@ -85,7 +91,7 @@ export class PlannerSessionStatus extends LitElement {
             class="btn small"
             @click=${() => this.dispatchEvent(new Event('planner-session-retry', { bubbles: true, composed: true }))}
           >
-            ${icon('refresh', 14)} Retry
+            ${icon('refresh', 14)} ${msg('Retry')}
           </button>`
           : nothing
       }

@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import type { ProjectSummary } from '@planner/contract';
 import type { ConfirmDialog } from '@planner/ui/confirm-dialog';
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
@@ -50,17 +51,19 @@ export class ProjectFlowsController implements ReactiveController {
     const ws = this.#o.workspace();
     if (ws.state.dirty && ws.state.project.id !== id) {
       const ok = await (await this.#o.confirmDialog()).ask({
-        title: 'Discard unsaved changes?',
-        message: `“${ws.state.project.name}” has changes that are not saved. Opening “${name}” discards them.`,
-        confirmLabel: 'Discard and open',
-        cancelLabel: 'Keep editing',
+        title: msg('Discard unsaved changes?'),
+        message: msg(
+          str`“${ws.state.project.name}” has changes that are not saved. Opening “${name}” discards them.`,
+        ),
+        confirmLabel: msg('Discard and open'),
+        cancelLabel: msg('Keep editing'),
         danger: true,
       });
       if (!ok) return;
     }
     try {
       await ws.open(id);
-      this.#o.announce(`Opened ${name}.`);
+      this.#o.announce(msg(str`Opened ${name}.`));
     } catch {
       // The workspace shows why.
     }
@@ -70,27 +73,29 @@ export class ProjectFlowsController implements ReactiveController {
     const ws = this.#o.workspace();
     if (ws.state.dirty) {
       const ok = await (await this.#o.confirmDialog()).ask({
-        title: 'Start a new project?',
-        message: `“${ws.state.project.name}” has changes that are not saved. A new project discards them.`,
-        confirmLabel: 'Discard and start new',
-        cancelLabel: 'Keep editing',
+        title: msg('Start a new project?'),
+        message: msg(
+          str`“${ws.state.project.name}” has changes that are not saved. A new project discards them.`,
+        ),
+        confirmLabel: msg('Discard and start new'),
+        cancelLabel: msg('Keep editing'),
         danger: true,
       });
       if (!ok) return;
     }
     ws.newProject();
-    this.#o.announce('Started a new, empty project.');
+    this.#o.announce(msg('Started a new, empty project.'));
   }
 
   async showProjects(): Promise<void> {
     const s = this.#o.session();
     if (s.status === 'connecting') {
-      this.#o.announce('Still connecting to the shop; try again in a moment.');
+      this.#o.announce(msg('Still connecting to the shop; try again in a moment.'));
       return;
     }
     if (s.status === 'visitor' || (s.status === 'refreshing' && s.previous === 'visitor')) {
       this.#o.services().requestLogin('open');
-      this.#o.announce('Log in on the shop to see your saved projects.');
+      this.#o.announce(msg('Log in on the shop to see your saved projects.'));
       return;
     }
     this.#set({ projects: null });
@@ -124,7 +129,7 @@ export class ProjectFlowsController implements ReactiveController {
     this.#set({ deletingId: e.detail.id });
     try {
       await ws.deleteProject(e.detail.id);
-      this.#o.announce(`Deleted the project ${e.detail.name}.`);
+      this.#o.announce(msg(str`Deleted the project ${e.detail.name}.`));
       this.projects = this.projects?.filter((p) => p.id !== e.detail.id) ?? null;
     } catch (error) {
       const notice = ws.state.notice;

@@ -24,7 +24,15 @@ export const COORD_LIMIT_CM = PROJECT_LIMITS.coordinateLimitCm;
 
 export const DEFAULT_ROOM: Room = roomOf(rectangleCorners(500, 400), 'm');
 
-export function emptyDesign(room: Room = DEFAULT_ROOM): Design {
+let newRoomUnit: Room['unit'] = 'm';
+/** The unit of the rooms started from now on: the host's locale's (`unitForLocale`). */
+export function setNewRoomUnit(unit: Room['unit']): void {
+  newRoomUnit = unit;
+}
+
+export function emptyDesign(
+  room: Room = newRoomUnit === DEFAULT_ROOM.unit ? DEFAULT_ROOM : { ...DEFAULT_ROOM, unit: newRoomUnit },
+): Design {
   return { room, items: [] };
 }
 

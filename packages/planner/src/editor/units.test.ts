@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatArea, formatLength, fromUnitValue, toUnitValue } from './units.ts';
+import { formatArea, formatLength, fromUnitValue, toUnitValue, unitForLocale } from './units.ts';
 
 describe('formatLength', () => {
   it('shows metres with two decimals and centimetres whole', () => {
@@ -49,5 +49,20 @@ describe('imperial', () => {
     expect(formatArea(500 * 400, 'm', 'en')).toBe('20.0 m²');
     expect(formatArea(500 * 400, 'cm', 'en')).toBe('20.0 m²');
     expect(formatArea(304.8 * 304.8 * 12, 'ft', 'en')).toBe('1,200 ft²');
+  });
+});
+
+describe('unitForLocale', () => {
+  it('measures in feet in the United States and in metres elsewhere (or with no locale)', () => {
+    expect(unitForLocale('en-US')).toBe('ft');
+    expect(unitForLocale('es-us')).toBe('ft');
+    expect(['en-GB', 'de', 'de-DE', 'fr-CH', 'en', undefined].map(unitForLocale)).toEqual([
+      'm',
+      'm',
+      'm',
+      'm',
+      'm',
+      'm',
+    ]);
   });
 });

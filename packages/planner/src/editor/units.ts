@@ -13,6 +13,13 @@ function formatter(locale: string | undefined, digits: number): Intl.NumberForma
   return f;
 }
 
+/**
+ * The unit a locale measures rooms in: feet and inches in the United States (`en-US`), metres
+ * everywhere else. The shopper can still choose another in the room bar.
+ */
+export const unitForLocale = (locale: string | undefined): Unit =>
+  /-US(?:-|$)/i.test(locale ?? '') ? 'ft' : 'm';
+
 const CM_PER_FOOT = 30.48;
 const CM2_PER_FT2 = CM_PER_FOOT * CM_PER_FOOT;
 

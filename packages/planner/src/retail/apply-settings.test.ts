@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { msg } from '@lit/localize';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { applySettings } from './apply-settings.ts';
 
 afterEach(() => {
@@ -8,7 +9,7 @@ afterEach(() => {
 });
 
 describe('applySettings', () => {
-  it("sets the theme as the planner's own custom properties on its root, and the locale", () => {
+  it("sets the theme as the planner's own custom properties on its root, and the locale", async () => {
     const app = Object.assign(document.createElement('div'), { locale: undefined as string | undefined });
     applySettings(app, {
       theme: {
@@ -35,16 +36,19 @@ describe('applySettings', () => {
     expect(v('--pl-radius-sm')).toBe('7px');
     expect(v('--pl-font')).toBe('"Brand Sans", Arial, sans-serif');
     expect(document.documentElement.style.getPropertyValue('--pl-bg')).toBe('rgb(250 248 245)');
-    expect(app.locale).toBe('de-CH');
     expect(document.documentElement.lang).toBe('de');
+    // The app takes the locale once German has loaded: the strings speak German by then.
+    await vi.waitFor(() => expect(app.locale).toBe('de-CH'));
+    expect(msg('Save')).toBe('Speichern');
   });
 
-  it('leaves what is not given as it was, and speaks English for an unsupported language', () => {
+  it('leaves what is not given as it was, and speaks English for an unsupported language', async () => {
     const app = Object.assign(document.createElement('div'), { locale: 'fr' as string | undefined });
     app.style.setProperty('--pl-accent', '#000');
     applySettings(app, { locale: 'es-ES' });
     expect(app.style.getPropertyValue('--pl-accent')).toBe('#000');
-    expect(app.locale).toBe('es-ES');
     expect(document.documentElement.lang).toBe('en');
+    await vi.waitFor(() => expect(app.locale).toBe('es-ES'));
+    expect(msg('Save')).toBe('Save');
   });
 });

@@ -1,4 +1,5 @@
 import { supportedLanguage, type Theme } from '@planner/protocol';
+import { setLanguage } from '../i18n/localization.ts';
 
 /** Which of the planner's own custom properties each theme colour sets. */
 const COLOURS: Record<string, string> = {
@@ -16,7 +17,8 @@ const COLOURS: Record<string, string> = {
  * element, `planner-app`: colours, radius and font become its `--pl-*` custom properties,
  * set through the CSSOM one value at a time, never as CSS text. Values derived from the
  * accent (hover, soft) are mixed here from the validated colour. The locale becomes the
- * app's `locale` (numbers, prices, dates) and the document's language.
+ * document's language, the language of every string (`setLanguage`, which loads that
+ * language's strings) and then the app's `locale` (numbers, prices, dates, units).
  */
 export function applySettings(
   app: HTMLElement & { locale?: string | undefined },
@@ -40,7 +42,13 @@ export function applySettings(
     }
   }
   if (locale) {
-    app.locale = locale;
     document.documentElement.lang = supportedLanguage(locale);
+    // The app takes the locale once its language's strings are there (or could not be
+    // fetched: numbers and dates still follow it), so everything bound to `locale` re-renders
+    // in the new language at once, strings and numbers together.
+    const take = () => {
+      app.locale = locale;
+    };
+    void setLanguage(locale).then(take, take);
   }
 }

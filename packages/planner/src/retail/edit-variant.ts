@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import type { ActionContext, ActionOutcome } from '../components/action-reducer.ts';
 import { itemName } from '../editor/describe.ts';
 import { formatPrice } from '../editor/price.ts';
@@ -16,9 +17,9 @@ export const chooseVariant =
     const c = ctx.catalog.get(item.catalog_id);
     const v = variantOf(item, c);
     const name = itemName(c);
-    const what = v?.name ?? 'Standard';
+    const what = v?.name ?? msg('Standard');
     return {
       edit: { label: `${what} ${name}`, next },
-      announce: `${name}: ${what}, ${formatPrice(v?.price_cents ?? c?.price_cents ?? 0, c?.currency, ctx.locale)}.`,
+      announce: msg(str`${name}: ${what}, ${formatPrice(v?.price_cents ?? c?.price_cents ?? 0, c?.currency, ctx.locale)}.`),
     };
   };

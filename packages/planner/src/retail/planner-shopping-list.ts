@@ -1,3 +1,4 @@
+import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { base } from '../components/styles.ts';
@@ -15,13 +16,16 @@ import { type FlagReason, shoppingList } from './basket.ts';
  *
  * The list opens and closes; the button works either way.
  */
-const REASONS: Record<FlagReason, string> = {
-  unknown: 'not in the catalog',
-  not_sold: 'no longer sold',
-  variant_gone: 'this variant is no longer sold',
-};
+// A function, not a table: msg() must run at render time to follow a change of language.
+const reasonText = (reason: FlagReason): string =>
+  reason === 'unknown'
+    ? msg('not in the catalog')
+    : reason === 'not_sold'
+      ? msg('no longer sold')
+      : msg('this variant is no longer sold');
 
 @customElement('planner-shopping-list')
+@localized()
 export class PlannerShoppingList extends LitElement {
   /** The pieces in the room. */
   @property({ attribute: false }) items: readonly PlacedItem[] = [];
@@ -51,8 +55,8 @@ export class PlannerShoppingList extends LitElement {
             this._open = !this._open;
           }}
         >
-          Shopping list
-          <span class="muted">(${number.format(basket?.lines.length ?? 0)} ${basket?.lines.length === 1 ? 'line' : 'lines'})</span>
+          ${msg('Shopping list')}
+          <span class="muted">${basket?.lines.length === 1 ? msg('(1 line)') : msg(str`(${number.format(basket?.lines.length ?? 0)} lines)`)}</span>
         </button>
         <span class="status ${this._status?.error ? 'error' : ''}" role="status">${this._status?.text ?? ''}</span>
         <button
@@ -61,7 +65,7 @@ export class PlannerShoppingList extends LitElement {
           ?disabled=${!basket || this._sending}
           @click=${() => this.#add()}
         >
-          Add to basket
+          ${msg('Add to basket')}
         </button>
       </div>
       <div id="list" ?hidden=${!this._open}>
@@ -69,7 +73,7 @@ export class PlannerShoppingList extends LitElement {
           basket
             ? html`<table>
               <thead>
-                <tr><th scope="col">Item</th><th scope="col" class="num">Qty</th><th scope="col" class="num">Price</th><th scope="col" class="num">Subtotal</th></tr>
+                <tr><th scope="col">${msg('Item')}</th><th scope="col" class="num">${msg('Qty')}</th><th scope="col" class="num">${msg('Price')}</th><th scope="col" class="num">${msg('Subtotal')}</th></tr>
               </thead>
               <tbody>
                 ${basket.lines.map(
@@ -82,23 +86,25 @@ export class PlannerShoppingList extends LitElement {
                 )}
               </tbody>
               <tfoot>
-                <tr><th scope="row" colspan="3">Total (${number.format(pieces)} ${pieces === 1 ? 'piece' : 'pieces'})</th><td class="num total">${price(basket.total_cents)}</td></tr>
+                <tr><th scope="row" colspan="3">${pieces === 1 ? msg('Total (1 piece)') : msg(str`Total (${number.format(pieces)} pieces)`)}</th><td class="num total">${price(basket.total_cents)}</td></tr>
               </tfoot>
             </table>`
             : html`<p class="muted">${
                 currencies.length > 1
-                  ? `The plan mixes currencies (${currencies.join(', ')}): it cannot go into one basket.`
-                  : 'Add furniture to the room to see your shopping list.'
+                  ? msg(
+                      str`The plan mixes currencies (${currencies.join(', ')}): it cannot go into one basket.`,
+                    )
+                  : msg('Add furniture to the room to see your shopping list.')
               }</p>`
         }
         ${
           flagged.length
-            ? html`<p class="muted">Not in the basket (the plan keeps them):</p>
+            ? html`<p class="muted">${msg('Not in the basket (the plan keeps them):')}</p>
               <ul class="flagged">
                 ${flagged.map(
                   (f) => html`<li data-sku=${f.sku}>
                     ${number.format(f.quantity)} × ${f.name}
-                    <span class="sku">${f.sku}${f.variant ? ` · ${f.variant}` : ''} · ${REASONS[f.reason]}</span>
+                    <span class="sku">${f.sku}${f.variant ? ` · ${f.variant}` : ''} · ${reasonText(f.reason)}</span>
                   </li>`,
                 )}
               </ul>`
@@ -124,8 +130,13 @@ export class PlannerShoppingList extends LitElement {
     try {
       const sent = await this.services.requestBasket(basket);
       this._status = sent
-        ? { text: `Sent ${quantity} ${quantity === 1 ? 'piece' : 'pieces'} to the shop’s basket.` }
-        : { text: 'The shop could not take the basket just now.', error: true };
+        ? {
+            text:
+              quantity === 1
+                ? msg('Sent 1 piece to the shop’s basket.')
+                : msg(str`Sent ${quantity} pieces to the shop’s basket.`),
+          }
+        : { text: msg('The shop could not take the basket just now.'), error: true };
     } finally {
       this._sending = false;
     }

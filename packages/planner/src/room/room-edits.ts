@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import type { Opening } from '@planner/contract';
 import { editRoom } from '../editor/commands.ts';
 import type { Design } from '../editor/design.ts';
@@ -31,30 +32,30 @@ export type RoomEdit =
   | { kind: 'opening'; id: string; patch: Parameters<typeof updateOpening>[2] }
   | { kind: 'remove-opening'; id: string };
 
-const TEMPLATE_NAMES: Record<RoomTemplate, string> = {
-  rectangle: 'a rectangle',
-  'l-shape': 'an L-shaped room',
-  'u-shape': 'a U-shaped room',
+const TEMPLATE_NAMES: Record<RoomTemplate, () => string> = {
+  rectangle: () => msg('a rectangle'),
+  'l-shape': () => msg('an L-shaped room'),
+  'u-shape': () => msg('a U-shaped room'),
 };
 
 const label = (edit: RoomEdit): string => {
   switch (edit.kind) {
     case 'template':
-      return `Make the room ${TEMPLATE_NAMES[edit.template]}`;
+      return msg(str`Make the room ${TEMPLATE_NAMES[edit.template]()}`);
     case 'corner':
-      return 'Move a corner';
+      return msg('Move a corner');
     case 'wall':
-      return 'Move a wall';
+      return msg('Move a wall');
     case 'wall-length':
-      return 'Set a wall length';
+      return msg('Set a wall length');
     case 'thickness':
-      return 'Set the wall thickness';
+      return msg('Set the wall thickness');
     case 'add-opening':
-      return `Add a ${edit.opening}`;
+      return edit.opening === 'door' ? msg('Add a door') : msg('Add a window');
     case 'opening':
-      return 'Change an opening';
+      return msg('Change an opening');
     case 'remove-opening':
-      return 'Remove an opening';
+      return msg('Remove an opening');
   }
 };
 
@@ -79,27 +80,33 @@ export function applyRoomEdit(room: PlanRoom, edit: RoomEdit, newId: () => strin
   }
 }
 
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** What the live region says after an edit. */
 function describe(edit: RoomEdit, room: PlanRoom, locale?: string): string {
   const len = (cm: number) => formatLength(cm, room.unit, locale);
-  const size = `${len(room.width_cm)} by ${len(room.depth_cm)}, ${formatArea(area(room.corners), room.unit, locale)}`;
+  const size = msg(
+    str`${len(room.width_cm)} by ${len(room.depth_cm)}, ${formatArea(area(room.corners), room.unit, locale)}`,
+  );
   switch (edit.kind) {
     case 'template':
-      return `The room is now ${TEMPLATE_NAMES[edit.template]}, ${size}.`;
+      return msg(str`The room is now ${TEMPLATE_NAMES[edit.template]()}, ${size}.`);
     case 'corner':
-      return `Moved corner ${edit.index + 1}. The room is ${size}.`;
+      return msg(str`Moved corner ${edit.index + 1}. The room is ${size}.`);
     case 'wall':
     case 'wall-length':
-      return `${wallName(room, edit.index, locale).replace(/^w/, 'W')}. The room is ${size}.`;
+      return msg(str`${capitalized(wallName(room, edit.index, locale))}. The room is ${size}.`);
     case 'thickness':
-      return `Walls are ${len(room.wall_thickness_cm)} thick.`;
+      return msg(str`Walls are ${len(room.wall_thickness_cm)} thick.`);
     case 'add-opening':
     case 'opening': {
       const o = edit.kind === 'opening' ? room.openings.find((x) => x.id === edit.id) : room.openings.at(-1);
-      return o ? `${edit.kind === 'add-opening' ? 'Added. ' : ''}${openingSentence(o, room, locale)}` : '';
+      return o
+        ? `${edit.kind === 'add-opening' ? msg('Added. ') : ''}${openingSentence(o, room, locale)}`
+        : '';
     }
     case 'remove-opening':
-      return 'Removed the opening.';
+      return msg('Removed the opening.');
   }
 }
 
