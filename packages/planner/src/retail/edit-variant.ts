@@ -20,6 +20,8 @@ export const chooseVariant =
     const what = v?.name ?? msg('Standard');
     return {
       edit: { label: `${what} ${name}`, next },
-      announce: msg(str`${name}: ${what}, ${formatPrice(v?.price_cents ?? c?.price_cents ?? 0, c?.currency, ctx.locale)}.`),
+      announce: msg(
+        str`${name}: ${what}, ${formatPrice(v?.price_cents ?? c?.price_cents ?? 0, c?.currency, ctx.locale)}.`,
+      ),
     };
   };
