@@ -44,14 +44,22 @@ export interface ConnectOptions {
   theme?: Theme | undefined;
   /** A BCP 47 tag (`de-CH`): the planner's language (en, de or fr, else English) and its number formats. */
   locale?: string | undefined;
+  /**
+   * The page a shared project link opens (absolute `http(s)`, ≤ 2 000 characters): the
+   * planner's "Copy link" sets `planner-project=<id>` on it; open that project there with
+   * `openProject`. `embedPlanner` defaults it to this page's address.
+   */
+  link?: string | undefined;
 }
 
-/** What `configure()` changes: the theme, the locale, or both. */
-export type PlannerSettings = Pick<ConnectOptions, 'theme' | 'locale'>;
+/** What `configure()` changes: the theme, the locale, the share link, or several. */
+export type PlannerSettings = Pick<ConnectOptions, 'theme' | 'locale' | 'link'>;
 
-/** Whether `s` holds only a valid theme and locale (each may be absent). */
-export const validSettings = ({ theme, locale }: PlannerSettings): boolean =>
-  (theme === undefined || isTheme(theme)) && (locale === undefined || isLocale(locale));
+/** Whether `s` holds only a valid theme, locale and link (each may be absent). */
+export const validSettings = ({ theme, locale, link }: PlannerSettings): boolean =>
+  (theme === undefined || isTheme(theme)) &&
+  (locale === undefined || isLocale(locale)) &&
+  (link === undefined || (link.length <= 2000 && /^https?:\/\//.test(link)));
 
 /**
  * Sees the traffic with the planner, for developer tools: each message posted to it (`'out'`,
@@ -171,10 +179,10 @@ export function connect(messenger: Messenger, options: ConnectOptions): PlannerC
   // Only the fields given: an absent one must not reset the planner's.
   const settings: PlannerSettings = {};
   const sendSettings = () => {
-    if (settings.theme || settings.locale) send(message<SettingsMessage>('Settings', settings as never));
+    if (settings.theme || settings.locale || settings.link) send(message<SettingsMessage>('Settings', settings as never));
   };
   const configure = (next: PlannerSettings) => {
-    for (const key of ['theme', 'locale'] as const)
+    for (const key of ['theme', 'locale', 'link'] as const)
       if (next[key] !== undefined) settings[key] = next[key] as never;
   };
   configure(options);

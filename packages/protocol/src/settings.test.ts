@@ -59,6 +59,22 @@ describe('Settings', () => {
     },
   );
 
+  it('takes the host page a shared link opens, an absolute http(s) URL', () => {
+    const raw = settings({ link: 'https://shop.example/planner?room=1#top' });
+    expect(parseHostMessage(raw)).toEqual(raw);
+  });
+
+  it.each([
+    ['javascript:alert(1)'],
+    ['data:text/html,<script>alert(1)</script>'],
+    ['/planner'],
+    ['//evil.example/'],
+    [`https://shop.example/${'x'.repeat(2000)}`],
+    [42],
+  ])('refuses the link %j', (link) => {
+    expect(parseHostMessage(settings({ link }))).toBeUndefined();
+  });
+
   it('refuses unknown fields next to theme and locale', () => {
     expect(parseHostMessage(settings({ css: 'body{}' }))).toBeUndefined();
   });

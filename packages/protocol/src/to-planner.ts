@@ -1,6 +1,6 @@
 /**
  * What the planner receives from the host, with one validator per message: the tokens,
- * `Logout`, `Error`, `Connect`, and `Settings` with its theme and locale checks. Kept apart
+ * `Logout`, `Error`, `Connect`, and `Settings` with its theme, locale and link checks. Kept apart
  * from what the host receives (`to-host.ts`), so the planner's page carries only these.
  */
 
@@ -58,7 +58,8 @@ const withToken: Check = (d) => token(d.token);
 const settings: Check = (d) =>
   (d.theme === undefined || isTheme(d.theme)) &&
   (d.locale === undefined || isLocale(d.locale)) &&
-  only(d, 'ns v type theme locale');
+  (d.link === undefined || (str(d.link, 2000) && /^https?:\/\//.test(d.link))) &&
+  only(d, 'ns v type theme locale link');
 
 const HOST_TO_PLANNER: Checks = {
   Authentication: withToken,
