@@ -179,7 +179,8 @@ export function connect(messenger: Messenger, options: ConnectOptions): PlannerC
   // Only the fields given: an absent one must not reset the planner's.
   const settings: PlannerSettings = {};
   const sendSettings = () => {
-    if (settings.theme || settings.locale || settings.link) send(message<SettingsMessage>('Settings', settings as never));
+    if (settings.theme || settings.locale || settings.link)
+      send(message<SettingsMessage>('Settings', settings as never));
   };
   const configure = (next: PlannerSettings) => {
     for (const key of ['theme', 'locale', 'link'] as const)

@@ -8,6 +8,7 @@ import { type Mock, vi } from 'vitest';
 export interface FakeIframe {
   src: string;
   title: string;
+  allow?: string;
   style: { cssText: string; height: string };
   contentWindow: { postMessage: Mock } | null;
   remove: Mock;

@@ -1,4 +1,5 @@
 import { supportedLanguage, type Theme } from '@planner/protocol';
+import { setHostLink } from '../share/project-link.ts';
 
 /** Which of the planner's own custom properties each theme colour sets. */
 const COLOURS: Record<string, string> = {
@@ -16,12 +17,18 @@ const COLOURS: Record<string, string> = {
  * element, `planner-app`: colours, radius and font become its `--pl-*` custom properties,
  * set through the CSSOM one value at a time, never as CSS text. Values derived from the
  * accent (hover, soft) are mixed here from the validated colour. The locale becomes the
- * app's `locale` (numbers, prices, dates) and the document's language.
+ * app's `locale` (numbers, prices, dates) and the document's language. The host's `link` is
+ * where "Copy link" points (share/project-link.ts).
  */
 export function applySettings(
   app: HTMLElement & { locale?: string | undefined },
-  { theme, locale }: { theme?: Theme | undefined; locale?: string | undefined },
+  {
+    theme,
+    locale,
+    link,
+  }: { theme?: Theme | undefined; locale?: string | undefined; link?: string | undefined },
 ): void {
+  setHostLink(link);
   const set = (name: string, value: string) => app.style.setProperty(name, value);
   for (const [key, value] of Object.entries(theme ?? {})) {
     if (key === 'radius') {

@@ -17,5 +17,5 @@ export function paperScale(
     const s = size(n);
     if ((s.width * 10) / n <= paper.width && (s.height * 10) / n <= paper.height) return n;
   }
-  return SCALES[SCALES.length - 1];
+  return 1000;
 }

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import type { Design } from '../editor/design.ts';
-import { catalogItem, rectRoom, TEST_CATALOG } from '../testing/fixtures.ts';
 import { indexCatalog } from '../editor/design.ts';
 import { roomOf } from '../room/format.ts';
+import { catalogItem, rectRoom, TEST_CATALOG } from '../testing/fixtures.ts';
 import { planSvg } from './plan-svg.ts';
 
 const catalog = indexCatalog(TEST_CATALOG);
@@ -82,7 +82,9 @@ describe('planSvg', () => {
     const rect = sofa.querySelector('rect')!;
     expect([rect.getAttribute('width'), rect.getAttribute('height')]).toEqual(['228', '95']);
     expect(sofa.querySelector('image')?.getAttribute('href')).toBe('data:image/svg+xml;base64,PHN2Zy8+');
-    expect(doc.querySelector('[data-item="b"]')?.getAttribute('transform')).toBe('translate(100 300) rotate(90)');
+    expect(doc.querySelector('[data-item="b"]')?.getAttribute('transform')).toBe(
+      'translate(100 300) rotate(90)',
+    );
     // Pieces of one item share a number; the legend counts them.
     expect(out.legend.map((e) => [e.number, e.name, e.count])).toEqual([
       [1, 'Halden 3-Seat Sofa', 1],
@@ -101,7 +103,9 @@ describe('planSvg', () => {
 
   it('embeds only base64 data: symbols, never a link out of the file', () => {
     const items = [{ id: 'a', catalog_id: 'sofa', x: 200, y: 100, rotation: 0 }];
-    const symbols = new Map([['/v1/catalog/sofa/symbol.svg', 'https://evil.example/x.svg" onload="alert(1)']]);
+    const symbols = new Map([
+      ['/v1/catalog/sofa/symbol.svg', 'https://evil.example/x.svg" onload="alert(1)'],
+    ]);
     const out = planSvg({ design: design(items), catalog, title: 'T', symbols });
     expect(parse(out.svg).querySelector('image')).toBeNull();
     expect(out.svg).not.toContain('evil.example');

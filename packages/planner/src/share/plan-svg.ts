@@ -3,7 +3,7 @@ import { footprint } from '../editor/footprint.ts';
 import { formatArea, formatLength } from '../editor/units.ts';
 import { doorLeaf, placeOpening } from '../room/openings.ts';
 import { area, at, outwardNormal, type Vec, wallLength } from '../room/polygon.ts';
-import { legendOf, type LegendEntry } from './legend.ts';
+import { type LegendEntry, legendOf } from './legend.ts';
 import { A4_LANDSCAPE_MM, paperScale } from './paper-scale.ts';
 import { xmlText } from './xml.ts';
 
@@ -85,7 +85,12 @@ export function planSvg(input: PlanSvgInput): PlanSvg {
   const scale = paperScale(layout, input.paper ?? A4_LANDSCAPE_MM);
   const L = layout(scale);
   const { fs } = L;
-  const vb = { x: r1(box.minX - L.margin), y: r1(box.minY - L.margin), width: r1(L.width), height: r1(L.height) };
+  const vb = {
+    x: r1(box.minX - L.margin),
+    y: r1(box.minY - L.margin),
+    width: r1(L.width),
+    height: r1(L.height),
+  };
   const hair = fs * 0.06;
   const font = `font-family="system-ui, sans-serif" font-size="${r1(fs)}"`;
   const parts: string[] = [];
