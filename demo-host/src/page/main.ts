@@ -78,6 +78,17 @@ localeSelect.value = preferences.locale;
 themeSelect.value = preferences.theme;
 document.documentElement.lang = preferences.locale;
 
+// A link the planner's "Copy link" made comes back with `?planner-project=<id>`: open that
+// project once the planner is ready. The parameter goes first, so a reload does not open it
+// again over the shopper's changes, and the link the planner gets (this page) is clean.
+const params = new URLSearchParams(location.search);
+const sharedProject = params.get('planner-project');
+if (sharedProject) {
+  params.delete('planner-project');
+  const query = params.size ? `?${params}` : '';
+  history.replaceState(null, '', location.pathname + query + location.hash);
+}
+
 embed = embedPlanner({
   url: session.plannerUrl,
   container: $('planner'),
@@ -149,6 +160,15 @@ if (plan) {
     .then((api) => api.addItem(plan))
     .then(
       () => panel.note('plan it', `placed ${plan}`),
+      (error: Error) => toast(error.message, 'error'),
+    );
+}
+
+if (sharedProject) {
+  embed.ready
+    .then((api) => api.openProject(sharedProject))
+    .then(
+      (project) => panel.note('shared link', `opened “${project.name}”`),
       (error: Error) => toast(error.message, 'error'),
     );
 }

@@ -1,3 +1,5 @@
+import { base64 } from './symbols.ts';
+
 /** A file name from the project's name: letters, digits, spaces, `-` and `_` only. */
 export function fileName(projectName: string, extension: string): string {
   const base = projectName
@@ -28,23 +30,21 @@ export function pngSize(viewBox: { width: number; height: number }): { width: nu
   return { width: Math.round(viewBox.width * k), height: Math.round(viewBox.height * k) };
 }
 
-/** Draws an SVG document into a canvas of `size` and encodes it as PNG. */
+/**
+ * Draws an SVG document into a canvas of `size` and encodes it as PNG. The image is a `data:`
+ * URI, not a `blob:` one: the planner page's CSP lets images come from `data:` only.
+ */
 export async function rasterise(svg: string, size: { width: number; height: number }): Promise<Blob> {
-  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
-  try {
-    const img = new Image(size.width, size.height);
-    img.src = url;
-    await img.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = size.width;
-    canvas.height = size.height;
-    const ctx = canvas.getContext('2d');
-    if (!ctx) throw new Error('No canvas in this browser.');
-    ctx.drawImage(img, 0, 0, size.width, size.height);
-    return await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The PNG could not be made.'))), 'image/png'),
-    );
-  } finally {
-    URL.revokeObjectURL(url);
-  }
+  const img = new Image(size.width, size.height);
+  img.src = `data:image/svg+xml;base64,${base64(svg)}`;
+  await img.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = size.width;
+  canvas.height = size.height;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('No canvas in this browser.');
+  ctx.drawImage(img, 0, 0, size.width, size.height);
+  return new Promise<Blob>((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The PNG could not be made.'))), 'image/png'),
+  );
 }

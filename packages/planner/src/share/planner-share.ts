@@ -147,7 +147,7 @@ export class PlannerShare extends LitElement {
               @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()} />`
           : nothing
       }
-      <p class="message" role="status">${this._message}</p>
+      <p class="message" aria-live="polite">${this._message}</p>
     `;
   }
 

@@ -1,7 +1,7 @@
 import type { CatalogIndex, PlacedItem } from '../editor/design.ts';
 
 /** Base64 of a string's UTF-8 bytes (`btoa` takes Latin-1 only), in slices the call stack can take. */
-function base64(text: string): string {
+export function base64(text: string): string {
   const bytes = new TextEncoder().encode(text);
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000)
