@@ -20,6 +20,25 @@ describe('runRoomEdit', () => {
     expect(editor.design.room.width_cm).toBe(500);
   });
 
+  it('a new template says which doors and windows it kept and which it removed', () => {
+    const editor = new Editor(emptyDesign());
+    runRoomEdit(editor, { kind: 'add-opening', opening: 'door', wall: 0 }, 'en');
+    runRoomEdit(editor, { kind: 'add-opening', opening: 'window', wall: 1 }, 'en');
+    runRoomEdit(editor, { kind: 'add-opening', opening: 'window', wall: 1 }, 'en');
+    const [, w1, w2] = editor.design.room.openings;
+    runRoomEdit(editor, { kind: 'opening', id: w1!.id, patch: { offset_cm: 100 } }, 'en');
+    runRoomEdit(editor, { kind: 'opening', id: w2!.id, patch: { offset_cm: 300 } }, 'en');
+    expect(runRoomEdit(editor, { kind: 'template', template: 'l-shape' }, 'en')).toBe(
+      'The room is now an L-shaped room, 5.00 m by 4.00 m, 15.0 m². Kept 1 door and 1 window on the nearest walls. Removed 1 window that did not fit the new walls (undo brings it back).',
+    );
+    expect(editor.design.room.openings.map((o) => o.id)).toEqual([
+      editor.design.room.openings[0]!.id,
+      w1!.id,
+    ]);
+    editor.undo();
+    expect(editor.design.room.openings).toHaveLength(3);
+  });
+
   it('a refused edit changes nothing and says why', () => {
     const editor = new Editor(emptyDesign());
     const before = editor.design;

@@ -79,13 +79,37 @@ export function applyRoomEdit(room: PlanRoom, edit: RoomEdit, newId: () => strin
   }
 }
 
+/** " Kept 1 door and 2 windows on the nearest walls. Removed 1 window that did not fit …" */
+function openingsAfterTemplate(before: readonly Opening[], after: readonly Opening[]): string {
+  if (before.length === 0) return '';
+  const count = (list: readonly Opening[]) => {
+    const doors = list.filter((o) => o.kind === 'door').length;
+    const windows = list.length - doors;
+    return [
+      doors ? `${doors} ${doors === 1 ? 'door' : 'doors'}` : '',
+      windows ? `${windows} ${windows === 1 ? 'window' : 'windows'}` : '',
+    ]
+      .filter(Boolean)
+      .join(' and ');
+  };
+  const ids = new Set(after.map((o) => o.id));
+  const lost = before.filter((o) => !ids.has(o.id));
+  const parts = [
+    after.length ? `Kept ${count(after)} on the nearest walls.` : '',
+    lost.length
+      ? `Removed ${count(lost)} that did not fit the new walls (undo brings ${lost.length === 1 ? 'it' : 'them'} back).`
+      : '',
+  ].filter(Boolean);
+  return parts.length ? ` ${parts.join(' ')}` : '';
+}
+
 /** What the live region says after an edit. */
-function describe(edit: RoomEdit, room: PlanRoom, locale?: string): string {
+function describe(edit: RoomEdit, room: PlanRoom, locale?: string, before?: PlanRoom): string {
   const len = (cm: number) => formatLength(cm, room.unit, locale);
   const size = `${len(room.width_cm)} by ${len(room.depth_cm)}, ${formatArea(area(room.corners), room.unit, locale)}`;
   switch (edit.kind) {
     case 'template':
-      return `The room is now ${TEMPLATE_NAMES[edit.template]}, ${size}.`;
+      return `The room is now ${TEMPLATE_NAMES[edit.template]}, ${size}.${openingsAfterTemplate(before?.openings ?? [], room.openings)}`;
     case 'corner':
       return `Moved corner ${edit.index + 1}. The room is ${size}.`;
     case 'wall':
@@ -108,6 +132,7 @@ function describe(edit: RoomEdit, room: PlanRoom, locale?: string): string {
  * cross, an opening would not fit) changes nothing and says why.
  */
 export function runRoomEdit(editor: Editor, edit: RoomEdit, locale?: string, coalesceKey?: string): string {
+  const before = editor.design.room;
   try {
     if (!editor.apply(label(edit), (d: Design) => editRoom(d, (r) => applyRoomEdit(r, edit)), coalesceKey))
       return '';
@@ -115,5 +140,5 @@ export function runRoomEdit(editor: Editor, edit: RoomEdit, locale?: string, coa
     if (error instanceof RoomEditError) return `${error.message} Nothing changed.`;
     throw error;
   }
-  return describe(edit, editor.design.room, locale);
+  return describe(edit, editor.design.room, locale, before);
 }
