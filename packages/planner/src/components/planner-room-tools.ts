@@ -1,3 +1,4 @@
+import { ROOM_LIMITS } from '@planner/contract';
 import { css, html, LitElement } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { DEFAULT_ROOM, type Room } from '../editor/design.ts';
@@ -16,7 +17,7 @@ const TEMPLATE_LABELS: Record<RoomTemplate, string> = {
 
 /**
  * The room's walls, doors and windows as form controls: the shape (a template), any wall's
- * exact length, the walls' thickness, and each opening's wall, width, hinge and swing (doors)
+ * exact length, the walls' thickness and height (the 3D view raises them to it), and each opening's wall, width, hinge and swing (doors)
  * or sill (windows). Loaded only when the shopper opens it from the room bar, so the planner's
  * first load does not pay for it. Every change is a `room-edit` action; the app applies it
  * and says what happened (or why not) in its live region.
@@ -99,6 +100,7 @@ export class PlannerRoomTools extends LitElement {
         </label>
         ${this.#number('Wall length', wallLength(room.corners, wall), (length) => ({ kind: 'wall-length', index: wall, length }))}
         ${this.#number('Wall thickness', room.wall_thickness_cm, (cm) => ({ kind: 'thickness', cm }))}
+        ${this.#number('Wall height', room.wall_height_cm ?? ROOM_LIMITS.wallHeightDefaultCm, (cm) => ({ kind: 'height', cm }))}
         <div class="field">
           <span class="label">On this wall</span>
           <span class="row">

@@ -121,6 +121,13 @@ export function setWallThickness(room: PlanRoom, cm: number): PlanRoom {
   return { ...room, wall_thickness_cm: round(cm) };
 }
 
+export function setWallHeight(room: PlanRoom, cm: number): PlanRoom {
+  const { wallHeightMinCm: min, wallHeightMaxCm: max } = ROOM_LIMITS;
+  if (!Number.isFinite(cm) || cm < min || cm > max)
+    throw new RoomEditError('WALL_HEIGHT', `Walls are ${min} to ${max} cm high.`);
+  return { ...room, wall_height_cm: round(cm) };
+}
+
 export const DOOR_DEFAULTS = { width_cm: 80, height_cm: 205 } as const;
 export const WINDOW_DEFAULTS = { width_cm: 120, height_cm: 120, sill_cm: 90 } as const;
 

@@ -1,6 +1,5 @@
 import type { Opening, RoomPoint } from '@planner/contract';
-import { at, pointOnWall, wallDirection, wallLength } from './polygon.ts';
-import { distanceToSegment } from './polygon-distance.ts';
+import { at, wallDirection, wallLength } from './polygon.ts';
 import { clampOffset } from './reshape.ts';
 
 /**
@@ -19,14 +18,22 @@ export function refitOpenings(
   const kept: Opening[] = [];
   const dropped: Opening[] = [];
   for (const o of openings) {
-    const centre = pointOnWall(oldCorners, o.wall, o.offset_cm);
     const dir = wallDirection(oldCorners, o.wall);
+    const start = at(oldCorners, o.wall);
+    const centre = { x: start.x + dir.x * o.offset_cm, y: start.y + dir.y * o.offset_cm };
     let wall = 0;
     let best = Number.POSITIVE_INFINITY;
     let bestAlign = -1;
     for (let i = 0; i < corners.length; i++) {
-      const d = distanceToSegment(centre, at(corners, i), at(corners, i + 1));
+      // The distance from the centre to wall i (polygon-distance.ts has it too, but importing
+      // it from here made the bundler move that module into a chunk shared with the deferred one).
+      const a = at(corners, i);
       const w = wallDirection(corners, i);
+      const t = Math.max(
+        0,
+        Math.min(wallLength(corners, i), (centre.x - a.x) * w.x + (centre.y - a.y) * w.y),
+      );
+      const d = Math.hypot(centre.x - a.x - w.x * t, centre.y - a.y - w.y * t);
       const align = Math.abs(dir.x * w.x + dir.y * w.y);
       // At a corner two walls are as near: the one running as the old wall did wins.
       if (d < best - 0.5 || (d <= best + 0.5 && align > bestAlign)) {

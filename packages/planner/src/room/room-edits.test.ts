@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyDesign } from '../editor/design.ts';
 import { Editor } from '../editor/editor.ts';
+import { storedRoom, upgradeRoom } from './format.ts';
 import { runRoomEdit } from './room-edits.ts';
 
 describe('runRoomEdit', () => {
@@ -37,6 +38,30 @@ describe('runRoomEdit', () => {
     ]);
     editor.undo();
     expect(editor.design.room.openings).toHaveLength(3);
+  });
+
+  it('sets the wall height, within 1.80 m to 4 m, and keeps it through later edits and saving', () => {
+    const editor = new Editor(emptyDesign());
+    expect(runRoomEdit(editor, { kind: 'height', cm: 275 }, 'en')).toBe('Walls are 2.75 m high.');
+    expect(runRoomEdit(editor, { kind: 'height', cm: 120 }, 'en')).toBe(
+      'Walls are 180 to 400 cm high. Nothing changed.',
+    );
+    runRoomEdit(editor, { kind: 'corner', index: 2, x: 520, y: 420 }, 'en');
+    runRoomEdit(editor, { kind: 'template', template: 'u-shape' }, 'en');
+    expect(editor.design.room.wall_height_cm).toBe(275);
+    const stored = storedRoom(editor.design.room);
+    expect(stored.wall_height_cm).toBe(275);
+    expect(upgradeRoom(stored)?.wall_height_cm).toBe(275);
+    expect(editor.undo()).toBe('Make the room a U-shaped room');
+  });
+
+  it('reads a stored wall height into its range, and stores none when the room has none', () => {
+    const room = storedRoom(new Editor(emptyDesign()).design.room);
+    expect(JSON.stringify(room)).not.toContain('wall_height_cm');
+    expect(upgradeRoom({ ...room, wall_height_cm: 500 })?.wall_height_cm).toBe(400);
+    expect(upgradeRoom({ ...room, wall_height_cm: 20 })?.wall_height_cm).toBe(180);
+    expect(upgradeRoom({ ...room, wall_height_cm: '260' })?.wall_height_cm).toBeUndefined();
+    expect(upgradeRoom({ ...room, wall_height_cm: 260 })?.wall_height_cm).toBe(260);
   });
 
   it('a refused edit changes nothing and says why', () => {

@@ -13,6 +13,7 @@ import {
   RoomEditError,
   type RoomTemplate,
   removeOpening,
+  setWallHeight,
   setWallLength,
   setWallThickness,
   updateOpening,
@@ -27,6 +28,7 @@ export type RoomEdit =
   | { kind: 'wall'; index: number; distance: number }
   | { kind: 'wall-length'; index: number; length: number }
   | { kind: 'thickness'; cm: number }
+  | { kind: 'height'; cm: number }
   | { kind: 'add-opening'; opening: Opening['kind']; wall?: number }
   | { kind: 'opening'; id: string; patch: Parameters<typeof updateOpening>[2] }
   | { kind: 'remove-opening'; id: string };
@@ -49,6 +51,8 @@ const label = (edit: RoomEdit): string => {
       return 'Set a wall length';
     case 'thickness':
       return 'Set the wall thickness';
+    case 'height':
+      return 'Set the wall height';
     case 'add-opening':
       return `Add a ${edit.opening}`;
     case 'opening':
@@ -70,6 +74,8 @@ export function applyRoomEdit(room: PlanRoom, edit: RoomEdit, newId: () => strin
       return setWallLength(room, edit.index, edit.length);
     case 'thickness':
       return setWallThickness(room, edit.cm);
+    case 'height':
+      return setWallHeight(room, edit.cm);
     case 'add-opening':
       return addOpening(room, edit.opening, newId(), edit.wall);
     case 'opening':
@@ -117,6 +123,8 @@ function describe(edit: RoomEdit, room: PlanRoom, locale?: string, before?: Plan
       return `${wallName(room, edit.index, locale).replace(/^w/, 'W')}. The room is ${size}.`;
     case 'thickness':
       return `Walls are ${len(room.wall_thickness_cm)} thick.`;
+    case 'height':
+      return `Walls are ${len(room.wall_height_cm ?? edit.cm)} high.`;
     case 'add-opening':
     case 'opening': {
       const o = edit.kind === 'opening' ? room.openings.find((x) => x.id === edit.id) : room.openings.at(-1);
