@@ -26,7 +26,7 @@ test.describe('sharing a plan', () => {
     const name = uniqueName('Share <b>&');
     const ui = await openShop(page, /^Visitor$/);
     await logIn(page, 'ada@example.com');
-    await expect(ui.session).toContainText('Signed in as');
+    await expect(ui.session).toContainText('Signed in as Ada');
     await ui.addButton('Halden 3-Seat Sofa').click();
     await ui.addButton('Sund Coffee Table').click();
     await expect(ui.plan).toHaveAccessibleName('Room plan, 5.00 m wide and 4.00 m deep, 2 items');

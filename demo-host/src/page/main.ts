@@ -37,6 +37,8 @@ function renderAccount(shopper: Shopper | null, hint = '') {
       renderAccount(null);
       panel.note('logout', 'shop session ended');
       basket.render(await shopApi.basket());
+      // The planner forgets the name itself; the SDK must not hand it to a reloaded one.
+      await embed.configure({ shopper: '' });
       await embed.logout();
     });
     return;
@@ -57,6 +59,8 @@ function renderAccount(shopper: Shopper | null, hint = '') {
       const { shopper: me } = await shopApi.login(String(data.get('email')), String(data.get('password')));
       renderAccount(me);
       panel.note('login', `shop session for ${me.email}`);
+      // The session badge says "Signed in as Ada" rather than the shop's user id.
+      await embed.configure({ shopper: me.name });
       await embed.login();
     } catch (error) {
       form.querySelector('.login-error')!.textContent = (error as Error).message;
@@ -100,6 +104,7 @@ embed = embedPlanner({
   },
   theme: THEMES[preferences.theme]!.theme,
   locale: preferences.locale,
+  ...(session.shopper ? { shopper: session.shopper.name } : {}),
   trace: (direction, message) => panel.trace(direction, message as { type: string; ns?: unknown }),
 });
 

@@ -74,6 +74,23 @@ describe('embedPlanner share link', () => {
     expect(calls).toContainEqual(message('Settings', { locale: 'de', link: 'https://shop.example/rooms' }));
   });
 
+  it("sends the shopper's name, and a new one or '' through configure()", async () => {
+    const planner = embed({ container: container() as unknown as Element, shopper: 'Ada' });
+    const iframe = iframeOf(planner);
+    dom.deliver(iframe.contentWindow, ORIGIN, ready);
+    await planner.ready;
+    await planner.configure({ shopper: '' });
+    const sent = (iframe.contentWindow?.postMessage.mock.calls ?? []).map(([m]) => m as { type: string });
+    const settings = sent.filter((m) => m.type === 'Settings');
+    expect(settings).toEqual([
+      message('Settings', { link: 'https://shop.example/planner?room=1', shopper: 'Ada' }),
+      message('Settings', { link: 'https://shop.example/planner?room=1', shopper: '' }),
+    ]);
+    await expect(planner.configure({ shopper: 'x'.repeat(101) })).rejects.toMatchObject({
+      code: 'INVALID_OPTIONS',
+    });
+  });
+
   it.each([['javascript:alert(1)'], ['/rooms'], [`https://shop.example/${'x'.repeat(2000)}`]])(
     'throws INVALID_OPTIONS for the link %j',
     (link) => {

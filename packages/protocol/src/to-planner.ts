@@ -14,6 +14,7 @@ import {
   is,
   isRec,
   only,
+  optional,
   parse,
   str,
   token,
@@ -58,8 +59,11 @@ const withToken: Check = (d) => token(d.token);
 const settings: Check = (d) =>
   (d.theme === undefined || isTheme(d.theme)) &&
   (d.locale === undefined || isLocale(d.locale)) &&
-  (d.link === undefined || (str(d.link, 2000) && /^https?:\/\//.test(d.link))) &&
-  only(d, 'ns v type theme locale link');
+  // The link's scheme is checked where it is used (the planner's project-link.ts, and the
+  // SDK before sending): here only its size, to keep the planner's first load small.
+  optional(d.link, 2000) &&
+  optional(d.shopper, 100) &&
+  only(d, 'ns v type theme locale link shopper');
 
 const HOST_TO_PLANNER: Checks = {
   Authentication: withToken,

@@ -11,10 +11,10 @@ import { base } from './styles.ts';
 
 /**
  * The planner's header: the project's name (editable) and save state, the session badge, the
- * inbox, sharing, and the project toolbar (undo, redo, new, open, save). It shows what it is given and
+ * inbox, and the project toolbar (undo, redo, new, open, save). It shows what it is given and
  * reports commands (`planner-header-command`, detail: the command) and renames
- * (`planner-rename`, detail: the name); the app decides what they do. The inbox and share
- * elements are defined after the first paint (see `deferred.ts`).
+ * (`planner-rename`, detail: the name); the app decides what they do. The inbox element is
+ * defined after the first paint (see `deferred.ts`).
  */
 @customElement('planner-header')
 export class PlannerHeader extends LitElement {
@@ -84,7 +84,7 @@ export class PlannerHeader extends LitElement {
           .retryButton=${false}
           @planner-session-retry=${() => this.services.session.retry()}
         ></planner-session-status>
-        ${this.inbox ? html`<planner-inbox .services=${this.services} .locale=${this.locale}></planner-inbox><planner-share></planner-share>` : nothing}
+        ${this.inbox ? html`<planner-inbox .services=${this.services} .locale=${this.locale}></planner-inbox>` : nothing}
         <div class="actions" role="toolbar" aria-label="Project">
           <div class="group">
             <button

@@ -1,4 +1,5 @@
 import { supportedLanguage, type Theme } from '@planner/protocol';
+import { setShopperName } from '../session/shopper-name.ts';
 import { setHostLink } from '../share/project-link.ts';
 
 /** Which of the planner's own custom properties each theme colour sets. */
@@ -18,7 +19,8 @@ const COLOURS: Record<string, string> = {
  * set through the CSSOM one value at a time, never as CSS text. Values derived from the
  * accent (hover, soft) are mixed here from the validated colour. The locale becomes the
  * app's `locale` (numbers, prices, dates) and the document's language. The host's `link` is
- * where "Copy link" points (share/project-link.ts).
+ * where "Copy link" points (share/project-link.ts), its `shopper` the name the session badge
+ * shows (session/shopper-name.ts).
  */
 export function applySettings(
   app: HTMLElement & { locale?: string | undefined },
@@ -26,9 +28,16 @@ export function applySettings(
     theme,
     locale,
     link,
-  }: { theme?: Theme | undefined; locale?: string | undefined; link?: string | undefined },
+    shopper,
+  }: {
+    theme?: Theme | undefined;
+    locale?: string | undefined;
+    link?: string | undefined;
+    shopper?: string | undefined;
+  },
 ): void {
   setHostLink(link);
+  setShopperName(shopper);
   const set = (name: string, value: string) => app.style.setProperty(name, value);
   for (const [key, value] of Object.entries(theme ?? {})) {
     if (key === 'radius') {

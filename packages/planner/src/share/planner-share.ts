@@ -15,9 +15,10 @@ type Job = 'svg' | 'png' | 'print';
  * "Share": export the plan as SVG or PNG, print it to scale with its legend and shopping
  * list, and copy a link that reopens the saved project on the host's page.
  *
- * It reads the design from the `planner-app` it sits in, when a button is pressed, instead
- * of taking properties: it comes with the deferred chunk, and binding them in the header's
- * template would cost the first paint bytes it does not have (`pnpm size`).
+ * It sits at the foot of the app (rendered by the project flows, which come with the deferred
+ * chunk) and reads the design from the `planner-app` it is in when a button is pressed,
+ * instead of taking properties: binding them in the app's own template would cost the first
+ * paint bytes it does not have (`pnpm size`).
  */
 @customElement('planner-share')
 export class PlannerShare extends LitElement {
@@ -37,7 +38,7 @@ export class PlannerShare extends LitElement {
     window.removeEventListener('beforeprint', this.#beforePrint);
   }
 
-  /** The app this element is rendered in (through the header's shadow root). */
+  /** The app this element is rendered in (its shadow root's host). */
   #app(): PlannerApp | null {
     let node: Element = this;
     for (;;) {
@@ -135,6 +136,7 @@ export class PlannerShare extends LitElement {
   override render() {
     const busy = this._busy;
     return html`
+      <h2 class="title" id="share-title">Share your plan</h2>
       <div class="share" role="group" aria-label="Share the plan">
         <button type="button" class="btn quiet" ?disabled=${busy !== null} @click=${() => this.#run('svg')}>Export SVG</button>
         <button type="button" class="btn quiet" ?disabled=${busy !== null} @click=${() => this.#run('png')}>Export PNG</button>
@@ -159,6 +161,14 @@ export class PlannerShare extends LitElement {
         flex-wrap: wrap;
         align-items: center;
         gap: 4px 8px;
+        padding: 10px 16px;
+        border-top: 1px solid var(--pl-border);
+        background: var(--pl-surface);
+      }
+      .title {
+        margin: 0;
+        font-size: 13px;
+        font-weight: 650;
       }
       .share {
         display: flex;
