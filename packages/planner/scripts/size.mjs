@@ -25,10 +25,11 @@ import { build } from 'vite';
 
 const BUDGET = 50 * 1000;
 // 17 760 B after the plan's gestures, the room bar and the warnings moved out of the first
-// paint (branch canvas-lazy), plus ~15 %; plus 5.5 kB on branch share: sharing (src/share/:
-// the SVG and PNG export, the print view and Copy link, 5 140 B) and, in the room tools'
-// chunk, doors and windows kept through a template change and the wall height (~170 B).
-const LAZY_BUDGET = 26 * 1000;
+// paint (branch canvas-lazy), plus ~15 %; plus 6 kB on branch share: sharing (src/share/:
+// the SVG and PNG export, the print view and Copy link, 5 140 B), the shopper's name in the
+// session badge, and in the room tools' chunk doors and windows kept through a template
+// change (with what was removed said on screen) and the wall height (~350 B).
+const LAZY_BUDGET = 26.5 * 1000;
 const VIEW3D_BUDGET = 146 * 1000;
 const VIEW3D_ENTRY = /\/src\/view3d\/planner-view3d\.ts$/;
 const root = new URL('..', import.meta.url).pathname;

@@ -31,13 +31,39 @@ export class PlannerRoomTools extends LitElement {
     room: { attribute: false },
     locale: {},
     _wall: { state: true },
+    _dropped: { state: true },
   };
   room: Room = DEFAULT_ROOM;
   locale: string | undefined;
   /** The wall the length field and "Add door/window" work on. */
   private _wall = 0;
+  /** What the last template change removed, said on screen too (the live region says it all). */
+  private _dropped = '';
+  /** The openings before a template change, until the changed room arrives. */
+  #before: Room['openings'] | undefined;
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (!changed.has('room') || !this.#before) return;
+    const ids = new Set(this.room.openings.map((o) => o.id));
+    const lost = this.#before.filter((o) => !ids.has(o.id));
+    this.#before = undefined;
+    const doors = lost.filter((o) => o.kind === 'door').length;
+    const windows = lost.length - doors;
+    const what = [
+      doors ? `${doors} ${doors === 1 ? 'door' : 'doors'}` : '',
+      windows ? `${windows} ${windows === 1 ? 'window' : 'windows'}` : '',
+    ]
+      .filter(Boolean)
+      .join(' and ');
+    this._dropped = what
+      ? `Removed ${what} that did not fit the new walls; undo brings ${lost.length === 1 ? 'it' : 'them'} back.`
+      : '';
+  }
 
   #edit(edit: RoomEdit): void {
+    this._dropped = '';
+    // A refused template leaves the room as it was: the next edit forgets what it had.
+    this.#before = edit.kind === 'template' ? this.room.openings : undefined;
     dispatchAction(this, { type: 'room-edit', edit });
   }
 
@@ -113,6 +139,7 @@ export class PlannerRoomTools extends LitElement {
           </span>
         </div>
       </div>
+      ${this._dropped ? html`<p class="dropped">${this._dropped}</p>` : ''}
       ${
         room.openings.length
           ? html`<ul class="openings" aria-label="Doors and windows">
@@ -193,6 +220,11 @@ export class PlannerRoomTools extends LitElement {
         padding: 0;
         display: grid;
         gap: 8px;
+      }
+      .dropped {
+        margin: 8px 0 0;
+        color: var(--pl-warn);
+        font-size: 13px;
       }
       .name {
         font-weight: 600;
