@@ -223,7 +223,6 @@ export class PlannerRoomTools extends LitElement {
       }
       .dropped {
         margin: 8px 0 0;
-        color: var(--pl-warn);
         font-size: 13px;
       }
       .name {

@@ -185,8 +185,8 @@ export class PlannerShare extends LitElement {
       }
       .message {
         margin: 0;
-        font-size: 12.5px;
-        color: var(--pl-muted);
+        font-size: 13px;
+        color: var(--pl-text);
       }
       .message:empty {
         display: none;
