@@ -13,10 +13,10 @@ test('a save conflict between two tabs overwrites nothing, and each resolution d
   const pageA = await context.newPage();
   const a = await openShop(pageA, /^Visitor$/);
   await logIn(pageA, 'ben@example.com');
-  await expect(a.session).toContainText('Signed in as shopper-ben');
+  await expect(a.session).toContainText('Signed in as Ben');
   // The second tab shares the shop's session cookie: Ben is logged in there too.
   const pageB = await context.newPage();
-  const b = await openShop(pageB, /^Signed in as shopper-ben$/);
+  const b = await openShop(pageB, /^Signed in as Ben$/);
   const platform = await platformAs(pageB);
   const banner = b.frame.getByRole('alert').filter({ hasText: CONFLICT });
   const pieces = async (id: string) =>

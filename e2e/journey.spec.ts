@@ -37,7 +37,7 @@ test.describe('the demo shop', () => {
     expect(await messages(page)).not.toContain('out:Login');
     await logIn(page, 'ada@example.com');
     await expect(logged(page, 'out', 'Login')).toHaveCount(1);
-    await expect(ui.session).toContainText('Signed in as shopper-ada');
+    await expect(ui.session).toContainText('Signed in as Ada');
     await expect(page.locator('#token-kind')).toHaveText('user');
     await expect(page.locator('#token-scope')).toHaveText('read write');
     // The planner no longer asks for a login it has got, and the design survived the change of session.
@@ -71,14 +71,14 @@ test.describe('the demo shop', () => {
     await expect(logged(page, 'out', 'Login')).toHaveCount(3);
     await expect(logged(page, 'out', 'Login').first()).toContainText(/user token .*, read write, 300 s/);
     await expect(page.locator('#token-expiry')).toHaveText(/^\d+ s$/);
-    await expect(ui.session).toContainText('Signed in as shopper-ada');
+    await expect(ui.session).toContainText('Signed in as Ada');
     await expect(logged(page, 'in', 'ProjectSaved')).toHaveCount(2);
 
     // ——— Start over, and reload: what opens now can only come from the platform.
     await ui.newProject.click();
     await expect(ui.plan).toHaveAccessibleName('Room plan, 5.00 m wide and 4.00 m deep, 0 items');
     await page.reload();
-    await expect(ui.session).toContainText('Signed in as shopper-ada');
+    await expect(ui.session).toContainText('Signed in as Ada');
     await expect(ui.name).toHaveValue('Untitled room');
 
     await ui.open.click();
@@ -115,7 +115,7 @@ test.describe('the demo shop', () => {
     test('a furnished living room, for the README', { tag: '@screenshot' }, async ({ page }, testInfo) => {
       const ui = await openShop(page);
       await logIn(page, 'ada@example.com');
-      await expect(ui.session).toContainText('Signed in as shopper-ada');
+      await expect(ui.session).toContainText('Signed in as Ada');
 
       // The room is saved from "another device" (straight to the platform), then opened here.
       const platform = await platformAs(page);

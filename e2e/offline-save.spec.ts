@@ -14,7 +14,7 @@ test('a save cut off by the network completes once it is back, applied once (iss
   const name = uniqueName('Offline');
   const ui = await openShop(page, /^Visitor$/);
   await logIn(page, 'ada@example.com');
-  await expect(ui.session).toContainText('Signed in as shopper-ada');
+  await expect(ui.session).toContainText('Signed in as Ada');
   const platform = await platformAs(page);
 
   await ui.addButton('Halden 3-Seat Sofa').click();
@@ -53,7 +53,7 @@ test('a save cut off by the network completes once it is back, applied once (iss
   await test.step('back online: the save completes with the same key, and nothing is applied twice', async () => {
     await context.setOffline(false);
     await expect(ui.saveState).toHaveText('Saved · v2');
-    await expect(ui.session).toContainText('Signed in as shopper-ada');
+    await expect(ui.session).toContainText('Signed in as Ada');
     await expect(ui.session).not.toContainText('Offline');
     expect(saves.length).toBeGreaterThanOrEqual(2);
     expect(new Set(saves).size).toBe(1);

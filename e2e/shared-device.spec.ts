@@ -19,7 +19,7 @@ test('a shared device: Ada, the visitor after her, Ben, and Ada again each get t
 
   // ——— Ada designs and saves, and leaves one more piece unsaved.
   await logIn(page, 'ada@example.com');
-  await expect(ui.session).toContainText('Signed in as shopper-ada');
+  await expect(ui.session).toContainText('Signed in as Ada');
   await ui.addButton('Halden 3-Seat Sofa').click();
   await commit(ui.name, name);
   await ui.save.click();
@@ -41,7 +41,7 @@ test('a shared device: Ada, the visitor after her, Ben, and Ada again each get t
 
   // ——— Ben logs in: not Ada's design, and his save does not touch her project.
   await logIn(page, 'ben@example.com');
-  await expect(ui.session).toContainText('Signed in as shopper-ben');
+  await expect(ui.session).toContainText('Signed in as Ben');
   await expect(ui.plan).toHaveAccessibleName(emptyRoom);
   await expect(ui.name).toHaveValue('Untitled room');
   await ui.addButton('Viken Armchair').click();
@@ -59,12 +59,12 @@ test('a shared device: Ada, the visitor after her, Ben, and Ada again each get t
 
   // ——— Ada is back, after a restart too: her design, with its unsaved piece.
   await logIn(page, 'ada@example.com');
-  await expect(ui.session).toContainText('Signed in as shopper-ada');
+  await expect(ui.session).toContainText('Signed in as Ada');
   await expect(ui.name).toHaveValue(name);
   await expect(ui.plan).toHaveAccessibleName(/, 2 items$/);
   await expect(ui.saveState).toHaveText('Unsaved changes');
   await page.reload();
-  await expect(ui.session).toContainText('Signed in as shopper-ada');
+  await expect(ui.session).toContainText('Signed in as Ada');
   await expect(ui.name).toHaveValue(name);
   await expect(ui.plan).toHaveAccessibleName(/, 2 items$/);
   for (const piece of ['Halden 3-Seat Sofa', 'Sund Coffee Table'])

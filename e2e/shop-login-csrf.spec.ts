@@ -54,7 +54,7 @@ test('a page of another origin cannot log the shopper in; the shop’s own form 
 
   // The shop's own page: its JSON POSTs with its own Origin pass, login and logout alike.
   await logIn(page, 'ada@example.com');
-  await expect(ui.session).toContainText('Signed in as shopper-ada');
+  await expect(ui.session).toContainText('Signed in as Ada');
   await page.getByRole('button', { name: 'Log out' }).click();
   await expect(page.getByRole('form', { name: 'Log in' })).toBeVisible();
   await expect(ui.session).toContainText('Visitor');

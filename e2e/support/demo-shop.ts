@@ -17,7 +17,7 @@ export function plannerUi(page: Page) {
   const header = frame.getByRole('banner');
   return {
     frame,
-    /** "Visitor", "Signed in as shopper-ada", "Renewing session…" */
+    /** "Visitor", "Signed in as Ada", "Renewing session…" */
     session: header.locator('planner-session-status'),
     /** "Not saved yet", "Unsaved changes", "Saving…", "Saved · v2" */
     saveState: header.getByRole('status'),

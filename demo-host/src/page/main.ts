@@ -37,6 +37,8 @@ function renderAccount(shopper: Shopper | null, hint = '') {
       renderAccount(null);
       panel.note('logout', 'shop session ended');
       basket.render(await shopApi.basket());
+      // The planner forgets the name itself; the SDK must not hand it to a reloaded one.
+      await embed.configure({ shopper: '' });
       await embed.logout();
     });
     return;
@@ -57,6 +59,8 @@ function renderAccount(shopper: Shopper | null, hint = '') {
       const { shopper: me } = await shopApi.login(String(data.get('email')), String(data.get('password')));
       renderAccount(me);
       panel.note('login', `shop session for ${me.email}`);
+      // The session badge says "Signed in as Ada" rather than the shop's user id.
+      await embed.configure({ shopper: me.name });
       await embed.login();
     } catch (error) {
       form.querySelector('.login-error')!.textContent = (error as Error).message;
@@ -78,6 +82,17 @@ localeSelect.value = preferences.locale;
 themeSelect.value = preferences.theme;
 document.documentElement.lang = preferences.locale;
 
+// A link the planner's "Copy link" made comes back with `?planner-project=<id>`: open that
+// project once the planner is ready. The parameter goes first, so a reload does not open it
+// again over the shopper's changes, and the link the planner gets (this page) is clean.
+const params = new URLSearchParams(location.search);
+const sharedProject = params.get('planner-project');
+if (sharedProject) {
+  params.delete('planner-project');
+  const query = params.size ? `?${params}` : '';
+  history.replaceState(null, '', location.pathname + query + location.hash);
+}
+
 embed = embedPlanner({
   url: session.plannerUrl,
   container: $('planner'),
@@ -89,6 +104,7 @@ embed = embedPlanner({
   },
   theme: THEMES[preferences.theme]!.theme,
   locale: preferences.locale,
+  ...(session.shopper ? { shopper: session.shopper.name } : {}),
   trace: (direction, message) => panel.trace(direction, message as { type: string; ns?: unknown }),
 });
 
@@ -149,6 +165,15 @@ if (plan) {
     .then((api) => api.addItem(plan))
     .then(
       () => panel.note('plan it', `placed ${plan}`),
+      (error: Error) => toast(error.message, 'error'),
+    );
+}
+
+if (sharedProject) {
+  embed.ready
+    .then((api) => api.openProject(sharedProject))
+    .then(
+      (project) => panel.note('shared link', `opened “${project.name}”`),
       (error: Error) => toast(error.message, 'error'),
     );
 }

@@ -33,6 +33,8 @@ export interface Room {
   /** Format 2: the floor's corners in order (clockwise on screen, y down), cm. */
   corners?: RoomPoint[];
   wall_thickness_cm?: number;
+  /** Format 2, optional: how tall the walls are, cm (`ROOM_LIMITS.wallHeight*`); 250 when absent. */
+  wall_height_cm?: number;
   openings?: Opening[];
 }
 

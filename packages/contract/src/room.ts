@@ -20,6 +20,10 @@ export const ROOM_LIMITS = {
   openingMaxWidthCm: 600,
   /** Window sills and opening heights, cm above the floor. */
   heightMaxCm: 400,
+  /** How tall the walls stand (format 2, optional: `wallHeightDefaultCm` when absent). */
+  wallHeightMinCm: 180,
+  wallHeightMaxCm: 400,
+  wallHeightDefaultCm: 250,
 } as const;
 
 /** A corner of the floor (the walls' inner faces meet there), cm on the plan. */

@@ -44,14 +44,29 @@ export interface ConnectOptions {
   theme?: Theme | undefined;
   /** A BCP 47 tag (`de-CH`): the planner's language (en, de or fr, else English) and its number formats. */
   locale?: string | undefined;
+  /**
+   * The page a shared project link opens (absolute `http(s)`, ≤ 2 000 characters): the
+   * planner's "Copy link" sets `planner-project=<id>` on it; open that project there with
+   * `openProject`. `embedPlanner` defaults it to this page's address.
+   */
+  link?: string | undefined;
+  /**
+   * The signed-in shopper's name (≤ 100 characters; `''` clears it): the planner's session
+   * badge shows it instead of the user id. It forgets it on logout: give it again after each
+   * login (`configure({ shopper })`).
+   */
+  shopper?: string | undefined;
 }
 
-/** What `configure()` changes: the theme, the locale, or both. */
-export type PlannerSettings = Pick<ConnectOptions, 'theme' | 'locale'>;
+/** What `configure()` changes: the theme, the locale, the share link, the shopper's name, or several. */
+export type PlannerSettings = Pick<ConnectOptions, 'theme' | 'locale' | 'link' | 'shopper'>;
 
-/** Whether `s` holds only a valid theme and locale (each may be absent). */
-export const validSettings = ({ theme, locale }: PlannerSettings): boolean =>
-  (theme === undefined || isTheme(theme)) && (locale === undefined || isLocale(locale));
+/** Whether `s` holds only a valid theme, locale, link and shopper name (each may be absent). */
+export const validSettings = ({ theme, locale, link, shopper }: PlannerSettings): boolean =>
+  (theme === undefined || isTheme(theme)) &&
+  (locale === undefined || isLocale(locale)) &&
+  (link === undefined || (link.length <= 2000 && /^https?:\/\//.test(link))) &&
+  (shopper === undefined || (typeof shopper === 'string' && shopper.length <= 100));
 
 /**
  * Sees the traffic with the planner, for developer tools: each message posted to it (`'out'`,
@@ -79,7 +94,7 @@ export interface PlannerConnection {
   /** Sends `Logout`, then a fresh token from the provider. Waits for `ready`. */
   logout(): Promise<void>;
   /**
-   * Changes the theme and/or locale (fields left out stay as they are) and sends them as
+   * Changes the theme, locale, link and/or shopper name (fields left out stay as they are) and sends them as
    * `Settings`; a reloaded planner gets them again in its handshake. Rejects with
    * `INVALID_OPTIONS` (and sends nothing) when a value is not allow-listed. Waits for `ready`.
    */
@@ -171,10 +186,11 @@ export function connect(messenger: Messenger, options: ConnectOptions): PlannerC
   // Only the fields given: an absent one must not reset the planner's.
   const settings: PlannerSettings = {};
   const sendSettings = () => {
-    if (settings.theme || settings.locale) send(message<SettingsMessage>('Settings', settings as never));
+    // Only the fields set (configure() copies no undefined one), and not at all when none is.
+    if (Object.keys(settings).length) send(message<SettingsMessage>('Settings', settings as never));
   };
   const configure = (next: PlannerSettings) => {
-    for (const key of ['theme', 'locale'] as const)
+    for (const key of ['theme', 'locale', 'link', 'shopper'] as const)
       if (next[key] !== undefined) settings[key] = next[key] as never;
   };
   configure(options);

@@ -54,6 +54,53 @@ describe('embedPlanner options', () => {
   });
 });
 
+describe('embedPlanner share link', () => {
+  const settingsPosted = async (options: Partial<EmbedOptions>) => {
+    const planner = embed({ container: container() as unknown as Element, ...options });
+    const iframe = iframeOf(planner);
+    dom.deliver(iframe.contentWindow, ORIGIN, ready);
+    await planner.ready;
+    return { iframe, calls: (iframe.contentWindow?.postMessage.mock.calls ?? []).map(([sent]) => sent) };
+  };
+
+  it("sends this page's address without its hash, and lets the frame write the clipboard", async () => {
+    const { iframe, calls } = await settingsPosted({});
+    expect(calls).toContainEqual(message('Settings', { link: 'https://shop.example/planner?room=1' }));
+    expect(iframe.allow).toBe('clipboard-write');
+  });
+
+  it('sends the link it is given instead', async () => {
+    const { calls } = await settingsPosted({ link: 'https://shop.example/rooms', locale: 'de' });
+    expect(calls).toContainEqual(message('Settings', { locale: 'de', link: 'https://shop.example/rooms' }));
+  });
+
+  it("sends the shopper's name, and a new one or '' through configure()", async () => {
+    const planner = embed({ container: container() as unknown as Element, shopper: 'Ada' });
+    const iframe = iframeOf(planner);
+    dom.deliver(iframe.contentWindow, ORIGIN, ready);
+    await planner.ready;
+    await planner.configure({ shopper: '' });
+    const sent = (iframe.contentWindow?.postMessage.mock.calls ?? []).map(([m]) => m as { type: string });
+    const settings = sent.filter((m) => m.type === 'Settings');
+    expect(settings).toEqual([
+      message('Settings', { link: 'https://shop.example/planner?room=1', shopper: 'Ada' }),
+      message('Settings', { link: 'https://shop.example/planner?room=1', shopper: '' }),
+    ]);
+    await expect(planner.configure({ shopper: 'x'.repeat(101) })).rejects.toMatchObject({
+      code: 'INVALID_OPTIONS',
+    });
+  });
+
+  it.each([['javascript:alert(1)'], ['/rooms'], [`https://shop.example/${'x'.repeat(2000)}`]])(
+    'throws INVALID_OPTIONS for the link %j',
+    (link) => {
+      expect(() => embed({ container: container() as unknown as Element, link })).toThrow(
+        expect.objectContaining({ code: 'INVALID_OPTIONS' }),
+      );
+    },
+  );
+});
+
 describe('embedPlanner iframe', () => {
   it('creates the iframe in the container, and removes it on destroy', () => {
     const box = container();
@@ -97,9 +144,9 @@ describe('embedPlanner in a page', () => {
     await planner.ready;
 
     const calls = iframe.contentWindow?.postMessage.mock.calls ?? [];
-    expect(calls.map(([sent]) => sent.type)).toEqual(['Authentication', 'Connect']);
+    expect(calls.map(([sent]) => sent.type)).toEqual(['Authentication', 'Settings', 'Connect']);
     expect(calls.every(([, origin]) => origin === ORIGIN)).toBe(true);
-    expect(calls[1]?.[2]).toHaveLength(2);
+    expect(calls[2]?.[2]).toHaveLength(2);
   });
 
   it('traces what it posts and what it accepts, never what it ignores', async () => {
@@ -119,6 +166,7 @@ describe('embedPlanner in a page', () => {
     expect(trace.mock.calls).toEqual([
       ['in', ready],
       ['out', { ns: 'planner', v: 1, type: 'Authentication', token }],
+      ['out', { ns: 'planner', v: 1, type: 'Settings', link: 'https://shop.example/planner?room=1' }],
       ['out', { ns: 'planner', v: 1, type: 'Connect' }],
     ]);
   });
@@ -135,7 +183,7 @@ describe('embedPlanner in a page', () => {
     await first.ready;
     await settle();
 
-    expect(posted(iframeOf(first))).toEqual(['Login', 'Connect']);
+    expect(posted(iframeOf(first))).toEqual(['Login', 'Settings', 'Connect']);
     expect(posted(iframeOf(second))).toEqual([]);
     expect(secondToken).not.toHaveBeenCalled();
   });
@@ -145,7 +193,7 @@ describe('embedPlanner in a page', () => {
     const iframe = iframeOf(planner);
     dom.deliver(iframe.contentWindow, ORIGIN, ready);
     await planner.ready;
-    const [, events] = iframe.contentWindow!.postMessage.mock.calls[1]![2] as MessagePort[];
+    const [, events] = iframe.contentWindow!.postMessage.mock.calls[2]![2] as MessagePort[];
 
     events?.postMessage({ type: 'resize', height: 640 });
     await vi.waitFor(() => expect(iframe.style.height).toBe('640px'));
@@ -173,7 +221,7 @@ describe('embedPlanner in a page', () => {
     planner.on('resize', resized);
     dom.deliver(iframe.contentWindow, ORIGIN, ready);
     await planner.ready;
-    const [, events] = iframe.contentWindow!.postMessage.mock.calls[1]![2] as MessagePort[];
+    const [, events] = iframe.contentWindow!.postMessage.mock.calls[2]![2] as MessagePort[];
 
     events?.postMessage({ type: 'resize', height: 640 });
     await vi.waitFor(() => expect(resized).toHaveBeenCalled());

@@ -20,7 +20,8 @@ export interface PlannerEmbed extends PlannerConnection {
 
 /**
  * Embeds the planner in a cross-origin iframe, hands it tokens from `options.token` and, once
- * the handshake is done, gives typed access to it. Throws `INVALID_OPTIONS` synchronously,
+ * the handshake is done, gives typed access to it. The page's address (or `options.link`) goes
+ * with the settings, for the planner's "Copy link"; a created iframe may write the clipboard. Throws `INVALID_OPTIONS` synchronously,
  * also for a `theme` or `locale` the protocol does not allow.
  */
 export function embedPlanner(options: EmbedOptions): PlannerEmbed {
@@ -42,13 +43,18 @@ export function embedPlanner(options: EmbedOptions): PlannerEmbed {
   const iframe = adopted ?? document.createElement('iframe');
   if (container) {
     iframe.title = 'Room planner';
+    // "Copy link" writes the project's link to the clipboard from inside the frame.
+    iframe.allow = 'clipboard-write';
     iframe.style.cssText = 'border:0;width:100%';
     iframe.src = url;
     container.append(iframe);
   } else {
     iframe.src ||= url;
   }
-  const connection = connect(windowMessenger(iframe, origin, options.debug), options);
+  const connection = connect(windowMessenger(iframe, origin, options.debug), {
+    ...options,
+    link: options.link ?? location.href.split('#')[0],
+  });
   // Removed on destroy(): the events target may be an element that outlives this embed.
   const stopResizing = options.autoResize
     ? connection.on('resize', ({ detail }) => {

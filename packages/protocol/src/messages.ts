@@ -134,6 +134,19 @@ export interface SettingsMessage extends Base<'Settings'> {
   theme?: Theme;
   /** A BCP 47 tag (`de`, `de-CH`, `fr-FR`): numbers, prices and dates follow it. */
   locale?: string;
+  /**
+   * The host page that opens a shared project (an absolute `http(s)` URL, at most 2 000
+   * characters; the planner ignores any other scheme): the planner's "Copy link" sets `planner-project=<id>` on it, and the host
+   * page opens that project (`openProject`) when it is loaded with it. The SDK sends the
+   * page's own address unless told otherwise.
+   */
+  link?: string;
+  /**
+   * The signed-in shopper's name as the host knows them (at most 100 characters; `''` clears
+   * it): the session badge shows it instead of the user id. The planner forgets it when the
+   * session ends (`Logout`), so send it again after each login.
+   */
+  shopper?: string;
 }
 
 /** One line of a basket: how many of one SKU (and variant) the plan holds, at the catalog's price. */

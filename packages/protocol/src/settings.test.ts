@@ -59,6 +59,29 @@ describe('Settings', () => {
     },
   );
 
+  it('takes the host page a shared link opens, an absolute http(s) URL', () => {
+    const raw = settings({ link: 'https://shop.example/planner?room=1#top' });
+    expect(parseHostMessage(raw)).toEqual(raw);
+  });
+
+  it.each([[`https://shop.example/${'x'.repeat(2000)}`], [42], [{ href: 'https://shop.example/' }]])(
+    'refuses the link %j',
+    (link) => {
+      expect(parseHostMessage(settings({ link }))).toBeUndefined();
+    },
+  );
+
+  it("takes the shopper's name, or '' to clear it", () => {
+    expect(parseHostMessage(settings({ shopper: 'Ada Lovelace' }))).toEqual(
+      settings({ shopper: 'Ada Lovelace' }),
+    );
+    expect(parseHostMessage(settings({ shopper: '' }))).toEqual(settings({ shopper: '' }));
+  });
+
+  it.each([['x'.repeat(101)], [42], [{ name: 'Ada' }], [null]])('refuses the shopper name %j', (shopper) => {
+    expect(parseHostMessage(settings({ shopper }))).toBeUndefined();
+  });
+
   it('refuses unknown fields next to theme and locale', () => {
     expect(parseHostMessage(settings({ css: 'body{}' }))).toBeUndefined();
   });

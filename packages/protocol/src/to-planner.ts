@@ -1,6 +1,6 @@
 /**
  * What the planner receives from the host, with one validator per message: the tokens,
- * `Logout`, `Error`, `Connect`, and `Settings` with its theme and locale checks. Kept apart
+ * `Logout`, `Error`, `Connect`, and `Settings` with its theme, locale and link checks. Kept apart
  * from what the host receives (`to-host.ts`), so the planner's page carries only these.
  */
 
@@ -14,6 +14,7 @@ import {
   is,
   isRec,
   only,
+  optional,
   parse,
   str,
   token,
@@ -58,7 +59,11 @@ const withToken: Check = (d) => token(d.token);
 const settings: Check = (d) =>
   (d.theme === undefined || isTheme(d.theme)) &&
   (d.locale === undefined || isLocale(d.locale)) &&
-  only(d, 'ns v type theme locale');
+  // The link's scheme is checked where it is used (the planner's project-link.ts, and the
+  // SDK before sending): here only its size, to keep the planner's first load small.
+  optional(d.link, 2000) &&
+  optional(d.shopper, 100) &&
+  only(d, 'ns v type theme locale link shopper');
 
 const HOST_TO_PLANNER: Checks = {
   Authentication: withToken,

@@ -104,8 +104,8 @@ export interface BridgeEventMap {
   tokenUnavailable: { message: string };
   /** An SDK host connected its ports. */
   connected: Record<string, never>;
-  /** The pinned host's theme and/or locale (validated: allow-listed tokens only). */
-  settings: Pick<SettingsMessage, 'theme' | 'locale'>;
+  /** The pinned host's theme, locale, share link and/or shopper name (validated by the protocol). */
+  settings: Pick<SettingsMessage, 'theme' | 'locale' | 'link' | 'shopper'>;
   /** A message was ignored (diagnostics only; the data is not included, it may hold a token). */
   ignored: { reason: IgnoreReason; origin: string };
 }

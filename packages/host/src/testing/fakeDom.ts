@@ -8,6 +8,7 @@ import { type Mock, vi } from 'vitest';
 export interface FakeIframe {
   src: string;
   title: string;
+  allow?: string;
   style: { cssText: string; height: string };
   contentWindow: { postMessage: Mock } | null;
   remove: Mock;
@@ -29,6 +30,9 @@ export const jwt = (kind: string, extra: Record<string, unknown> = {}) =>
     'c2lnbmF0dXJl',
   ].join('.');
 
+/** The fake page's `location.href`. */
+export const HOST_PAGE = 'https://shop.example/planner?room=1#top';
+
 /** Installs the fake window and document (undone by `vi.unstubAllGlobals()`). */
 export function installFakeDom() {
   const listeners = new Set<(event: MessageEvent) => void>();
@@ -39,6 +43,8 @@ export function installFakeDom() {
   vi.stubGlobal('removeEventListener', (_type: string, listener: (event: MessageEvent) => void) => {
     listeners.delete(listener);
   });
+  // The host page's address: the share link `embedPlanner` sends by default.
+  vi.stubGlobal('location', { href: HOST_PAGE });
   vi.stubGlobal('document', {
     createElement: (tag: string) => {
       if (tag !== 'iframe') throw new Error(`unexpected element ${tag}`);

@@ -1,4 +1,5 @@
 import { msg, str } from '@lit/localize';
+import { ROOM_LIMITS } from '@planner/contract';
 import { css, html, LitElement } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { DEFAULT_ROOM, type Room } from '../editor/design.ts';
@@ -17,7 +18,7 @@ const TEMPLATE_LABELS: Record<RoomTemplate, () => string> = {
 
 /**
  * The room's walls, doors and windows as form controls: the shape (a template), any wall's
- * exact length, the walls' thickness, and each opening's wall, width, hinge and swing (doors)
+ * exact length, the walls' thickness and height (the 3D view raises them to it), and each opening's wall, width, hinge and swing (doors)
  * or sill (windows). Loaded only when the shopper opens it from the room bar, so the planner's
  * first load does not pay for it. Every change is a `room-edit` action; the app applies it
  * and says what happened (or why not) in its live region.
@@ -31,6 +32,7 @@ export class PlannerRoomTools extends LitElement {
     room: { attribute: false },
     locale: {},
     _wall: { state: true },
+    _dropped: { state: true },
   };
   room: Room = DEFAULT_ROOM;
   /**
@@ -41,8 +43,33 @@ export class PlannerRoomTools extends LitElement {
   locale: string | undefined;
   /** The wall the length field and "Add door/window" work on. */
   private _wall = 0;
+  /** What the last template change removed, said on screen too (the live region says it all). */
+  private _dropped = '';
+  /** The openings before a template change, until the changed room arrives. */
+  #before: Room['openings'] | undefined;
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (!changed.has('room') || !this.#before) return;
+    const ids = new Set(this.room.openings.map((o) => o.id));
+    const lost = this.#before.filter((o) => !ids.has(o.id));
+    this.#before = undefined;
+    const doors = lost.filter((o) => o.kind === 'door').length;
+    const windows = lost.length - doors;
+    const what = [
+      doors ? `${doors} ${doors === 1 ? 'door' : 'doors'}` : '',
+      windows ? `${windows} ${windows === 1 ? 'window' : 'windows'}` : '',
+    ]
+      .filter(Boolean)
+      .join(' and ');
+    this._dropped = what
+      ? `Removed ${what} that did not fit the new walls; undo brings ${lost.length === 1 ? 'it' : 'them'} back.`
+      : '';
+  }
 
   #edit(edit: RoomEdit): void {
+    this._dropped = '';
+    // A refused template leaves the room as it was: the next edit forgets what it had.
+    this.#before = edit.kind === 'template' ? this.room.openings : undefined;
     dispatchAction(this, { type: 'room-edit', edit });
   }
 
@@ -105,6 +132,7 @@ export class PlannerRoomTools extends LitElement {
         </label>
         ${this.#number(msg('Wall length'), wallLength(room.corners, wall), (length) => ({ kind: 'wall-length', index: wall, length }))}
         ${this.#number(msg('Wall thickness'), room.wall_thickness_cm, (cm) => ({ kind: 'thickness', cm }))}
+        ${this.#number(msg('Wall height'), room.wall_height_cm ?? ROOM_LIMITS.wallHeightDefaultCm, (cm) => ({ kind: 'height', cm }))}
         <div class="field">
           <span class="label">${msg('On this wall')}</span>
           <span class="row">
@@ -117,6 +145,7 @@ export class PlannerRoomTools extends LitElement {
           </span>
         </div>
       </div>
+      ${this._dropped ? html`<p class="dropped">${this._dropped}</p>` : ''}
       ${
         room.openings.length
           ? html`<ul class="openings" aria-label=${msg('Doors and windows')}>
@@ -197,6 +226,10 @@ export class PlannerRoomTools extends LitElement {
         padding: 0;
         display: grid;
         gap: 8px;
+      }
+      .dropped {
+        margin: 8px 0 0;
+        font-size: 13px;
       }
       .name {
         font-weight: 600;

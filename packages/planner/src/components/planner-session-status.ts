@@ -2,13 +2,20 @@ import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { SessionState } from '../services.ts';
+import { onShopperName, shopperNameFor } from '../session/shopper-name.ts';
 import { icon } from './icons.ts';
 import { base } from './styles.ts';
 
 type Tone = 'neutral' | 'ok' | 'busy' | 'warn' | 'error';
 
-/** What to show for each session state: a short chip text, a tone, and a longer explanation. */
-export function describeSession(state: SessionState): { text: string; tone: Tone; detail: string } {
+/**
+ * What to show for each session state: a short chip text, a tone, and a longer explanation.
+ * A signed-in shopper is named by `name` when the host gave one, else by their user id.
+ */
+export function describeSession(
+  state: SessionState,
+  name = '',
+): { text: string; tone: Tone; detail: string } {
   switch (state.status) {
     case 'connecting':
       return {
@@ -25,12 +32,12 @@ export function describeSession(state: SessionState): { text: string; tone: Tone
     case 'signed-in':
       return state.canSave
         ? {
-            text: msg(str`Signed in as ${state.userId}`),
+            text: msg(str`Signed in as ${name || state.userId}`),
             tone: 'ok',
             detail: msg('Your projects are saved to your account.'),
           }
         : {
-            text: msg(str`Signed in as ${state.userId} (read-only)`),
+            text: msg(str`Signed in as ${name || state.userId} (read-only)`),
             tone: 'neutral',
             detail: msg('This session can open projects but not save them.'),
           };
@@ -64,8 +71,8 @@ export function describeSession(state: SessionState): { text: string; tone: Tone
 }
 
 /**
- * The session as a compact chip (connecting, visitor, signed in as …, renewing, offline,
- * failed, refused). When renewing failed it offers Retry.
+ * The session as a compact chip (connecting, visitor, signed in as … — the shopper's name
+ * when the host gave one, see `session/shopper-name.ts` —, renewing, offline, failed, refused). When renewing failed it offers Retry.
  *
  * @fires planner-session-retry - the user asks to try renewing the session again
  */
@@ -76,8 +83,20 @@ export class PlannerSessionStatus extends LitElement {
   /** Offer Retry when renewing failed (off when the page shows its own Retry). */
   @property({ type: Boolean, attribute: 'retry-button' }) retryButton = true;
 
+  #stopName: (() => void) | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#stopName = onShopperName(() => this.requestUpdate());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stopName?.();
+  }
+
   override render() {
-    const { text, tone, detail } = describeSession(this.state);
+    const { text, tone, detail } = describeSession(this.state, shopperNameFor(this.state));
     return html`
       <span class="chip ${tone}" title=${detail}>
         <span class="dot" aria-hidden="true"></span>

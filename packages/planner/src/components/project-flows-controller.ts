@@ -141,9 +141,14 @@ export class ProjectFlowsController implements ReactiveController {
     }
   }
 
-  /** The projects dialog, with the list and state this controller keeps. */
+  /**
+   * The projects dialog, with the list and state this controller keeps, and the share bar
+   * under the plan (here because this comes with the deferred chunk: a tag in the app's own
+   * template would cost the first paint bytes it does not have).
+   */
   render(currentId: string | null) {
     return html`
+      <planner-share></planner-share>
       <planner-projects-dialog
         .projects=${this.projects}
         ?loading=${this.loading}

@@ -1,5 +1,7 @@
 import { supportedLanguage, type Theme } from '@planner/protocol';
 import { setLanguage } from '../i18n/localization.ts';
+import { setShopperName } from '../session/shopper-name.ts';
+import { setHostLink } from '../share/project-link.ts';
 
 /** Which of the planner's own custom properties each theme colour sets. */
 const COLOURS: Record<string, string> = {
@@ -18,12 +20,26 @@ const COLOURS: Record<string, string> = {
  * set through the CSSOM one value at a time, never as CSS text. Values derived from the
  * accent (hover, soft) are mixed here from the validated colour. The locale becomes the
  * document's language, the language of every string (`setLanguage`, which loads that
- * language's strings) and then the app's `locale` (numbers, prices, dates, units).
+ * language's strings) and then the app's `locale` (numbers, prices, dates, units). The
+ * host's `link` is where "Copy link" points (share/project-link.ts), its `shopper` the name
+ * the session badge shows (session/shopper-name.ts).
  */
 export function applySettings(
   app: HTMLElement & { locale?: string | undefined },
-  { theme, locale }: { theme?: Theme | undefined; locale?: string | undefined },
+  {
+    theme,
+    locale,
+    link,
+    shopper,
+  }: {
+    theme?: Theme | undefined;
+    locale?: string | undefined;
+    link?: string | undefined;
+    shopper?: string | undefined;
+  },
 ): void {
+  setHostLink(link);
+  setShopperName(shopper);
   const set = (name: string, value: string) => app.style.setProperty(name, value);
   for (const [key, value] of Object.entries(theme ?? {})) {
     if (key === 'radius') {

@@ -43,10 +43,29 @@ describe('templates', () => {
     );
   });
 
-  it('applying a template keeps the box and clears the openings of the old outline', () => {
-    const withDoor = addOpening(rect(500, 400), 'door', 'd1');
-    const l = applyTemplate(withDoor, 'l-shape');
-    expect([l.width_cm, l.depth_cm, l.corners.length, l.openings.length]).toEqual([500, 400, 6, 0]);
+  it('applying a template keeps the box and moves each opening to the nearest wall of the new outline', () => {
+    let room = addOpening(rect(500, 400), 'door', 'd1', 0);
+    room = addOpening(room, 'window', 'w1', 2);
+    const l = applyTemplate(room, 'l-shape');
+    expect([l.width_cm, l.depth_cm, l.corners.length]).toEqual([500, 400, 6]);
+    // The door stays mid-top; the window's centre (2.50 m along the bottom) is the end of the
+    // L's shorter bottom wall, so it slides in until it fits there.
+    expect(l.openings.map((o) => [o.id, o.wall, o.offset_cm])).toEqual([
+      ['d1', 0, 250],
+      ['w1', 4, 60],
+    ]);
+    expect(roomPolygonIssue(l.corners)).toBeNull();
+  });
+
+  it('applying a template drops an opening that no longer fits, and keeps the rest', () => {
+    let room = rect(500, 400);
+    room = addOpening(room, 'window', 'w1', 1);
+    room = addOpening(room, 'window', 'w2', 1);
+    room = updateOpening(room, 'w1', { offset_cm: 100 });
+    room = updateOpening(room, 'w2', { offset_cm: 300 });
+    // The L's right wall is 2 m long: w2 would slide onto w1.
+    const l = applyTemplate(room, 'l-shape');
+    expect(l.openings.map((o) => [o.id, o.wall, o.offset_cm])).toEqual([['w1', 1, 100]]);
   });
 });
 

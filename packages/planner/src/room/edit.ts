@@ -5,6 +5,7 @@
  */
 import { type Opening, ROOM_LIMITS, type RoomPoint } from '@planner/contract';
 import { type PlanRoom, rectangleCorners } from './format.ts';
+import { refitOpenings } from './refit-openings.ts';
 import { clampOffset, RoomEditError, round, withCorners } from './reshape.ts';
 
 export { type RoomEditCode, RoomEditError, resizeRoom, withCorners } from './reshape.ts';
@@ -45,10 +46,15 @@ export function templateCorners(template: RoomTemplate, width: number, depth: nu
   }
 }
 
+/**
+ * The room in a template's outline, in the same box. Its doors and windows move to the
+ * nearest wall of the new outline; those that no longer fit are dropped (`refitOpenings`),
+ * and the caller says so.
+ */
 export function applyTemplate(room: PlanRoom, template: RoomTemplate): PlanRoom {
   const corners = templateCorners(template, room.width_cm, room.depth_cm);
-  // Openings belong to walls of the old outline; a new outline starts bare.
-  return withCorners({ ...room, openings: [] }, corners);
+  const { openings } = refitOpenings(room.corners, room.openings, corners);
+  return withCorners({ ...room, openings }, corners);
 }
 
 export function moveCorner(room: PlanRoom, index: number, to: RoomPoint): PlanRoom {
@@ -113,6 +119,13 @@ export function setWallThickness(room: PlanRoom, cm: number): PlanRoom {
       `Walls are ${ROOM_LIMITS.wallThicknessMinCm} to ${ROOM_LIMITS.wallThicknessMaxCm} cm thick.`,
     );
   return { ...room, wall_thickness_cm: round(cm) };
+}
+
+export function setWallHeight(room: PlanRoom, cm: number): PlanRoom {
+  const { wallHeightMinCm: min, wallHeightMaxCm: max } = ROOM_LIMITS;
+  if (!Number.isFinite(cm) || cm < min || cm > max)
+    throw new RoomEditError('WALL_HEIGHT', `Walls are ${min} to ${max} cm high.`);
+  return { ...room, wall_height_cm: round(cm) };
 }
 
 export const DOOR_DEFAULTS = { width_cm: 80, height_cm: 205 } as const;

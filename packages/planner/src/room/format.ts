@@ -92,7 +92,8 @@ function cleanOpening(raw: unknown, corners: RoomPoint[], seen: Set<string>): Op
 /**
  * Reads a stored room of any format (from the platform or a draft) as a format 2 room.
  * Format 1 (a rectangle) becomes four walls of the same size; corners that make no room fall
- * back to that rectangle, so a project always opens. Returns null when there is no room.
+ * back to that rectangle, so a project always opens. A wall height out of range is clamped
+ * into it (180–400 cm). Returns null when there is no room.
  */
 export function upgradeRoom(value: unknown): PlanRoom | null {
   if (typeof value !== 'object' || value === null) return null;
@@ -119,6 +120,9 @@ export function upgradeRoom(value: unknown): PlanRoom | null {
   ) {
     return roomOf(rectangleCorners(clampSize(r.width_cm), clampSize(r.depth_cm)), unit, wall);
   }
+  const h = r.wall_height_cm;
+  if (num(h))
+    room.wall_height_cm = Math.min(ROOM_LIMITS.wallHeightMaxCm, Math.max(ROOM_LIMITS.wallHeightMinCm, h));
   const seen = new Set<string>();
   const openings = (Array.isArray(r.openings) ? r.openings : [])
     .slice(0, ROOM_LIMITS.maxOpenings)
@@ -135,6 +139,8 @@ export function storedRoom(room: PlanRoom): StoredRoom {
     unit: room.unit,
     corners: room.corners.map((c) => ({ x: c.x, y: c.y })),
     wall_thickness_cm: room.wall_thickness_cm,
+    // Absent (undefined) when the room has none: JSON leaves it out.
+    wall_height_cm: room.wall_height_cm,
     openings: room.openings.map((o) => ({ ...o })),
   };
 }

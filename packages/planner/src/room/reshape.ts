@@ -8,6 +8,7 @@ export type RoomEditCode =
   | 'ROOM_TOO_LARGE'
   | 'OPENING_DOES_NOT_FIT'
   | 'WALL_THICKNESS'
+  | 'WALL_HEIGHT'
   | 'NO_SUCH_WALL';
 
 /** An edit that would make no room (walls crossing, too small, an opening wider than its wall). */
@@ -38,7 +39,8 @@ export function withCorners(room: PlanRoom, corners: RoomPoint[]): PlanRoom {
     )
   )
     throw new RoomEditError('ROOM_TOO_LARGE', 'The room is too large.');
-  const next = roomOf(corners, room.unit, room.wall_thickness_cm);
+  // Over the old room, so what the corners do not decide (the wall height) stays.
+  const next: PlanRoom = { ...room, ...roomOf(corners, room.unit, room.wall_thickness_cm) };
   if (next.width_cm < PROJECT_LIMITS.roomMinCm || next.depth_cm < PROJECT_LIMITS.roomMinCm)
     throw new RoomEditError('ROOM_TOO_SMALL', 'The room would be too small.');
   if (next.width_cm > PROJECT_LIMITS.roomMaxCm || next.depth_cm > PROJECT_LIMITS.roomMaxCm)

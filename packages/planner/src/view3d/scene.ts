@@ -81,7 +81,8 @@ export class DesignScene {
   readonly scene = new Scene();
   /** The floor's box, metres: where cameras start and what they look at. */
   readonly bounds: { minX: number; maxX: number; minZ: number; maxZ: number };
-  readonly wallHeight = DEFAULT_WALL_HEIGHT_CM * M;
+  /** How tall the walls are, metres (the room's `wall_height_cm`, or the default). */
+  readonly wallHeight: number;
   readonly #items = new Map<string, ItemMaterials>();
   /** Each wall's mesh, the middle of its inner face and its outward normal (metres, xz). */
   readonly #walls: { mesh: Mesh; x: number; z: number; nx: number; nz: number }[] = [];
@@ -90,6 +91,7 @@ export class DesignScene {
 
   constructor(design: Design, catalog: CatalogIndex) {
     const { room } = design;
+    this.wallHeight = (room.wall_height_cm ?? DEFAULT_WALL_HEIGHT_CM) * M;
     this.scene.background = new Color(0xf3f4f6);
     this.scene.add(new HemisphereLight(0xffffff, 0xb8b0a4, 2.6));
     const sun = new DirectionalLight(0xffffff, 1.4);

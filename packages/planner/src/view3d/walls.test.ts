@@ -42,6 +42,12 @@ describe('wallPieces', () => {
     expect(total(pieces)).toBeCloseTo(band * DEFAULT_WALL_HEIGHT_CM, 3);
   });
 
+  it("raises the walls to the room's own height when it has one", () => {
+    const tall = wallPieces({ ...rect, wall_height_cm: 320 });
+    for (const p of tall) expect([p.bottom, p.top]).toEqual([0, 320]);
+    expect(total(tall)).toBeCloseTo((total(wallPieces(rect)) * 320) / DEFAULT_WALL_HEIGHT_CM, 3);
+  });
+
   it('leaves a door-sized hole with a lintel above, and a window hole with a parapet and lintel', () => {
     const room = { ...rect, openings: [door, window_] };
     const wall0 = wallPieces(room).filter((p) => p.wall === 0);

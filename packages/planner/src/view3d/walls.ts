@@ -1,8 +1,9 @@
+import { ROOM_LIMITS } from '@planner/contract';
 import type { Room } from '../editor/design.ts';
 import { at, intersectLines, outwardNormal, type Vec, wallDirection, wallLength } from '../room/polygon.ts';
 
-/** The room model has no wall height yet (issue 11 leaves it out): every wall is this tall. */
-export const DEFAULT_WALL_HEIGHT_CM = 250;
+/** Walls are this tall unless the room says otherwise (`wall_height_cm`, format 2). */
+export const DEFAULT_WALL_HEIGHT_CM = ROOM_LIMITS.wallHeightDefaultCm;
 
 /**
  * One solid block of wall: a quadrilateral on the plan (inner face first, then the outer one,
@@ -36,7 +37,7 @@ function outerCorner(corners: readonly Vec[], i: number, t: number): Vec {
  * are real holes a camera can look through. Overlapping openings merge into one hole span per
  * height band, which is what a builder would do.
  */
-export function wallPieces(room: Room, height = DEFAULT_WALL_HEIGHT_CM): WallPiece[] {
+export function wallPieces(room: Room, height = room.wall_height_cm ?? DEFAULT_WALL_HEIGHT_CM): WallPiece[] {
   const { corners } = room;
   const t = room.wall_thickness_cm;
   const pieces: WallPiece[] = [];

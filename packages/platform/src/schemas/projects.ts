@@ -94,6 +94,13 @@ export const Room = z
           '`width_cm × depth_cm` is the box around them.',
       }),
     wall_thickness_cm: z.number().finite().min(R.wallThicknessMinCm).max(R.wallThicknessMaxCm).optional(),
+    wall_height_cm: z
+      .number()
+      .finite()
+      .min(R.wallHeightMinCm)
+      .max(R.wallHeightMaxCm)
+      .optional()
+      .openapi({ description: 'Format 2, optional: how tall the walls are, cm (250 when absent).' }),
     openings: z
       .array(Opening)
       .max(R.maxOpenings)
@@ -103,7 +110,7 @@ export const Room = z
   .strict()
   .openapi('Room', {
     description:
-      'Format 1: a rectangle `width_cm × depth_cm`. Format 2 adds `corners`, `wall_thickness_cm` and `openings`.',
+      'Format 1: a rectangle `width_cm × depth_cm`. Format 2 adds `corners`, `wall_thickness_cm` and `openings` (and, optionally, `wall_height_cm`).',
   });
 export type Room = z.infer<typeof Room>;
 
@@ -132,9 +139,10 @@ function checkRoom(input: { format?: number | undefined; room: Room }, ctx: z.Re
   const issue = (message: string, ...path: (string | number)[]) =>
     ctx.addIssue({ code: 'custom', message, path: ['room', ...path] });
   const v2 = (input.format ?? 1) >= 2;
-  const parts = [room.corners, room.wall_thickness_cm, room.openings];
+  const parts = [room.corners, room.wall_thickness_cm, room.openings, room.wall_height_cm];
   if (!v2) {
-    if (parts.some((p) => p !== undefined)) issue('corners, wall_thickness_cm and openings need format 2');
+    if (parts.some((p) => p !== undefined))
+      issue('corners, wall_thickness_cm, wall_height_cm and openings need format 2');
     return;
   }
   const { corners, openings } = room;

@@ -81,6 +81,17 @@ describe('project format', () => {
     expect({ format: read.format, name: read.name, room: read.room, items: read.items }).toEqual(body);
   });
 
+  it('a format 2 room keeps its wall height', async () => {
+    const body = v2({ ...lRoom(), wall_height_cm: 275 });
+    const created = await call('POST', '/v1/projects', body);
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const read = (await (await call('GET', `/v1/projects/${id}`)).json()) as {
+      room: { wall_height_cm?: number };
+    };
+    expect(read.room.wall_height_cm).toBe(275);
+  });
+
   it('a project saved before format 2 reads back unchanged, as format 1', async () => {
     const old = { name: 'Old', room: { width_cm: 420, depth_cm: 360, unit: 'cm' }, items: [] };
     const created = await call('POST', '/v1/projects', old);
@@ -114,6 +125,13 @@ describe('project format', () => {
     ['an opening in no wall', v2({ ...lRoom(), openings: [{ ...lRoom().openings[0]!, wall: 6 }] })],
     ['a door without a hinge', v2({ ...lRoom(), openings: [{ ...lRoom().openings[0]!, hinge: undefined }] })],
     ['a future format', { ...v2(lRoom()), format: PROJECT_FORMAT + 1 }],
+    [
+      'a wall height in format 1',
+      { name: 'x', room: { width_cm: 500, depth_cm: 400, unit: 'm', wall_height_cm: 250 }, items: [] },
+    ],
+    ['walls lower than 1.80 m', v2({ ...lRoom(), wall_height_cm: 179 })],
+    ['walls higher than 4 m', v2({ ...lRoom(), wall_height_cm: 401 })],
+    ['a wall height as text', v2({ ...lRoom(), wall_height_cm: '250' })],
   ])('refuses %s with 400 invalid_request', async (_, body) => {
     const res = await call('POST', '/v1/projects', body);
     expect(res.status).toBe(400);
@@ -128,7 +146,7 @@ describe('project format', () => {
     const { ProjectInput, Room, Door, RoomWindow, Opening } = doc.components.schemas;
     expect(ProjectInput?.properties?.format?.description).toContain(`${PROJECT_FORMAT}`);
     expect(Object.keys(Room?.properties ?? {})).toEqual(
-      expect.arrayContaining(['corners', 'wall_thickness_cm', 'openings']),
+      expect.arrayContaining(['corners', 'wall_thickness_cm', 'wall_height_cm', 'openings']),
     );
     expect(Object.keys(Door?.properties ?? {})).toEqual(
       expect.arrayContaining(['hinge', 'swing', 'width_cm']),
