@@ -8,11 +8,11 @@ import {
 } from 'jose';
 import type { ApiKeyCredential } from '../accounts/api-keys.ts';
 import { safeEqual, sha256 } from '../crypto/random.ts';
-import type { Queryable } from '../db/database.ts';
 import { ApiError } from '../http/errors.ts';
 import { isStorableText } from '../schemas/text.ts';
 import type { TokenRequest } from '../schemas/tokens.ts';
 import type { ApiKeyDirectory } from './api-key-directory.ts';
+import type { UsedAssertions } from './used-assertions.ts';
 
 /** The longest an assertion may live: it authenticates one request, seconds after it is made. */
 export const MAX_ASSERTION_LIFETIME_S = 60;
@@ -84,7 +84,12 @@ function verifyHs256(token: string, key: KeyObject, options: JWTClaimVerificatio
  */
 export async function authenticateClient(
   request: TokenRequest,
-  deps: { apiKeys: ApiKeyDirectory; db: Queryable; tokenUrl: string; now: () => number },
+  deps: {
+    apiKeys: ApiKeyDirectory;
+    usedAssertions: UsedAssertions;
+    tokenUrl: string;
+    now: () => number;
+  },
 ): Promise<ApiKeyCredential> {
   const assertion = request.client_assertion;
   let keyId: unknown;
@@ -142,11 +147,8 @@ export async function authenticateClient(
   }
   // RFC 7523 §3 (7): a jti is accepted once. Recorded only after every other check passed,
   // so a forged assertion cannot burn a legitimate caller's jti.
-  const inserted = await deps.db.query(
-    `insert into used_assertions (key_id, jti, expires_at) values ($1, $2, to_timestamp($3))
-     on conflict do nothing returning jti`,
-    [apiKey.id, jti, exp + CLOCK_TOLERANCE_S],
-  );
-  if (inserted.length === 0) throw invalidClient('The client assertion was already used.');
+  if (!(await deps.usedAssertions.claim(apiKey.id, jti, exp + CLOCK_TOLERANCE_S))) {
+    throw invalidClient('The client assertion was already used.');
+  }
   return apiKey;
 }
