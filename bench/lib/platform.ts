@@ -17,13 +17,42 @@ export interface BenchPlatform {
   close(): Promise<void>;
 }
 
+type PlatformOptions = { db?: 'pglite' | 'postgres'; cpuProfDir?: string; staticDir?: string };
+
+/** Platforms kept for the whole run while sharing is on (smoke runs), one per database. */
+let shared: Map<string, Promise<BenchPlatform>> | undefined;
+
+/**
+ * From now on, `startPlatform` without `staticDir` or `cpuProfDir` hands out one platform per
+ * database, whose `close()` does nothing, until the returned function closes them all. The
+ * smoke run uses it: starting a platform (a child process compiling the platform's
+ * TypeScript) was most of its time, nine times over.
+ */
+export function sharePlatforms(): () => Promise<void> {
+  shared ??= new Map();
+  return async () => {
+    const all = [...(shared?.values() ?? [])];
+    shared = undefined;
+    for (const p of await Promise.all(all)) await p.close();
+  };
+}
+
 /**
  * Starts bench/harness/platform-server.ts in a child process (PGlite, or PostgreSQL in an
  * own schema dropped on close). `cpuProfDir` adds node --cpu-prof.
  */
-export async function startPlatform(
-  options: { db?: 'pglite' | 'postgres'; cpuProfDir?: string; staticDir?: string } = {},
-): Promise<BenchPlatform> {
+export function startPlatform(options: PlatformOptions = {}): Promise<BenchPlatform> {
+  if (!shared || options.staticDir || options.cpuProfDir) return spawnPlatform(options);
+  const db = options.db ?? 'pglite';
+  let p = shared.get(db);
+  if (!p) {
+    p = spawnPlatform(options);
+    shared.set(db, p);
+  }
+  return p.then((platform) => ({ ...platform, close: async () => {} }));
+}
+
+async function spawnPlatform(options: PlatformOptions): Promise<BenchPlatform> {
   const harness = new URL('../harness/platform-server.ts', import.meta.url).pathname;
   const args = [
     ...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : []),

@@ -56,7 +56,7 @@ export const issuance: BenchModule = {
   name: 'issuance',
   title: 'Token issuance (POST /v1/tokens, fresh assertions) vs raw jose ES256 signing',
   async run({ smoke, log }) {
-    const rounds = smoke ? 1 : 5;
+    const rounds = smoke ? 1 : 3;
     const amount = smoke ? 20 : 1000;
     const connections = smoke ? 2 : 50;
     const rows: Row[] = [];
