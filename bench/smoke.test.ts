@@ -17,7 +17,7 @@ describe('every bench module runs (smoke: tiny counts, nothing written)', () => 
   });
   afterAll(() => closePlatforms());
   for (const mod of MODULES) {
-    it(mod.name, { timeout: 120_000 }, async () => {
+    it(mod.name, { timeout: 300_000 }, async () => {
       const result = await mod.run({ smoke: true, log: () => {} });
       expect(result.rows.length + (result.tables?.length ?? 0)).toBeGreaterThan(0);
       for (const row of result.rows) expect(row.value.n, row.figure).toBeGreaterThan(0);

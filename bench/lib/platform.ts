@@ -23,8 +23,8 @@ type PlatformOptions = { db?: 'pglite' | 'postgres'; cpuProfDir?: string; static
 let shared: Map<string, Promise<BenchPlatform>> | undefined;
 
 /**
- * From now on, `startPlatform` without `staticDir` or `cpuProfDir` hands out one platform per
- * database, whose `close()` does nothing, until the returned function closes them all. The
+ * From now on, `startPlatform` without `cpuProfDir` hands out one platform per database and
+ * static folder, whose `close()` does nothing, until the returned function closes them all. The
  * smoke run uses it: starting a platform (a child process compiling the platform's
  * TypeScript) was most of its time, nine times over.
  */
@@ -42,12 +42,12 @@ export function sharePlatforms(): () => Promise<void> {
  * own schema dropped on close). `cpuProfDir` adds node --cpu-prof.
  */
 export function startPlatform(options: PlatformOptions = {}): Promise<BenchPlatform> {
-  if (!shared || options.staticDir || options.cpuProfDir) return spawnPlatform(options);
-  const db = options.db ?? 'pglite';
-  let p = shared.get(db);
+  if (!shared || options.cpuProfDir) return spawnPlatform(options);
+  const key = `${options.db ?? 'pglite'} ${options.staticDir ?? ''}`;
+  let p = shared.get(key);
   if (!p) {
     p = spawnPlatform(options);
-    shared.set(db, p);
+    shared.set(key, p);
   }
   return p.then((platform) => ({ ...platform, close: async () => {} }));
 }
