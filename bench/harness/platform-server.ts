@@ -118,6 +118,9 @@ const stop = async () => {
 };
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
+// The runner holds our stdin open: when it ends (the runner died), stop too.
+process.stdin.on('end', stop);
+process.stdin.resume();
 process.stdout.write(
   `READY ${JSON.stringify({ url: tp.url, apiKeyId: apiKey.id, secretKey: apiKey.secretKey, legalEntityId: legalEntity.id, tokenUrl: `${tp.url}/v1/tokens`, consumerKey: consumer.consumerKey, consumerSecret: consumer.consumerSecret })}\n`,
 );

@@ -67,7 +67,9 @@ async function spawnPlatform(options: PlatformOptions): Promise<BenchPlatform> {
       BENCH_DB: options.db ?? 'pglite',
       ...(options.staticDir ? { BENCH_STATIC_DIR: options.staticDir } : {}),
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    // stdin stays open while we live: the harness stops when it closes (a killed runner or a
+    // timed-out test leaves no platform, nor its PostgreSQL schema, behind).
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const info = await new Promise<Omit<BenchPlatform, 'pid' | 'tokens' | 'memory' | 'close'>>(
