@@ -18,7 +18,7 @@ const f = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
 export const growth: BenchModule = {
   name: 'growth',
   title: 'How it grows: connections, project size, catalog size, held calls',
-  async run({ smoke }) {
+  async run({ smoke, log }) {
     const tables: Table[] = [];
     const charts = [];
     const notes: string[] = [];
@@ -130,7 +130,7 @@ export const growth: BenchModule = {
     });
 
     // Catalog size 100 → 10 000 items.
-    const catalog = await catalogGrowth(smoke);
+    const catalog = await catalogGrowth(smoke, log);
     tables.push(catalog.table);
     charts.push(catalog.chart);
 
