@@ -14,7 +14,7 @@ import { startPlatform } from './lib/platform.ts';
 const [what = 'issuance', db = 'postgres'] = process.argv.slice(2);
 const dir = await mkdtemp(join(tmpdir(), 'bench-prof-'));
 const p = await startPlatform({ db: db === 'pglite' ? 'pglite' : 'postgres', cpuProfDir: dir });
-const amount = 3000;
+const amount = Number(process.env.BENCH_PROFILE_AMOUNT ?? 3000);
 try {
   const key = { id: p.apiKeyId, secret: p.secretKey };
   const token = what === 'me' ? (await p.tokens(1))[0]! : '';
@@ -45,4 +45,5 @@ console.log('\nself time by package:');
 for (const { fn, pct } of pkgs!.slice(0, 12)) console.log(`${String(pct).padStart(6)}%  ${fn}`);
 console.log('\nself time by function:');
 for (const { fn, pct } of fns!) console.log(`${String(pct).padStart(6)}%  ${fn}`);
-await rm(dir, { recursive: true, force: true });
+if (process.env.BENCH_PROFILE_KEEP) console.log(`profile kept: ${join(dir, file!)}`);
+else await rm(dir, { recursive: true, force: true });

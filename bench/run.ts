@@ -4,6 +4,7 @@
  * `--smoke` runs with tiny counts and writes nothing (what the smoke test does).
  */
 import { load, machine } from './lib/machine.ts';
+import { sharePlatforms } from './lib/platform.ts';
 import { printSection, type Section, writeSection } from './lib/report.ts';
 import { MODULES } from './modules/index.ts';
 
@@ -17,6 +18,8 @@ if (unknown.length) {
 }
 const chosen = names.length ? MODULES.filter((m) => names.includes(m.name)) : MODULES;
 const started = performance.now();
+// Smoke runs share one platform per database across modules (what the smoke test does).
+const closePlatforms = smoke ? sharePlatforms() : async () => {};
 let failed = false;
 for (const mod of chosen) {
   const m = machine();
@@ -43,6 +46,7 @@ for (const mod of chosen) {
     console.error(`bench ${mod.name} failed:`, error);
   }
 }
+await closePlatforms();
 console.log(
   `\nall done in ${((performance.now() - started) / 1000).toFixed(0)} s${smoke ? ' (smoke: nothing written)' : '; report: bench/results/report.md'}`,
 );

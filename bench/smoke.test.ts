@@ -1,14 +1,21 @@
 /**
  * Benchmarks are not tests: nothing here judges a timing. This only runs every bench module
  * with tiny counts, so none of them rots (a renamed route, a changed API), and checks that
- * each returns figures the report can print.
+ * each returns figures the report can print. The modules share one platform per database
+ * (`sharePlatforms`): starting one was most of the time.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { machine } from './lib/machine.ts';
+import { sharePlatforms } from './lib/platform.ts';
 import { sectionMarkdown } from './lib/report.ts';
 import { MODULES } from './modules/index.ts';
 
 describe('every bench module runs (smoke: tiny counts, nothing written)', () => {
+  let closePlatforms: () => Promise<void> = async () => {};
+  beforeAll(() => {
+    closePlatforms = sharePlatforms();
+  });
+  afterAll(() => closePlatforms());
   for (const mod of MODULES) {
     it(mod.name, { timeout: 300_000 }, async () => {
       const result = await mod.run({ smoke: true, log: () => {} });

@@ -12,6 +12,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ensureUser } from '../../packages/platform/src/accounts/users.ts';
+import { CatalogOperations } from '../../packages/platform/src/catalog/catalog-operations.ts';
 import { createApp } from '../../packages/platform/src/http/app.ts';
 import { bearerAuth } from '../../packages/platform/src/http/middleware/bearer-auth.ts';
 import { createConsumer } from '../../packages/platform/src/oauth/consumers.ts';
@@ -71,6 +72,25 @@ app.post('/bench/tokens', async (c) => {
   }
   return c.json({ tokens });
 });
+// A catalog of `n` synthetic items (the catalog growth bench), imported as the next version.
+app.post('/bench/catalog', async (c) => {
+  const { n } = await c.req.json<{ n: number }>();
+  const words = ['oak', 'walnut', 'linen', 'steel', 'velvet', 'ash', 'marble', 'rattan'];
+  const categories = ['sofa', 'table', 'chair', 'shelf', 'bed', 'lamp'];
+  const items = Array.from({ length: Math.min(n, 10_000) }, (_, i) => ({
+    sku: `B-${i}`,
+    name: `${words[i % words.length]} ${categories[i % categories.length]} ${i}`,
+    category: categories[i % categories.length]!,
+    description: `Bench item ${i}, ${words[(i * 7) % words.length]} finish.`,
+    width_cm: 40 + (i % 160),
+    depth_cm: 40 + (i % 60),
+    height_cm: 40 + (i % 100),
+    price_cents: 1000 + i,
+    currency: 'EUR',
+  }));
+  const result = await new CatalogOperations({ ...services, actor: 'cli' }).import(legalEntity.id, { items });
+  return c.json(result);
+});
 app.get('/bench/memory', (c) => c.json(process.memoryUsage()));
 // The browser benches' page and script, same origin as the API (no preflight on either side).
 const staticDir = process.env.BENCH_STATIC_DIR;
@@ -98,6 +118,9 @@ const stop = async () => {
 };
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
+// The runner holds our stdin open: when it ends (the runner died), stop too.
+process.stdin.on('end', stop);
+process.stdin.resume();
 process.stdout.write(
   `READY ${JSON.stringify({ url: tp.url, apiKeyId: apiKey.id, secretKey: apiKey.secretKey, legalEntityId: legalEntity.id, tokenUrl: `${tp.url}/v1/tokens`, consumerKey: consumer.consumerKey, consumerSecret: consumer.consumerSecret })}\n`,
 );

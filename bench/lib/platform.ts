@@ -17,13 +17,42 @@ export interface BenchPlatform {
   close(): Promise<void>;
 }
 
+type PlatformOptions = { db?: 'pglite' | 'postgres'; cpuProfDir?: string; staticDir?: string };
+
+/** Platforms kept for the whole run while sharing is on (smoke runs), one per database. */
+let shared: Map<string, Promise<BenchPlatform>> | undefined;
+
+/**
+ * From now on, `startPlatform` without `cpuProfDir` hands out one platform per database and
+ * static folder, whose `close()` does nothing, until the returned function closes them all. The
+ * smoke run uses it: starting a platform (a child process compiling the platform's
+ * TypeScript) was most of its time, nine times over.
+ */
+export function sharePlatforms(): () => Promise<void> {
+  shared ??= new Map();
+  return async () => {
+    const all = [...(shared?.values() ?? [])];
+    shared = undefined;
+    for (const p of await Promise.all(all)) await p.close();
+  };
+}
+
 /**
  * Starts bench/harness/platform-server.ts in a child process (PGlite, or PostgreSQL in an
  * own schema dropped on close). `cpuProfDir` adds node --cpu-prof.
  */
-export async function startPlatform(
-  options: { db?: 'pglite' | 'postgres'; cpuProfDir?: string; staticDir?: string } = {},
-): Promise<BenchPlatform> {
+export function startPlatform(options: PlatformOptions = {}): Promise<BenchPlatform> {
+  if (!shared || options.cpuProfDir) return spawnPlatform(options);
+  const key = `${options.db ?? 'pglite'} ${options.staticDir ?? ''}`;
+  let p = shared.get(key);
+  if (!p) {
+    p = spawnPlatform(options);
+    shared.set(key, p);
+  }
+  return p.then((platform) => ({ ...platform, close: async () => {} }));
+}
+
+async function spawnPlatform(options: PlatformOptions): Promise<BenchPlatform> {
   const harness = new URL('../harness/platform-server.ts', import.meta.url).pathname;
   const args = [
     ...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : []),
@@ -38,7 +67,9 @@ export async function startPlatform(
       BENCH_DB: options.db ?? 'pglite',
       ...(options.staticDir ? { BENCH_STATIC_DIR: options.staticDir } : {}),
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    // stdin stays open while we live: the harness stops when it closes (a killed runner or a
+    // timed-out test leaves no platform, nor its PostgreSQL schema, behind).
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const info = await new Promise<Omit<BenchPlatform, 'pid' | 'tokens' | 'memory' | 'close'>>(

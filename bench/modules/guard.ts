@@ -14,7 +14,7 @@ export const guard: BenchModule = {
   name: 'guard',
   title: 'Platform: JWT-guarded vs unguarded, same route (autocannon, bounded load, PGlite)',
   async run({ smoke, log }) {
-    const rounds = smoke ? 1 : 5;
+    const rounds = smoke ? 1 : 3;
     const amount = smoke ? 20 : 2000;
     const connections = smoke ? 2 : 50;
     const p = await startPlatform({ db: 'pglite' });

@@ -1,4 +1,5 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
@@ -23,22 +24,32 @@ type Driver = {
   burst(path: string, token: string, n: number): Promise<{ settled: number[] }>;
 };
 
+/** The driver page and its bundle, built once per process (a folder removed at exit). */
+let driverDir: Promise<string> | undefined;
+function buildDriver(): Promise<string> {
+  driverDir ??= (async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bench-page-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    await build({
+      entryPoints: [new URL('../harness/browser-driver.ts', import.meta.url).pathname],
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      outfile: join(dir, 'driver.js'),
+      logLevel: 'silent',
+    });
+    await writeFile(
+      join(dir, 'page.html'),
+      '<!doctype html><meta charset="utf-8"><title>bench</title><script type="module" src="driver.js"></script>\n',
+    );
+    return dir;
+  })();
+  return driverDir;
+}
+
 /** The page, the driver bundle and a platform serving both, in Chromium, under the browser lock. */
 export async function withBenchPage<T>(run: (page: Page, p: BenchPlatform) => Promise<T>): Promise<T> {
-  const dir = await mkdtemp(join(tmpdir(), 'bench-page-'));
-  await build({
-    entryPoints: [new URL('../harness/browser-driver.ts', import.meta.url).pathname],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    outfile: join(dir, 'driver.js'),
-    logLevel: 'silent',
-  });
-  await writeFile(
-    join(dir, 'page.html'),
-    '<!doctype html><meta charset="utf-8"><title>bench</title><script type="module" src="driver.js"></script>\n',
-  );
-  const p = await startPlatform({ db: 'pglite', staticDir: dir });
+  const p = await startPlatform({ db: 'pglite', staticDir: await buildDriver() });
   const lock = await browserLock();
   const browser = await chromium.launch({
     executablePath: process.env.PLANNER_CHROMIUM ?? '/usr/bin/chromium',
@@ -52,7 +63,6 @@ export async function withBenchPage<T>(run: (page: Page, p: BenchPlatform) => Pr
     await browser.close();
     await lock.release();
     await p.close();
-    await rm(dir, { recursive: true, force: true });
   }
 }
 

@@ -12,7 +12,7 @@ export const oauth: BenchModule = {
   name: 'oauth',
   title: 'OAuth token endpoint (client_credentials, HTTP Basic) vs raw jose ES256 signing',
   async run({ smoke, log }) {
-    const rounds = smoke ? 1 : 5;
+    const rounds = smoke ? 1 : 3;
     const amount = smoke ? 20 : 1000;
     const connections = smoke ? 2 : 50;
     const rows: Row[] = [];

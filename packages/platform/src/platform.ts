@@ -19,6 +19,7 @@ import { type RevocationEvent, revocationTag } from './tokens/revocation-events.
 import { listenForRevocations } from './tokens/revocation-listener.ts';
 import { type KeyTimings, keyTimings, SigningKeys } from './tokens/signing-keys.ts';
 import { SubscriptionDirectory } from './tokens/subscription-directory.ts';
+import { UsedAssertions } from './tokens/used-assertions.ts';
 import { type UsageBatching, UsageRecorder } from './usage/usage.ts';
 import { createLogger, type Logger } from './util/log.ts';
 import { RateLimiter, type RateLimitStore } from './util/rate-limiter.ts';
@@ -157,6 +158,7 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     invalidate,
     invalidations,
     usage: new UsageRecorder(db, log, now, metrics, options.usage),
+    usedAssertions: new UsedAssertions(db),
     readiness: new Readiness(db),
     limiters: {
       tokenRequests: limiter('tokenRequests'),

@@ -14,6 +14,7 @@ import type { OpaqueTokenDirectory } from './tokens/opaque-tokens.ts';
 import type { RevocationEvent } from './tokens/revocation-events.ts';
 import type { SigningKeys } from './tokens/signing-keys.ts';
 import type { SubscriptionDirectory } from './tokens/subscription-directory.ts';
+import type { UsedAssertions } from './tokens/used-assertions.ts';
 import type { UsageRecorder } from './usage/usage.ts';
 import type { Logger } from './util/log.ts';
 import type { RateLimit, RateLimiter } from './util/rate-limiter.ts';
@@ -88,6 +89,8 @@ export interface Services {
   /** The revocation versions every cache of a revocable fact checks on each hit. */
   invalidations: Invalidations;
   usage: UsageRecorder;
+  /** Client assertions' jtis, each accepted once (`POST /v1/tokens`). */
+  usedAssertions: UsedAssertions;
   /** Whether this instance should get traffic (`/readyz`); draining starts at SIGTERM. */
   readiness: Readiness;
   limiters: Limiters;

@@ -34,7 +34,7 @@ export function registerTokenRoutes(app: OpenAPIHono<AppEnv>) {
     const body = c.req.valid('json');
     const apiKey = await authenticateClient(body, {
       apiKeys: services.apiKeys,
-      db,
+      usedAssertions: services.usedAssertions,
       tokenUrl: config.tokenUrl,
       now,
     });

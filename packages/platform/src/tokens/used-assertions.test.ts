@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Queryable } from '../db/database.ts';
+import { startTestPlatform, type TestPlatform } from '../testing/test-platform.ts';
+import { UsedAssertions } from './used-assertions.ts';
+
+let tp: TestPlatform;
+beforeAll(async () => {
+  tp = await startTestPlatform();
+});
+afterAll(() => tp.close());
+
+const soon = () => Math.floor(Date.now() / 1000) + 60;
+
+/** The platform's database, counting the inserts that reach it. */
+function counting(db: Queryable) {
+  const seen = { inserts: 0 };
+  const q: Queryable = {
+    query: (sql, params) => {
+      if (/^\s*insert/i.test(sql)) seen.inserts += 1;
+      return db.query(sql, params);
+    },
+    exec: (sql) => db.exec(sql),
+  };
+  return { q, seen };
+}
+
+describe('UsedAssertions (the jti ledger of POST /v1/tokens)', () => {
+  it('accepts a jti once: a replay, later or in the same burst, is refused', async () => {
+    const ledger = new UsedAssertions(tp.platform.services.db);
+    const jti = randomUUID();
+    const burst = await Promise.all(Array.from({ length: 50 }, () => ledger.claim('pk_a', jti, soon())));
+    expect(burst.filter(Boolean)).toHaveLength(1);
+    expect(await ledger.claim('pk_a', jti, soon())).toBe(false);
+    // The same jti under another key is another assertion.
+    expect(await ledger.claim('pk_b', jti, soon())).toBe(true);
+  });
+
+  it('is single-use across instances: two ledgers on one database accept a jti once between them', async () => {
+    const a = new UsedAssertions(tp.platform.services.db);
+    const b = new UsedAssertions(tp.platform.services.db);
+    const jtis = Array.from({ length: 40 }, () => randomUUID());
+    const results = await Promise.all(
+      jtis.flatMap((jti) => [a.claim('pk_x', jti, soon()), b.claim('pk_x', jti, soon())]),
+    );
+    for (let i = 0; i < jtis.length; i++) {
+      expect([results[2 * i], results[2 * i + 1]].filter(Boolean), jtis[i]).toHaveLength(1);
+    }
+  });
+
+  it('writes a burst in a few inserts, every distinct jti accepted and stored', async () => {
+    const { db } = tp.platform.services;
+    const { q, seen } = counting(db);
+    const ledger = new UsedAssertions(q);
+    const jtis = Array.from({ length: 300 }, () => randomUUID());
+    const results = await Promise.all(jtis.map((jti) => ledger.claim('pk_burst', jti, soon())));
+    expect(results.every(Boolean)).toBe(true);
+    expect(seen.inserts).toBeLessThan(20);
+    const [row] = await db.query<{ n: number }>(
+      "select count(*)::int as n from used_assertions where key_id = 'pk_burst'",
+    );
+    expect(row?.n).toBe(300);
+  });
+
+  it('fails every claim of a failed insert (the caller answers it as an error, never as accepted)', async () => {
+    const broken: Queryable = {
+      query: async () => {
+        throw new Error('database down');
+      },
+      exec: async () => {},
+    };
+    const ledger = new UsedAssertions(broken);
+    const outcomes = await Promise.allSettled([
+      ledger.claim('pk_c', 'j1-abcdefgh', soon()),
+      ledger.claim('pk_c', 'j2-abcdefgh', soon()),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
+  });
+});
