@@ -35,14 +35,26 @@ export interface ActionContext {
  */
 export interface ActionOutcome {
   edit?: { label: string; next: Design; coalesceKey?: string };
-  /** The new selection; undefined leaves it. */
+  /** The new selection (its primary piece); undefined leaves it. */
   select?: string | null;
+  /** With `select`: every selected piece when there are several (else none). */
+  group?: readonly string[];
   closeDrawer?: boolean;
   /** Where focus goes once the plan shows the edit. */
   focus?: { item: string } | 'plan';
   announce?: string;
   snap?: { enabled: boolean; step: number };
 }
+
+type GroupReducer = (ctx: ActionContext, action: Extract<PlannerAction, { type: 'group' }>) => ActionOutcome;
+let groupReducer: GroupReducer | undefined;
+/**
+ * Group actions come only from the plan's gestures and selection bar, which load after the
+ * first paint; so does their reducer (group-reducer.ts), which registers here when it loads.
+ */
+export const setGroupReducer = (reduce: GroupReducer) => {
+  groupReducer = reduce;
+};
 
 /**
  * The app's reducer: one action and the current context in, what to change out. Pure (no
@@ -176,6 +188,8 @@ export function reduceAction(ctx: ActionContext, action: PlannerAction): ActionO
     case 'room-edit':
       // planner-app runs these itself: room/room-edits.ts is loaded with the first one.
       return {};
+    case 'group':
+      return groupReducer?.(ctx, action) ?? {};
     case 'snap':
       return {
         snap: { enabled: action.enabled, step: action.step },

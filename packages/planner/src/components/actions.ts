@@ -1,4 +1,5 @@
 import type { Room } from '../editor/design.ts';
+import type { AlignEdge, Axis } from '../editor/group.ts';
 import type { RoomEdit } from '../room/room-edits.ts';
 
 /**
@@ -21,7 +22,25 @@ export type PlannerAction =
   | { type: 'room'; patch: Partial<Pick<Room, 'width_cm' | 'depth_cm' | 'unit'>> }
   /** Reshape the room, set its walls, add or change a door or window (one undo step; `key` coalesces a run of key presses). */
   | { type: 'room-edit'; edit: RoomEdit; key?: string }
-  | { type: 'snap'; enabled: boolean; step: number };
+  | { type: 'snap'; enabled: boolean; step: number }
+  /** Several pieces at once (multi-select); reduced by group-reducer.ts, which comes with the gestures. */
+  | { type: 'group'; op: GroupOp };
+
+/**
+ * What to do with the pieces `ids` (the selection, its primary piece first). `select` makes
+ * them the selection; a finished drag `move`s them by an offset in cm, the arrow keys `nudge`
+ * them by grid steps (`large` is Shift).
+ */
+export type GroupOp = { ids: readonly string[] } & (
+  | { kind: 'select' }
+  | { kind: 'move'; dx: number; dy: number }
+  | { kind: 'nudge'; dx: -1 | 0 | 1; dy: -1 | 0 | 1; large: boolean }
+  | { kind: 'rotate'; degrees: number }
+  | { kind: 'duplicate' }
+  | { kind: 'delete' }
+  | { kind: 'align'; edge: AlignEdge }
+  | { kind: 'distribute'; axis: Axis }
+);
 
 /** The MIME type a catalog card puts on a drag; its data is the catalog item's id. */
 export const CATALOG_DRAG_TYPE = 'application/x-planner-catalog-item';
