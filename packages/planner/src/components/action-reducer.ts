@@ -5,7 +5,6 @@ import {
   removeItem,
   rotateItem,
   rotateItemBy,
-  setRoom,
 } from '../editor/commands.ts';
 import { formatAngle, itemName } from '../editor/describe.ts';
 import { type CatalogIndex, type Design, MAX_ITEMS, type PlacedItem } from '../editor/design.ts';
@@ -46,14 +45,16 @@ export interface ActionOutcome {
   snap?: { enabled: boolean; step: number };
 }
 
-type GroupReducer = (ctx: ActionContext, action: Extract<PlannerAction, { type: 'group' }>) => ActionOutcome;
-let groupReducer: GroupReducer | undefined;
+/** What only the UI that loads after the first paint asks for: the room bar and multi-select. */
+export type LaterAction = Extract<PlannerAction, { type: 'group' | 'room' | 'snap' }>;
+type LaterReducer = (ctx: ActionContext, action: LaterAction) => ActionOutcome;
+let later: LaterReducer | undefined;
 /**
- * Group actions come only from the plan's gestures and selection bar, which load after the
- * first paint; so does their reducer (group-reducer.ts), which registers here when it loads.
+ * The room bar's and multi-select's actions come only from elements that load after the first
+ * paint (deferred.ts); so does their reducer (later-reducer.ts), which registers here.
  */
-export const setGroupReducer = (reduce: GroupReducer) => {
-  groupReducer = reduce;
+export const setLaterReducer = (reduce: LaterReducer) => {
+  later = reduce;
 };
 
 /**
@@ -170,30 +171,12 @@ export function reduceAction(ctx: ActionContext, action: PlannerAction): ActionO
         announce: `Deleted ${name}. Undo with ${ctx.mod}Z.`,
       };
     }
-    case 'room': {
-      const { patch } = action;
-      const label = patch.unit
-        ? `Show lengths in ${{ m: 'metres', cm: 'centimetres', ft: 'feet and inches' }[patch.unit]}`
-        : 'Resize the room';
-      const next = setRoom(design, patch);
-      if (next === design) return {};
-      const r = next.room;
-      return {
-        edit: { label, next },
-        announce: patch.unit
-          ? `${label}.`
-          : `The room is now ${formatLength(r.width_cm, r.unit, locale)} by ${formatLength(r.depth_cm, r.unit, locale)}.`,
-      };
-    }
     case 'room-edit':
       // planner-app runs these itself: room/room-edits.ts is loaded with the first one.
       return {};
     case 'group':
-      return groupReducer?.(ctx, action) ?? {};
+    case 'room':
     case 'snap':
-      return {
-        snap: { enabled: action.enabled, step: action.step },
-        announce: action.enabled ? `Snapping to a ${action.step} cm grid.` : 'Snapping off.',
-      };
+      return later?.(ctx, action) ?? {};
   }
 }

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { addItem } from '../editor/commands.ts';
 import { type Design, emptyDesign, indexCatalog, MAX_ITEMS } from '../editor/design.ts';
 import { rectRoom, TEST_CATALOG } from '../testing/fixtures.ts';
-import { type ActionContext, reduceAction, setGroupReducer } from './action-reducer.ts';
+import { type ActionContext, reduceAction, setLaterReducer } from './action-reducer.ts';
 import type { GroupOp } from './actions.ts';
 import { reduceGroup } from './group-reducer.ts';
+import { reduceLater } from './later-reducer.ts';
 
 const catalog = indexCatalog(TEST_CATALOG);
 const room = rectRoom(500, 400, 'cm');
@@ -39,7 +40,7 @@ describe('reduceGroup', () => {
   it('is what reduceAction runs for group actions once registered', () => {
     const d = chairs();
     const action = { type: 'group', op: { kind: 'select', ids: ['a', 'b'] } } as const;
-    setGroupReducer(reduceGroup);
+    setLaterReducer(reduceLater);
     expect(reduceAction(ctx(d), action)).toEqual(reduceGroup(ctx(d), action));
   });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { catalogItem, rectRoom } from '../testing/fixtures.ts';
+import { catalogItem, catalogOf, rectRoom } from '../testing/fixtures.ts';
 import { addItem } from './commands.ts';
 import { type Design, emptyDesign, indexCatalog, MAX_ITEMS, type PlacedItem } from './design.ts';
 import { footprint } from './footprint.ts';
@@ -18,14 +18,9 @@ import {
   toggleInSelection,
 } from './group.ts';
 
-const catalog = indexCatalog({
-  version: 1,
-  currency: 'EUR',
-  categories: [],
-  items: [catalogItem('a', 80, 40), catalogItem('b', 120, 60), catalogItem('c', 45, 45)],
-  total: 3,
-  offset: 0,
-});
+const catalog = indexCatalog(
+  catalogOf([catalogItem('a', 80, 40), catalogItem('b', 120, 60), catalogItem('c', 45, 45)]),
+);
 
 /** Coordinates are kept to a tenth of a centimetre, so a computed place may be 0.05 cm off. */
 const ROUND = 0.11;
