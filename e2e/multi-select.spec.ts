@@ -83,7 +83,7 @@ test('shift-click and a marquee select pieces; they move and align together, and
   const aligned = await places();
   const highest = Math.min(...moved.map((p) => p.top));
   for (const p of aligned) expect(p.top).toBeCloseTo(highest, 2);
-  aligned.forEach((p, i) => expect(p.left).toBe(moved[i]!.left));
+  expect(aligned.map((p) => p.left)).toEqual(moved.map((p) => p.left));
 
   // Undo takes back the alignment, then the move; the selection stays.
   await page.keyboard.press('Control+z');
@@ -101,4 +101,94 @@ test('shift-click and a marquee select pieces; they move and align together, and
   await expect(said(ui, 'Nothing selected.')).toHaveCount(1);
   await expect(bar.getByText(/selected$/)).toHaveCount(0);
   await expect(chair).not.toHaveAccessibleName(/Selected\.$/);
+});
+
+// A finger: "Select" mode from the bar turns taps into toggles and a drag on the plan into a
+// marquee, while two fingers still pinch; with the mode off, a drag of the floor pans again.
+// Real touch input through CDP, as in touch.spec.ts.
+test.describe('with a finger', () => {
+  test.use({ hasTouch: true });
+
+  test('select mode: taps toggle, a drag marks an area, a pinch still zooms; off, the floor pans', async ({
+    page,
+  }) => {
+    const ui = await openShop(page, /^Visitor$/);
+    const cdp = await page.context().newCDPSession(page);
+    type Finger = { x: number; y: number; id?: number };
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', fingers: Finger[]) =>
+      cdp.send('Input.dispatchTouchEvent', {
+        type,
+        touchPoints: fingers.map((f, i) => ({ x: f.x, y: f.y, id: f.id ?? i })),
+      });
+    const tap = async (at: Finger) => {
+      await touch('touchStart', [at]);
+      await touch('touchEnd', []);
+    };
+    const swipe = async (from: Finger, to: Finger) => {
+      await touch('touchStart', [from]);
+      for (let i = 1; i <= 10; i++)
+        await touch('touchMove', [
+          { x: from.x + ((to.x - from.x) * i) / 10, y: from.y + ((to.y - from.y) * i) / 10 },
+        ]);
+      await touch('touchEnd', []);
+    };
+    const viewBox = async () => (await ui.plan.getAttribute('viewBox'))!;
+
+    await ui.addButton('Tova Dining Chair').click();
+    await ui.addButton('Viken Armchair').click();
+    const chair = ui.piece('Tova Dining Chair');
+    const armchair = ui.piece('Viken Armchair');
+    await expect(armchair).toHaveAccessibleName(/Selected\.$/);
+    // Nothing selected, so no rotate handle lies over a piece where the finger taps.
+    await expect(armchair).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(armchair).not.toHaveAccessibleName(/Selected\.$/);
+
+    const mode = ui.frame
+      .getByRole('group', { name: 'Selection' })
+      .getByRole('button', { name: 'Select', exact: true });
+    await mode.tap();
+    await expect(mode).toHaveAttribute('aria-pressed', 'true');
+    await expect(said(ui, /^Select mode on/)).toHaveCount(1);
+
+    await tap(await centre(chair));
+    await expect(said(ui, 'Tova Dining Chair selected.')).toHaveCount(1);
+    await tap(await centre(armchair));
+    await expect(said(ui, '2 pieces selected.')).toHaveCount(1);
+    await tap(await centre(armchair));
+    await expect(said(ui, 'Tova Dining Chair selected.')).toHaveCount(1);
+    await expect(armchair).not.toHaveAccessibleName(/Selected\.$/);
+
+    const before = await viewBox();
+    await swipe(await centre(chair), await centre(armchair));
+    await expect(said(ui, '2 pieces selected.')).toHaveCount(1);
+    await expect(armchair).toHaveAccessibleName(/Selected\.$/);
+    expect(await viewBox()).toBe(before);
+
+    // Two fingers spread: the plan zooms in select mode too.
+    const box = (await ui.plan.boundingBox())!;
+    const mid = { x: box.x + box.width * 0.3, y: box.y + box.height * 0.35 };
+    const a = (d: number): Finger => ({ x: mid.x - d, y: mid.y, id: 1 });
+    const b = (d: number): Finger => ({ x: mid.x + d, y: mid.y, id: 2 });
+    await touch('touchStart', [a(30)]);
+    await touch('touchStart', [a(30), b(30)]);
+    for (let d = 35; d <= 90; d += 5) await touch('touchMove', [a(d), b(d)]);
+    await touch('touchEnd', []);
+    const width = (v: string) => Number(v.split(' ')[2]);
+    await expect.poll(async () => width(await viewBox())).toBeLessThan(width(before) / 2);
+    await expect(chair).toHaveAccessibleName(/Selected\.$/);
+
+    // Mode off: a finger on the floor pans the plan again, and the selection stays.
+    await ui.frame.getByRole('button', { name: 'Fit to room' }).tap();
+    await expect.poll(viewBox).toBe(before);
+    await mode.tap();
+    await expect(mode).toHaveAttribute('aria-pressed', 'false');
+    // Near the floor's far corner: clear of the pieces (placed around the centre) and the walls.
+    const f = (await ui.frame.locator('path.floor').boundingBox())!;
+    const floor = { x: f.x + f.width * 0.92, y: f.y + f.height * 0.92 };
+    await swipe(floor, { x: floor.x - 60, y: floor.y - 40 });
+    await expect.poll(viewBox).not.toBe(before);
+    await expect(chair).toHaveAccessibleName(/Selected\.$/);
+    await expect(armchair).toHaveAccessibleName(/Selected\.$/);
+  });
 });
