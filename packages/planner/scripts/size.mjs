@@ -30,8 +30,10 @@ const BUDGET = 50 * 1000;
 // variants (issue 12: the inspector's choice, the variant's colour, flagged shopping-list
 // lines), +6 kB on branch share: sharing (src/share/: the SVG and PNG export, the print view
 // and Copy link, 5 140 B), the shopper's name in the session badge, doors and windows kept
-// through a template change and the wall height (~350 B); and ~1 kB of margin.
-const LAZY_BUDGET = 34 * 1000;
+// through a template change and the wall height (~350 B); +5 kB for multi-select (its
+// gestures, group edits and selection bar, ~4.4 kB, and the room bar's reducer moved out of
+// the first paint); and ~1 kB of margin.
+const LAZY_BUDGET = 39 * 1000;
 const VIEW3D_BUDGET = 146 * 1000;
 const VIEW3D_ENTRY = /\/src\/view3d\/planner-view3d\.ts$/;
 // Each language's strings (src/generated/locales/, issue 12) are a chunk of their own, loaded

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { addItem } from '../editor/commands.ts';
 import { type Design, emptyDesign, indexCatalog, MAX_ITEMS } from '../editor/design.ts';
 import { rectRoom, TEST_CATALOG } from '../testing/fixtures.ts';
-import { type ActionContext, reduceAction } from './action-reducer.ts';
+import { type ActionContext, reduceAction, setLaterReducer } from './action-reducer.ts';
+import { reduceLater } from './later-reducer.ts';
+
+// As deferred.ts does once the room bar and the plan's gestures have loaded.
+setLaterReducer(reduceLater);
 
 const catalog = indexCatalog(TEST_CATALOG);
 const room = rectRoom(500, 400, 'cm');

@@ -6,7 +6,6 @@ import {
   removeItem,
   rotateItem,
   rotateItemBy,
-  setRoom,
 } from '../editor/commands.ts';
 import { formatAngle, itemName } from '../editor/describe.ts';
 import { type CatalogIndex, type Design, MAX_ITEMS, type PlacedItem } from '../editor/design.ts';
@@ -36,14 +35,28 @@ export interface ActionContext {
  */
 export interface ActionOutcome {
   edit?: { label: string; next: Design; coalesceKey?: string };
-  /** The new selection; undefined leaves it. */
+  /** The new selection (its primary piece); undefined leaves it. */
   select?: string | null;
+  /** With `select`: every selected piece when there are several (else none). */
+  group?: readonly string[];
   closeDrawer?: boolean;
   /** Where focus goes once the plan shows the edit. */
   focus?: { item: string } | 'plan';
   announce?: string;
   snap?: { enabled: boolean; step: number };
 }
+
+/** What only the UI that loads after the first paint asks for: the room bar and multi-select. */
+export type LaterAction = Extract<PlannerAction, { type: 'group' | 'room' | 'snap' }>;
+type LaterReducer = (ctx: ActionContext, action: LaterAction) => ActionOutcome;
+let later: LaterReducer | undefined;
+/**
+ * The room bar's and multi-select's actions come only from elements that load after the first
+ * paint (deferred.ts); so does their reducer (later-reducer.ts), which registers here.
+ */
+export const setLaterReducer = (reduce: LaterReducer) => {
+  later = reduce;
+};
 
 /**
  * The app's reducer: one action and the current context in, what to change out. Pure (no
@@ -161,36 +174,14 @@ export function reduceAction(ctx: ActionContext, action: PlannerAction): ActionO
         announce: msg(str`Deleted ${name}. Undo with ${ctx.mod}Z.`),
       };
     }
-    case 'room': {
-      const { patch } = action;
-      const label = patch.unit
-        ? {
-            m: () => msg('Show lengths in metres'),
-            cm: () => msg('Show lengths in centimetres'),
-            ft: () => msg('Show lengths in feet and inches'),
-          }[patch.unit]()
-        : msg('Resize the room');
-      const next = setRoom(design, patch);
-      if (next === design) return {};
-      const r = next.room;
-      return {
-        edit: { label, next },
-        announce: patch.unit
-          ? `${label}.`
-          : msg(
-              str`The room is now ${formatLength(r.width_cm, r.unit, locale)} by ${formatLength(r.depth_cm, r.unit, locale)}.`,
-            ),
-      };
-    }
     case 'apply':
       return action.outcome(ctx);
     case 'room-edit':
       // planner-app runs these itself: room/room-edits.ts is loaded with the first one.
       return {};
+    case 'group':
+    case 'room':
     case 'snap':
-      return {
-        snap: { enabled: action.enabled, step: action.step },
-        announce: action.enabled ? msg(str`Snapping to a ${action.step} cm grid.`) : msg('Snapping off.'),
-      };
+      return later?.(ctx, action) ?? {};
   }
 }

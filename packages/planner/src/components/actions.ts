@@ -1,4 +1,5 @@
 import type { Room } from '../editor/design.ts';
+import type { AlignEdge, Axis } from '../editor/group.ts';
 import type { RoomEdit } from '../room/room-edits.ts';
 import type { ActionContext, ActionOutcome } from './action-reducer.ts';
 
@@ -27,7 +28,25 @@ export type PlannerAction =
    * An edit whose rules live with the lazily loaded part that asks for it (the inspector's
    * variant choice, `edit-variant.ts`): the first paint carries no code of its own for it.
    */
-  | { type: 'apply'; outcome: (ctx: ActionContext) => ActionOutcome };
+  | { type: 'apply'; outcome: (ctx: ActionContext) => ActionOutcome }
+  /** Several pieces at once (multi-select); reduced by group-reducer.ts, which comes with the gestures. */
+  | { type: 'group'; op: GroupOp };
+
+/**
+ * What to do with the pieces `ids` (the selection, its primary piece first). `select` makes
+ * them the selection; a finished drag `move`s them by an offset in cm, the arrow keys `nudge`
+ * them by grid steps (`large` is Shift).
+ */
+export type GroupOp = { ids: readonly string[] } & (
+  | { kind: 'select' }
+  | { kind: 'move'; dx: number; dy: number }
+  | { kind: 'nudge'; dx: -1 | 0 | 1; dy: -1 | 0 | 1; large: boolean }
+  | { kind: 'rotate'; degrees: number }
+  | { kind: 'duplicate' }
+  | { kind: 'delete' }
+  | { kind: 'align'; edge: AlignEdge }
+  | { kind: 'distribute'; axis: Axis }
+);
 
 /** The MIME type a catalog card puts on a drag; its data is the catalog item's id. */
 export const CATALOG_DRAG_TYPE = 'application/x-planner-catalog-item';

@@ -5,7 +5,8 @@
  * (until a piece is selected it shows only a hint; Lit keeps the properties planner-app sets
  * on it before it is defined), the
  * plan's gestures and keys (plan/interaction.ts, loaded by planner-canvas) and the warnings'
- * code (warnings-loader.ts), and sharing (share/: SVG and PNG export, the print view, Copy link).
+ * code (warnings-loader.ts), sharing (share/: SVG and PNG export, the print view, Copy link),
+ * and the reducer of the actions only these make (later-reducer.ts).
  * `planner-app` loads it right after the first paint, so a flow that needs a dialog, or a
  * notice shown when the network has gone, finds it already there.
  *
@@ -22,6 +23,11 @@ import './planner-projects-dialog.ts';
 import './planner-session-status.ts';
 import './planner-room-bar.ts';
 import '../share/planner-share.ts';
+import { setLaterReducer } from './action-reducer.ts';
+import { reduceLater } from './later-reducer.ts';
+
+// The room bar's and multi-select's actions come only from what loads here: so do their rules.
+setLaterReducer(reduceLater);
 
 export { computeWarnings } from '../editor/warnings.ts';
 export * from '../retail/index.ts';

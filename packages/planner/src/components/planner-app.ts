@@ -74,6 +74,8 @@ export class PlannerApp extends LitElement {
   @state() private _catalogIndex: CatalogIndex = new Map();
   @state() private _catalogError: string | null = null;
   @state() private _selectedId: string | null = null;
+  /** Every selected piece when there are several (multi-select), else empty; kept across 2D and 3D. */
+  @state() private _group: readonly string[] = [];
   @state() private _snap = true;
   @state() private _gridStep = DEFAULT_GRID_STEP;
   @state() private _narrow = false;
@@ -246,6 +248,7 @@ export class PlannerApp extends LitElement {
     const items = this.workspace.design.items;
     if (change.kind === 'reset' || (this._selectedId && !items.some((i) => i.id === this._selectedId))) {
       this._selectedId = null;
+      this._group = [];
     }
     if (change.kind === 'reset') void this.#lookUpUnknown();
     this.requestUpdate();
@@ -310,7 +313,10 @@ export class PlannerApp extends LitElement {
       this._snap = o.snap.enabled;
       this._gridStep = o.snap.step;
     }
-    if (o.select !== undefined) this._selectedId = o.select;
+    if (o.select !== undefined) {
+      this._selectedId = o.select;
+      this._group = o.group ?? [];
+    }
     if (o.closeDrawer) this._drawerOpen = false;
     if (o.focus === 'plan') void this.#focusPlan();
     else if (o.focus) void this.#focusItem(o.focus.item);
@@ -520,6 +526,7 @@ export class PlannerApp extends LitElement {
               .catalog=${catalog}
               ?catalog-ready=${this._catalog !== null}
               .selectedId=${this._selectedId}
+              .group=${this._group}
               ?snap-enabled=${this._snap}
               grid-step=${this._gridStep}
               .symbolUrl=${(r: string) => this.services.symbolUrl(r)}

@@ -11,6 +11,7 @@ import type { ItemWarnings } from '../editor/warnings.ts';
 import { area } from '../room/polygon.ts';
 import { CATALOG_DRAG_TYPE, dispatchAction, type PlannerAction } from './actions.ts';
 import { registerDropTarget } from './plan/catalog-drop.ts';
+import type { GroupPreview } from './plan/group-gestures.ts';
 import type { PlanHost, PlanInteraction } from './plan/interaction.ts';
 import { badge, gridDefs, itemPart, openings, wallLabels, walls } from './plan/parts.ts';
 import { planStyles } from './plan/styles.ts';
@@ -68,6 +69,8 @@ export class PlannerCanvas extends LitElement {
   /** False while the catalog loads: items are drawn as neutral boxes, not as unknown. */
   @property({ type: Boolean, attribute: 'catalog-ready' }) catalogReady = true;
   @property({ attribute: false }) selectedId: string | null = null;
+  /** Every selected piece when there are several (multi-select), else empty. */
+  @property({ attribute: false }) group: readonly string[] = [];
   @property({ type: Boolean, attribute: 'snap-enabled' }) snapEnabled = true;
   /** Grid step in cm (drawn, and used for snapping when enabled). */
   @property({ type: Number, attribute: 'grid-step' }) gridStep = 10;
@@ -77,6 +80,7 @@ export class PlannerCanvas extends LitElement {
 
   @state() private _preview: PlacedItem | null = null;
   @state() private _roomPreview: Design['room'] | null = null;
+  @state() private _groupPreview: GroupPreview | null = null;
   /** Screen pixels per cm at zoom 1 (fit to room). */
   @state() private _fitPx = 1;
   @state() private _view: View | null = null;
@@ -236,6 +240,19 @@ export class PlannerCanvas extends LitElement {
       get currentView() {
         return canvas.#currentView;
       },
+      get selectedId() {
+        return canvas.selectedId;
+      },
+      get group() {
+        return canvas.group;
+      },
+      get groupPreview() {
+        return canvas._groupPreview;
+      },
+      set groupPreview(p) {
+        canvas._groupPreview = p;
+      },
+      redraw: () => this.requestUpdate(),
       get preview() {
         return { item: canvas._preview, room: canvas._roomPreview };
       },
@@ -279,10 +296,11 @@ export class PlannerCanvas extends LitElement {
   get #shown(): Design {
     const preview = this._preview;
     const room = this.#room;
-    if (!preview && room === this.design.room) return this.design;
-    const items = preview
-      ? this.design.items.map((i) => (i.id === preview.id ? preview : i))
-      : this.design.items;
+    const moved = this._groupPreview?.items;
+    if (!preview && !moved && room === this.design.room) return this.design;
+    const items =
+      moved ??
+      (preview ? this.design.items.map((i) => (i.id === preview.id ? preview : i)) : this.design.items);
     return { room, items };
   }
 
@@ -335,7 +353,6 @@ export class PlannerCanvas extends LitElement {
     ];
     const names = new Map(shapes.map((s) => [s.item.id, itemName(s.catalogItem)]));
     const nameOf = (id: string) => names.get(id) ?? 'an item';
-    const selected = shapes.find((s) => s.item.id === this.selectedId);
     const len = (cm: number) => formatLength(cm, unit, this.locale);
     const count = design.items.length;
     const warned = warnings.size;
@@ -385,7 +402,7 @@ export class PlannerCanvas extends LitElement {
               (s) => s.item.id,
               (s) =>
                 itemPart(s, {
-                  selected: s.item.id === this.selectedId,
+                  selected: s.item.id === this.selectedId || this.group.includes(s.item.id),
                   warnings: warnings.get(s.item.id),
                   nameOf,
                   unit,
@@ -395,14 +412,15 @@ export class PlannerCanvas extends LitElement {
                   paint: parts?.variantPaint,
                   // Before the gestures load, the plan's own listener queues the key.
                   onKey: (e) => this._gestures?.itemKey(e, s.item.id),
-                  onFocus: () => this.#select(s.item.id),
+                  // Tab through a selection of several keeps it (Space selects one, Shift+Space toggles).
+                  onFocus: () => this.group.length || this.#select(s.item.id),
                 }),
             )}
           </g>
           ${parts ? parts.roomHandles(room, px, this.locale) : nothing} ${openings(room, px, null)}
           <g class="overlay" aria-hidden="true">
             ${ordered.map((s) => badge(s, warnings.get(s.item.id), px))}
-            ${selected && parts ? parts.selectionHandle(selected, px) : nothing}
+            ${parts?.selectionLayer(shapes, this.selectedId, this.group, this._groupPreview, px) ?? nothing}
           </g>
         </svg>
       </div>
@@ -412,6 +430,7 @@ export class PlannerCanvas extends LitElement {
         <button type="button" aria-label=${msg('Zoom in')} title=${`${msg('Zoom in')} (+)`} @click=${() => this.#zoomKey('in')}>+</button>
         <button type="button" title=${`${msg('Fit to room')} (0)`} @click=${() => this.fitToRoom()}>${msg('Fit to room')}</button>
       </div>
+      ${this._gestures ? lazy?.selectionBar(this._gestures.groups) : nothing}
       <p class="sr-only" role="status" aria-live="polite">${this._said}</p>
       ${parts?.planHelp ?? nothing}
     `;
@@ -427,7 +446,7 @@ export class PlannerCanvas extends LitElement {
   }
 
   #select(id: string | null): void {
-    if (id !== this.selectedId) this.#emit({ type: 'select', id });
+    if (id !== this.selectedId || this.group.length) this.#emit({ type: 'select', id });
   }
 
   #toRoom(e: { clientX: number; clientY: number }): { x: number; y: number } | null {

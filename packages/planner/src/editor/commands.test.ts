@@ -8,9 +8,9 @@ import {
   removeItem,
   rotateItem,
   rotateItemBy,
-  setRoom,
 } from './commands.ts';
 import { type Design, emptyDesign, indexCatalog, MAX_ITEMS } from './design.ts';
+import { setRoom } from './set-room.ts';
 
 const catalog = indexCatalog(TEST_CATALOG);
 const base = (): Design => addItem(emptyDesign(), 'chair', { x: 100, y: 100 }, 'c1');

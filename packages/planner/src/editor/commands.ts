@@ -1,8 +1,6 @@
-import { RoomEditError, resizeRoom } from '../room/reshape.ts';
 import {
   type CatalogIndex,
   clampCoord,
-  clampRoomSize,
   type Design,
   MAX_ITEMS,
   normalizeRotation,
@@ -111,30 +109,6 @@ export function duplicateItem(
   const items = design.items.slice();
   items.splice(index + 1, 0, copy);
   return { ...design, items };
-}
-
-/**
- * Resizes the room's box (every corner scales with it) and sets its unit. A size its doors
- * or windows cannot follow (a wall narrower than its opening) leaves the size unchanged.
- */
-export function setRoom(
-  design: Design,
-  patch: Partial<Pick<Room, 'width_cm' | 'depth_cm' | 'unit'>>,
-): Design {
-  const r = design.room;
-  const width = patch.width_cm === undefined ? r.width_cm : clampRoomSize(patch.width_cm);
-  const depth = patch.depth_cm === undefined ? r.depth_cm : clampRoomSize(patch.depth_cm);
-  const unit = patch.unit ?? r.unit;
-  let room: Room = r;
-  if (width !== r.width_cm || depth !== r.depth_cm) {
-    try {
-      room = resizeRoom(r, width, depth);
-    } catch (error) {
-      if (!(error instanceof RoomEditError)) throw error;
-    }
-  }
-  if (unit !== r.unit) room = { ...room, unit };
-  return room === r ? design : { ...design, room };
 }
 
 /** Applies a room edit (see room/edit.ts); throws its `RoomEditError` when the edit makes no room. */

@@ -54,6 +54,9 @@ export const planHelp = html`
   <p id="help" class="sr-only">
     Arrow keys move the item (with Shift, ten times further). R rotates by 90 degrees, Shift+R back. The bracket
     keys rotate by 15 degrees, with Shift by 1 degree. Control+D duplicates, Delete removes, Escape deselects.
+    Shift+Space adds the item to the selection or takes it out, Control+A selects every item; with several selected,
+    these keys act on all of them, Alt+L, R, T and B align them left, right, top and bottom, Alt+H and Alt+V align
+    their centres, Alt+Shift+H and Alt+Shift+V distribute them evenly.
   </p>
   <p id="plan-help" class="sr-only">
     Plus and minus zoom, 0 fits the room; the arrow keys pan the plan. On a wall or corner the arrow keys move it;

@@ -2,9 +2,11 @@ import type { CatalogIndex, Design, PlacedItem } from '../../editor/design.ts';
 import { openingSentence } from '../../room/describe-room.ts';
 import type { PlannerAction } from '../actions.ts';
 import { DragController, type Point } from './drag.ts';
+import { GroupGestures, type GroupPreview, type GroupTarget } from './group-gestures.ts';
 import { itemKeyAction, roomKeyAction, viewKey } from './keys.ts';
 import { finishDrag, loadRoomEdits, previewDrag, type Target } from './preview.ts';
 
+export { selectionBar, selectionLayer } from './group-parts.ts';
 export { planHelp, roomHandles, selectionHandle } from './handles.ts';
 
 import { panBy, pinchView, planPointIn, type View, type ViewBox, viewBox, zoomAt } from './view.ts';
@@ -27,7 +29,14 @@ export interface PlanHost {
   readonly fit: ViewBox;
   readonly fitPx: number;
   readonly currentView: View;
+  /** The primary selected piece, and every selected one when there are several. */
+  readonly selectedId: string | null;
+  readonly group: readonly string[];
   preview: { item: PlacedItem | null; room: Design['room'] | null };
+  /** A group drag or marquee under way (group-gestures.ts). */
+  groupPreview: GroupPreview | null;
+  /** Draws again (select mode changed). */
+  redraw(): void;
   setView(view: View): void;
   setPanning(on: boolean): void;
   toRoom(e: { clientX: number; clientY: number }): Point | null;
@@ -38,14 +47,20 @@ export interface PlanHost {
   focusPlan(): void;
 }
 
+type PlanTarget = Target | GroupTarget;
+const isGroup = (t: PlanTarget): t is GroupTarget => t.kind === 'group' || t.kind === 'marquee';
+
 export class PlanInteraction {
   readonly #host: PlanHost;
   #pinchView: View | undefined;
-  readonly #drags: DragController<Target>;
+  readonly #drags: DragController<PlanTarget>;
+  /** Multi-select: the selection's drags, keys and bar. */
+  readonly groups: GroupGestures;
 
   constructor(host: PlanHost) {
     this.#host = host;
-    this.#drags = new DragController<Target>({
+    this.groups = new GroupGestures(host);
+    this.#drags = new DragController<PlanTarget>({
       preview: (t, client, e) => this.#preview(t, client, e),
       finish: (t) => this.#finish(t),
       cancel: () => this.#clearPreview(),
@@ -56,7 +71,7 @@ export class PlanInteraction {
     });
   }
 
-  get dragging(): Target | undefined {
+  get dragging(): PlanTarget | undefined {
     return this.#drags.target;
   }
 
@@ -74,14 +89,9 @@ export class PlanInteraction {
     const index = Number(el?.getAttribute('data-index'));
     const grab = h.toRoom(e);
     if (!grab) return;
-    let t: Target;
-    if (kind === 'move' || kind === 'rotate') {
-      const origin = h.design.items.find((i) => i.id === id);
-      if (!origin) return;
-      t = { kind, id, origin, grab };
-    } else if (kind === 'corner' || kind === 'wall') t = { kind, index, grab };
-    else if (kind === 'opening') t = { kind, id };
-    else t = { kind: 'pan', start: { x: e.clientX, y: e.clientY }, view: h.currentView };
+    // Shift+click or select mode, or a piece of the selection: see group-gestures.ts.
+    const t = this.groups.press(e, kind, id, grab) ?? this.#target(e, kind, id, index, grab);
+    if (!t) return;
     if (t.kind === 'corner' || t.kind === 'wall' || t.kind === 'opening') void loadRoomEdits();
     // No text selection, no native image drag, no emulated mouse events after a touch.
     e.preventDefault();
@@ -91,11 +101,30 @@ export class PlanInteraction {
       this.#clearPreview();
       return;
     }
-    if (kind === 'move') {
+    // A toggle or marquee leaves focus and selection to their end; a group drag keeps the selection.
+    if (t.kind === 'group') (el as SVGGElement).focus({ preventScroll: true });
+    else if (t.kind === 'move') {
       (el as SVGGElement).focus({ preventScroll: true });
       h.select(id);
-    } else if (kind === 'rotate') h.select(id);
-    else if (kind !== 'pan') (el as SVGElement).focus({ preventScroll: true });
+    } else if (t.kind === 'rotate') h.select(id);
+    else if (t.kind !== 'pan' && t.kind !== 'marquee') (el as SVGElement).focus({ preventScroll: true });
+  }
+
+  /** What a press on one thing grabbed (or the floor: the view); null when its piece is gone. */
+  #target(
+    e: PointerEvent,
+    kind: string | null | undefined,
+    id: string,
+    index: number,
+    grab: Point,
+  ): Target | null {
+    if (kind === 'move' || kind === 'rotate') {
+      const origin = this.#host.design.items.find((i) => i.id === id);
+      return origin ? { kind, id, origin, grab } : null;
+    }
+    if (kind === 'corner' || kind === 'wall') return { kind, index, grab };
+    if (kind === 'opening') return { kind, id };
+    return { kind: 'pan', start: { x: e.clientX, y: e.clientY }, view: this.#host.currentView };
   }
 
   pointerMove(e: PointerEvent): void {
@@ -103,9 +132,10 @@ export class PlanInteraction {
   }
 
   pointerUp(e: PointerEvent): void {
-    const tap = this.#drags.up(e);
+    const t = this.#drags.up(e)?.tapped;
     // A tap on empty floor deselects, as a click always did.
-    if (tap?.tapped.kind === 'pan') this.#host.select(null);
+    if (t?.kind === 'pan') this.#host.select(null);
+    else if (t && isGroup(t)) this.groups.tap(t);
   }
 
   wheel(e: WheelEvent): void {
@@ -128,6 +158,8 @@ export class PlanInteraction {
     if (itemId !== null && this.itemKey(e, itemId)) return;
     const h = this.#host;
     const onPlan = target === h.svg;
+    // On the plan itself the selection's keys come before panning with the arrows.
+    if (onPlan && this.groups.key(e, null, () => this.#cancelDrag())) return;
     if (!onPlan && this.#roomKey(e, target)) return;
     const key = viewKey(e, onPlan);
     if (!key) return;
@@ -143,6 +175,7 @@ export class PlanInteraction {
   }
 
   itemKey(e: KeyboardEvent, id: string): boolean {
+    if (this.groups.key(e, id, () => this.#cancelDrag())) return true;
     const action = itemKeyAction(e, id);
     if (!action) return false;
     e.preventDefault();
@@ -150,6 +183,13 @@ export class PlanInteraction {
     if (action !== 'escape') this.#host.emit(action);
     else if (this.#drags.target) this.#drags.cancel();
     else this.#host.emit({ type: 'select', id: null });
+    return true;
+  }
+
+  /** Escape during a drag drops it; false when there was none. */
+  #cancelDrag(): boolean {
+    if (!this.#drags.target) return false;
+    this.#drags.cancel();
     return true;
   }
 
@@ -174,8 +214,9 @@ export class PlanInteraction {
     return true;
   }
 
-  #preview(t: Target, client: Point, e: PointerEvent): void {
+  #preview(t: PlanTarget, client: Point, e: PointerEvent): void {
     const h = this.#host;
+    const step = h.snapEnabled && !e.altKey ? h.gridStep : 0;
     if (t.kind === 'pan') {
       h.setPanning(true);
       const px = h.fitPx * t.view.zoom;
@@ -184,15 +225,20 @@ export class PlanInteraction {
     }
     const p = h.toRoom({ clientX: client.x, clientY: client.y });
     if (!p) return;
-    h.preview = previewDrag(t, p, {
-      design: h.design,
-      catalog: h.catalog,
-      step: h.snapEnabled && !e.altKey ? h.gridStep : 0,
-      last: h.preview,
-    });
+    if (isGroup(t)) {
+      h.groupPreview = this.groups.preview(t, p, step);
+      return;
+    }
+    h.preview = previewDrag(t, p, { design: h.design, catalog: h.catalog, step, last: h.preview });
   }
 
-  #finish(t: Target): void {
+  #finish(t: PlanTarget): void {
+    if (isGroup(t)) {
+      const last = this.#host.groupPreview;
+      this.#clearPreview();
+      this.groups.finish(t, last);
+      return;
+    }
     const action = finishDrag(t, this.#host.design, this.#host.preview);
     this.#clearPreview();
     if (action) this.#host.emit(action);
@@ -200,6 +246,7 @@ export class PlanInteraction {
 
   #clearPreview(): void {
     this.#host.preview = { item: null, room: null };
+    this.#host.groupPreview = null;
     this.#host.setPanning(false);
   }
 
