@@ -6,10 +6,12 @@ import { SignJWT } from 'jose';
 import pg from 'pg';
 import { createApiKey } from '../accounts/api-keys.ts';
 import { createLegalEntity } from '../accounts/legal-entities.ts';
+import { CatalogOperations } from '../catalog/catalog-operations.ts';
 import { masterKeyFrom } from '../crypto/master-key.ts';
 import { openDatabase, type StorageOptions } from '../db/open.ts';
 import { CLIENT_ASSERTION_TYPE } from '../schemas/tokens.ts';
 import { paramsHash } from '../tokens/client-assertion.ts';
+import { createLogger } from '../util/log.ts';
 import { type SpawnedPlatform, spawnPlatform } from './spawned-platform.ts';
 import { freePort } from './test-platform.ts';
 
@@ -78,14 +80,19 @@ export interface PlatformProcess {
 /** Provisions a legal entity and API key on `storage` (before any process holds it). */
 export async function platformProcess(
   storage: DurableStorage,
-  env: Record<string, string> = {},
+  { env = {}, seedCatalog = false }: { env?: Record<string, string>; seedCatalog?: boolean } = {},
 ): Promise<PlatformProcess> {
   const masterBytes = randomBytes(32);
   const db = await openDatabase(storage.options);
   let key: HostKey;
   try {
     const le = await createLegalEntity(db, { name: 'Durable Shop', origins: ['http://127.0.0.1:5999'] });
-    key = await createApiKey(db, masterKeyFrom(masterBytes), le.id, 'durability');
+    const master = masterKeyFrom(masterBytes);
+    if (seedCatalog) {
+      const log = createLogger({ level: 'warn' });
+      await new CatalogOperations({ db, master, log, now: Date.now, actor: 'cli' }).adoptSeed(le.id);
+    }
+    key = await createApiKey(db, master, le.id, 'durability');
   } finally {
     await db.close();
   }
