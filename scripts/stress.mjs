@@ -170,9 +170,13 @@ if (onlyFaults) {
   );
 } else writeFileSync(report, `${lines.join('\n')}\n`);
 // Written as the formatter (pnpm lint) wants it, so a fresh report never fails the lint.
-spawnSync('pnpm', ['exec', 'biome', 'format', '--write', 'docs/reliability.md', 'docs/reliability-faults.json'], {
-  cwd: root,
-  stdio: 'ignore',
-});
+spawnSync(
+  'pnpm',
+  ['exec', 'biome', 'format', '--write', 'docs/reliability.md', 'docs/reliability-faults.json'],
+  {
+    cwd: root,
+    stdio: 'ignore',
+  },
+);
 console.log(`\nwrote docs/reliability.md`);
 process.exit(statuses.some((s) => s !== 0) ? 1 : 0);

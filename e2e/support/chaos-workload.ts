@@ -14,6 +14,8 @@ export interface ChaosRecord {
   code?: string;
   message?: string;
   errorName?: string;
+  /** A failed call's HTTP status, when the platform (or the proxy) answered one. */
+  status?: number;
   /** A read that answered a version older than one the planner had been told was saved. */
   stale?: boolean;
 }
@@ -55,8 +57,14 @@ export function runChaosWorkload(
     const room = { width_cm: 400, depth_cm: 300, unit: 'cm' };
     const o = { timeoutMs };
     const failure = (error: unknown) => {
-      const e = error as { code?: string; message?: string; name?: string };
-      return { ok: false, code: e?.code, message: String(e?.message ?? e), errorName: e?.name };
+      const e = error as { code?: string; message?: string; name?: string; status?: number };
+      return {
+        ok: false,
+        code: e?.code,
+        message: String(e?.message ?? e),
+        errorName: e?.name,
+        status: e?.status,
+      };
     };
     let left = ops;
     const chain = async (c: number) => {

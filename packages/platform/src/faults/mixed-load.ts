@@ -46,7 +46,8 @@ export function tokenRequestBody(url: string, key: HostKey, userId: string): str
   });
 }
 
-type Context = { id?: string; version?: number; n?: number };
+/** One connection's project; `sent` while a save is unanswered (a timed-out one stays so). */
+type Context = { id?: string | undefined; version?: number; sent?: boolean };
 
 /** The requests one connection cycles through, per kind. */
 function requestsOf(kind: RequestKind, url: string, key: HostKey, token: string): autocannon.Request[] {
@@ -72,38 +73,50 @@ function requestsOf(kind: RequestKind, url: string, key: HostKey, token: string)
   }
   // A save is what the planner does: create a project, then replace it with If-Match.
   const remember = (status: number, body: string, context: Context) => {
+    context.sent = false;
     if (status >= 200 && status < 300) {
       const project = JSON.parse(body) as { id: string; version: number };
       context.id = project.id;
       context.version = project.version;
-    }
+    } else context.id = undefined;
+  };
+  const setupCreate = (req: autocannon.Request, context: Context): autocannon.Request => {
+    context.id = undefined;
+    context.sent = true;
+    return {
+      ...req,
+      headers: { ...auth, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+      body: JSON.stringify(saveBody(`load-${randomUUID().slice(0, 8)}`, 1)),
+    };
   };
   const create: autocannon.Request = {
     method: 'POST',
     path: '/v1/projects',
-    setupRequest: (req, context: Context) => {
-      context.n = (context.n ?? 0) + 1;
-      return {
-        ...req,
-        headers: { ...auth, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-        body: JSON.stringify(saveBody(`load-${randomUUID().slice(0, 8)}`, 1)),
-      };
-    },
+    setupRequest: setupCreate,
     onResponse: remember,
   };
+  // Without a project known for sure (its save timed out, failed, or was never answered), the
+  // connection creates one instead: a PUT to no project or a stale version would count a
+  // 404 or 412 that only the load generator caused.
   const update: autocannon.Request = {
     method: 'PUT',
-    setupRequest: (req, context: Context) => ({
-      ...req,
-      path: `/v1/projects/${context.id}`,
-      headers: {
-        ...auth,
-        'content-type': 'application/json',
-        'idempotency-key': randomUUID(),
-        'if-match': `"v${context.version}"`,
-      },
-      body: JSON.stringify(saveBody(`load-${context.id?.slice(0, 8)}`, (context.version ?? 0) + 1)),
-    }),
+    setupRequest: (req, context: Context) => {
+      if (context.id === undefined || context.sent) {
+        return setupCreate({ ...req, method: 'POST', path: '/v1/projects' }, context);
+      }
+      context.sent = true;
+      return {
+        ...req,
+        path: `/v1/projects/${context.id}`,
+        headers: {
+          ...auth,
+          'content-type': 'application/json',
+          'idempotency-key': randomUUID(),
+          'if-match': `"v${context.version}"`,
+        },
+        body: JSON.stringify(saveBody(`load-${context.id.slice(0, 8)}`, (context.version ?? 0) + 1)),
+      };
+    },
     onResponse: remember,
   };
   return [create, update, update, update];
