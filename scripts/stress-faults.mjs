@@ -53,9 +53,33 @@ export function faultSections(figures) {
     const m = l.memory;
     lines.push(
       '',
-      `Platform memory (its own \`/metrics\`): after the warm-up RSS ${m.warmUp.rssMiB} MiB, heap used ${m.warmUp.heapUsedMiB} MiB; at the end RSS ${m.end.rssMiB} MiB, heap ${m.end.heapUsedMiB} MiB (peak RSS ${m.peakRssMiB} MiB over ${m.samples} samples): growth **${m.growth.rssMiB} MiB RSS, ${m.growth.heapUsedMiB} MiB heap**.`,
+      `Platform memory (its own \`/metrics\`): after the warm-up RSS ${m.warmUp.rssMiB} MiB, heap used ${m.warmUp.heapUsedMiB} MiB; as the load stopped RSS ${m.atEndOfLoad?.rssMiB} MiB, heap ${m.atEndOfLoad?.heapUsedMiB} MiB; ${m.settleSeconds} s later (what it keeps) RSS ${m.end.rssMiB} MiB, heap ${m.end.heapUsedMiB} MiB (peak RSS ${m.peakRssMiB} MiB over ${m.samples} samples): growth **${m.growth.rssMiB} MiB RSS, ${m.growth.heapUsedMiB} MiB heap**.`,
       '',
     );
   }
+  const q = figures['queue-chaos']?.figures;
+  lines.push('## Chaos run for the queue', '');
+  if (q) {
+    const ops = Object.entries(q.ops)
+      .map(([op, { calls, ok }]) => `${op} ${ok}/${calls}`)
+      .join(', ');
+    const proxy = Object.entries(q.proxy)
+      .map(([fault, n]) => `${fault} ${n}`)
+      .join(', ');
+    const codes = Object.entries(q.failuresByCode)
+      .sort(([, a], [, b]) => b - a)
+      .map(([code, n]) => `${code} ${n}`)
+      .join(', ');
+    lines.push(
+      `${q.planners} planners in Chromium (\`e2e/queue-chaos.spec.ts\`, seed ${q.seed}) made ${q.calls} calls in ${q.seconds} s through a fault proxy on 127.0.0.1, their tokens living 3 to 20 s, the host's token provider failing (15 %) or hanging (10 %) at random.`,
+      '',
+      `- calls answered / made: ${ops}`,
+      `- what the proxy did, by request: ${proxy}`,
+      `- the host's provider: asked ${q.provider.asked}, failed ${q.provider.failed}, hung ${q.provider.hung}, tokens ${q.provider.issued}`,
+      `- failures the planners reported, by code: ${codes || 'none'} (each an \`ApiClientError\` the planner words specifically)`,
+      `- checked on the platform afterwards: saved writes lost, applied twice, read back older than saved: **${q.findings.length}**; the local draft unchanged`,
+      '',
+    );
+  } else lines.push('Not run.', '');
   return lines;
 }
