@@ -2,16 +2,38 @@
 // `pnpm stress`: the proof suites in full (STRESS=full), then docs/reliability.md from their
 // figures. The HTTP fuzz and the forgeries run first; the timing suite runs alone after
 // them, so no other suite's load falls on its measurements.
+// `pnpm stress faults` runs only the fault suites (crash durability, load, the queue's chaos
+// run) and rewrites only their sections of the report, keeping the others as they are.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { faultSections } from './stress-faults.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = mkdtempSync(join(tmpdir(), 'planner-stress-'));
 const env = { ...process.env, STRESS: 'full', PLANNER_STRESS_OUT: out };
 const started = Date.now();
+
+// `pnpm stress faults` (or any of crash, load, chaos): only those, and only their sections.
+const FAULT_GROUPS = ['crash', 'load', 'chaos'];
+const asked = process.argv.slice(2).flatMap((a) => (a === 'faults' ? FAULT_GROUPS : [a]));
+const onlyFaults = asked.length > 0;
+const runs = (group) => !onlyFaults || asked.includes(group);
+// The fault suites' figures, kept between runs so that one group can be run again alone.
+const faultFigures = join(root, 'docs/reliability-faults.json');
+const report = join(root, 'docs/reliability.md');
+
+function playwright(spec) {
+  // Browser runs take the machine-wide lock, one at a time.
+  const run = spawnSync('flock', ['/tmp/planner-e2e.lock', 'pnpm', 'exec', 'playwright', 'test', spec], {
+    cwd: root,
+    env: { ...env, CI: 'true' },
+    stdio: 'inherit',
+  });
+  return run.status ?? 1;
+}
 
 function vitest(files) {
   const run = spawnSync('pnpm', ['--filter', '@planner/platform', 'exec', 'vitest', 'run', ...files], {
@@ -22,10 +44,19 @@ function vitest(files) {
   return run.status ?? 1;
 }
 
-const statuses = [
-  vitest(['src/http/fuzz/http-fuzz.test.ts', 'src/http/fuzz/token-forgery.test.ts']),
-  vitest(['src/http/fuzz/timing.test.ts']),
+const faults = () => [
+  // One at a time: each loads the machine, and the load run measures latency and memory.
+  ...(runs('crash') ? [vitest(['src/faults/crash-durability.test.ts'])] : []),
+  ...(runs('load') ? [vitest(['src/faults/load.test.ts'])] : []),
+  ...(runs('chaos') ? [playwright('e2e/queue-chaos.spec.ts')] : []),
 ];
+const statuses = onlyFaults
+  ? faults()
+  : [
+      vitest(['src/http/fuzz/http-fuzz.test.ts', 'src/http/fuzz/token-forgery.test.ts']),
+      ...faults(),
+      vitest(['src/http/fuzz/timing.test.ts']),
+    ];
 
 const figures = Object.fromEntries(
   readdirSync(out)
@@ -102,21 +133,52 @@ if (timing) {
   );
 } else lines.push('Not run.', '');
 
-lines.push(
+// Figures of fault suites not run this time are those of their last run.
+let previous = {};
+try {
+  previous = JSON.parse(readFileSync(faultFigures, 'utf8'));
+} catch {}
+const faultsNow = Object.fromEntries(
+  Object.entries({ ...previous, ...figures }).filter(([name]) =>
+    /^(crash-durability|load|queue-chaos)/.test(name),
+  ),
+);
+writeFileSync(faultFigures, `${JSON.stringify(faultsNow, null, 2)}\n`);
+lines.push(...faultSections(faultsNow));
+const found = [
   '## Found and fixed',
   '',
   '- Timing suite: `POST /v1/tokens` told an unknown API key from a wrong secret, in its words ("Unknown or revoked API key." against "The client assertion signature is invalid.") and in time (an unknown id always missed the key cache and read the database: its median was ~1 ms slower, KS D 0.36). Now one refusal text, a dummy HMAC for unknown ids, and a database read on a wrong signature.',
   "- Forgery suite: a JWT whose signature's last base64url character was re-spelt (same bytes, unused bits set) was accepted: one token, several spellings. Now non-canonical base64url is `invalid_token`.",
   "- Forgery suite (full run, every forgery to every route): tokens signed with the platform's own key but with claims no token of ours has were accepted: `iat` a year ahead (200), `exp` 1e308 (200, and `GET /v1/me` a 500 turning it into a date), and a standard token whose `client_id` was not its `sub` (200). Now `iat` at most 60 s ahead, `exp` a safe integer at most 366 days after `iat`, and a standard token's `client_id` equal to its profile.",
   '- Forgery suite: RFC 6750 §3.1 answers. No credentials (or another scheme) now get a bare `Bearer realm="planner"` challenge without an error code; a Bearer credential that is not one b64token (spaces, a comma of two headers, quotes, nothing) is `400 invalid_request` (on the admin API, whose operator token may hold any non-space character: only spaces or nothing). Both were `401 invalid_token`.',
+  "- Chaos run (full: 5 340 calls from 2 planners), **not fixed**: no saved write lost, none applied twice, every failure a clear error, the draft intact; but the planners got almost nothing done. The api-client's refresh breaker (3 refreshes in 60 s, `maxRefreshes`) counts every refresh, so tokens of 3 to 20 s, a provider that fails and 401s injected on fresh tokens open it within seconds, and 5 198 calls (97 %) failed at once with `REFRESH_LIMITED`. The breaker is meant for a host that keeps handing over refused tokens; telling that loop from tokens that simply expire (or an occasional refused one) is the fix still to make, and the suite should then assert that most calls succeed.",
+  "- Load suite, full run (500 connections on 2 CPUs shared with other work), **not fixed**: on PGlite, project saves starve (none answered within autocannon's 30 s timeout in three runs, while token requests and catalog reads kept being answered, with timeouts too). PGlite runs every query and transaction through one lock and an `Idempotency-Key` save holds it for its whole transaction; the platform queues without bound and keeps working on requests whose client has given up. On PostgreSQL the last run had zero errors, an earlier one 52 save timeouts; the heap used grew by 64 to 110 MiB from the warm-up to 35 s after the load (no GC forced: not yet told apart from garbage not collected), over the test's 64 MiB bound. The short run (50 connections) passes on both. The first full run also counted 404s that were the load generator's own (a replacement sent for a create that had timed out); the generator now creates instead.",
+  "- Crash durability: a damaged PGlite data folder made the platform exit with WebAssembly's `RuntimeError: Aborted(). Build with -sASSERTIONS for more info.` (or `PGlite failed to initialize properly`), naming neither the folder nor a way back. Now `[data_dir_damaged]`, the folder, its PostgreSQL version and how to recover; the README says how. No save answered 2xx was lost and none applied twice, on either database.",
   "- HTTP fuzz: no 5xx and no refusal without a stable code on either database. Node's own HTTP parser answers `431` (no body of ours) when the request line and headers pass 16 KB; the suite keeps under it.",
   '',
-);
-writeFileSync(join(root, 'docs/reliability.md'), `${lines.join('\n')}\n`);
+];
+lines.push(...found);
+if (onlyFaults) {
+  // Keep the report's other sections; replace the fault sections and the findings.
+  const kept = readFileSync(report, 'utf8');
+  const cut = ['## Crash durability', '## Found and fixed']
+    .map((h) => kept.indexOf(`\n${h}\n`))
+    .filter((i) => i >= 0);
+  const note = `Each fault section is from the last run of its suite; the last one: \`pnpm stress ${asked.join(' ')}\` on ${new Date().toISOString().slice(0, 16)}Z in ${Math.round((Date.now() - started) / 1000)} s.`;
+  writeFileSync(
+    report,
+    `${kept.slice(0, Math.min(...cut) + 1)}${[...faultSections(faultsNow), note, '', ...found].join('\n')}\n`,
+  );
+} else writeFileSync(report, `${lines.join('\n')}\n`);
 // Written as the formatter (pnpm lint) wants it, so a fresh report never fails the lint.
-spawnSync('pnpm', ['exec', 'biome', 'format', '--write', 'docs/reliability.md'], {
-  cwd: root,
-  stdio: 'ignore',
-});
+spawnSync(
+  'pnpm',
+  ['exec', 'biome', 'format', '--write', 'docs/reliability.md', 'docs/reliability-faults.json'],
+  {
+    cwd: root,
+    stdio: 'ignore',
+  },
+);
 console.log(`\nwrote docs/reliability.md`);
 process.exit(statuses.some((s) => s !== 0) ? 1 : 0);

@@ -7,7 +7,8 @@ export type PlatformErrorCode =
   | 'invalid_argument'
   | 'conflict'
   | 'subscription_required'
-  | 'catalog_invalid';
+  | 'catalog_invalid'
+  | 'data_dir_damaged';
 
 export class PlatformError extends Error {
   override readonly name = 'PlatformError';

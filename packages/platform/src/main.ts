@@ -48,7 +48,8 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof PlatformError ? error.message : String(error);
+  // The stable code first, for whoever scripts around a failed start.
+  const message = error instanceof PlatformError ? `[${error.code}] ${error.message}` : String(error);
   process.stderr.write(`planner platform: ${message}\n`);
   process.exit(1);
 });

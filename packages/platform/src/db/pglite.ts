@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { createLogger, type Logger } from '../util/log.ts';
+import { damagedDataDir } from './damaged-data-dir.ts';
 import type { Database, Queryable } from './database.ts';
 
 /** Embedded PostgreSQL (PGlite) in a data folder, or in memory when `dataDir` is undefined. */
@@ -7,8 +8,13 @@ export async function openPglite(
   dataDir: string | undefined,
   log: Logger = createLogger(),
 ): Promise<Database> {
-  const db = dataDir ? new PGlite(dataDir) : new PGlite();
-  await db.waitReady;
+  let db: PGlite;
+  try {
+    db = dataDir ? new PGlite(dataDir) : new PGlite();
+    await db.waitReady;
+  } catch (error) {
+    throw (dataDir && damagedDataDir(dataDir, error)) || error;
+  }
   const query = async <R extends object>(sql: string, params: readonly unknown[] = []): Promise<R[]> =>
     (await db.query<R>(sql, params as unknown[])).rows;
   return {
