@@ -9,3 +9,15 @@ describe('RefreshBreaker', () => {
     expect(breaker.tryStart(60_000)).toBe(true);
   });
 });
+
+describe('RefreshBreaker.forgive', () => {
+  it('takes a refresh whose token worked off the count, and only that one', () => {
+    const breaker = new RefreshBreaker(3, 60_000);
+    expect([0, 1_000, 2_000].map((t) => breaker.tryStart(t))).toEqual([true, true, true]);
+    breaker.forgive(1_000);
+    breaker.forgive(1_000); // twice is still one
+    breaker.forgive(5_000); // never started: nothing to take off
+    expect(breaker.tryStart(3_000)).toBe(true);
+    expect(breaker.tryStart(4_000)).toBe(false);
+  });
+});

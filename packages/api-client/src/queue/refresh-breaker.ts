@@ -2,6 +2,10 @@
  * Caps how many refreshes may start in a sliding window. A host that keeps handing over
  * tokens the platform refuses (a misconfigured key, a cached stale token) would otherwise
  * make the planner and the host ask each other for tokens in a loop.
+ *
+ * Only unproven refreshes count: once the platform has accepted a token a refresh brought,
+ * that refresh was no loop and is forgiven (`forgive`). So short-lived tokens expiring one
+ * after another never open the breaker, while tokens refused or stale on arrival still do.
  */
 export class RefreshBreaker {
   private starts: number[] = [];
@@ -17,5 +21,11 @@ export class RefreshBreaker {
     if (this.starts.length >= this.max) return false;
     this.starts.push(now);
     return true;
+  }
+
+  /** Takes the refresh started at `startedAt` off the count: its token worked. */
+  forgive(startedAt: number): void {
+    const i = this.starts.indexOf(startedAt);
+    if (i >= 0) this.starts.splice(i, 1);
   }
 }

@@ -118,6 +118,23 @@ describe('RequestQueue', () => {
     expect(q.asks).toHaveLength(4);
   });
 
+  it('4b. counts only refreshes whose token the platform never accepted: 10 s tokens expiring one after another never open the breaker', async () => {
+    const q = queueHarness({ responder: () => ok() });
+    q.give(10);
+    for (let round = 1; round <= 6; round++) {
+      // Past the token's expiry: the next call is held and the host asked for a new one.
+      await vi.advanceTimersByTimeAsync(10_000);
+      const call = track(q.queue.request(`https://api.example/v1/round/${round}`));
+      await flush();
+      expect(q.asks).toHaveLength(round);
+      q.give(10);
+      await flush();
+      expect(call.error).toBeUndefined();
+      expect(call.settled).toBe(1);
+    }
+    expect(q.eventsOf('refreshFailure')).toEqual([]);
+  });
+
   it('5. re-sends TokenExpired with back-off while the host is silent, then fails every held call and starts afresh', async () => {
     const q = queueHarness({ responder: () => ok() });
     q.give();

@@ -215,6 +215,8 @@ export class RequestQueue implements Observable<QueueEventMap> {
   private readonly refreshTimeoutMs: number;
   private readonly refreshRetryMs: number;
   private readonly breaker: RefreshBreaker;
+  /** Tokens a refresh brought that the platform has not accepted yet: that refresh's start. */
+  private readonly unproven = new WeakMap<TokenRecord, number>();
   private readonly retryPolicy: RetryPolicy;
   private readonly events = new Emitter<QueueEventMap>();
   private readonly cleanups: Array<() => void> = [];
@@ -548,6 +550,7 @@ export class RequestQueue implements Observable<QueueEventMap> {
       if (!call.settled) this.onTokenRefused(call, record);
       return;
     }
+    this.proven(record);
     const inProgress = call.headers.has('Idempotency-Key') && (await isKeyInProgress(response));
     if (!call.settled && this.retryLater(call, response, inProgress)) {
       discard(response);
@@ -584,6 +587,14 @@ export class RequestQueue implements Observable<QueueEventMap> {
       this.dispatch(call);
     }, delayMs);
     return true;
+  }
+
+  /** The platform answered a call sent with `record` other than "invalid token". */
+  private proven(record: TokenRecord): void {
+    const startedAt = this.unproven.get(record);
+    if (startedAt === undefined) return;
+    this.unproven.delete(record);
+    this.breaker.forgive(startedAt);
   }
 
   /** A 401 `invalid_token` for a call sent with `record`. */
@@ -708,6 +719,7 @@ export class RequestQueue implements Observable<QueueEventMap> {
       return;
     }
     const refresh = this.endRefresh();
+    if (refresh) this.unproven.set(change.record, refresh.startedAt);
     const released = this.held.sort((a, b) => a.id - b.id);
     this.held = [];
     if (refresh) {

@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { itemName } from '../editor/describe.ts';
 import { type Design, MAX_ITEMS } from '../editor/design.ts';
 import {
@@ -15,13 +16,14 @@ import { formatLength } from '../editor/units.ts';
 import type { ActionContext, ActionOutcome } from './action-reducer.ts';
 import type { PlannerAction } from './actions.ts';
 
+// Functions, not strings: msg() must run when the sentence is made, in the language of then.
 const EDGE_WORDS = {
-  left: 'to the left',
-  right: 'to the right',
-  top: 'to the top',
-  bottom: 'to the bottom',
-  'centre-x': 'on their horizontal centres',
-  'centre-y': 'on their vertical centres',
+  left: () => msg('to the left'),
+  right: () => msg('to the right'),
+  top: () => msg('to the top'),
+  bottom: () => msg('to the bottom'),
+  'centre-x': () => msg('on their horizontal centres'),
+  'centre-y': () => msg('on their vertical centres'),
 } as const;
 
 /**
@@ -40,7 +42,7 @@ export function reduceGroup(
   const n = ids.length;
   const first = pieces[0];
   const one = first ? itemName(catalog.get(first.catalog_id)) : '';
-  const what = n === 1 ? one : `${n} pieces`;
+  const what = n === 1 ? one : msg(str`${n} pieces`);
   const selectAll = (sel: readonly string[]) => ({
     select: sel[0] ?? null,
     group: sel.length > 1 ? sel : [],
@@ -48,7 +50,7 @@ export function reduceGroup(
   const where = (d: Design) => {
     const box = groupBox(piecesOf(d, ids), catalog);
     const len = (cm: number) => formatLength(cm, d.room.unit, locale);
-    return box ? `, ${len(box.minX)} from the left, ${len(box.minY)} from the top` : '';
+    return box ? msg(str`, ${len(box.minX)} from the left, ${len(box.minY)} from the top`) : '';
   };
   const edit = (label: string, next: Design, announce: string, coalesceKey?: string): ActionOutcome =>
     next === design
@@ -56,13 +58,13 @@ export function reduceGroup(
       : { edit: { label, next, ...(coalesceKey ? { coalesceKey } : {}) }, ...selectAll(ids), announce };
 
   if (op.kind === 'select') {
-    return { ...selectAll(ids), announce: n === 0 ? 'Nothing selected.' : `${what} selected.` };
+    return { ...selectAll(ids), announce: n === 0 ? msg('Nothing selected.') : msg(str`${what} selected.`) };
   }
   if (!first) return {};
   switch (op.kind) {
     case 'move': {
       const next = moveGroup(design, ids, op.dx, op.dy);
-      return edit(`Move ${what}`, next, `Moved ${what}${where(next)}.`);
+      return edit(msg(str`Move ${what}`), next, msg(str`Moved ${what}${where(next)}.`));
     }
     case 'nudge': {
       // The primary piece lands on the grid as a piece moved alone does; the rest keep their places around it.
@@ -73,27 +75,35 @@ export function reduceGroup(
       const c = catalog.get(first.catalog_id);
       if (step && c) ({ x, y } = snapItemCentre(x, y, c.width_cm, c.depth_cm, first.rotation, step));
       const next = moveGroup(design, ids, x - first.x, y - first.y);
-      return edit(`Move ${what}`, next, `${what}${where(next)}.`, `group-move:${ids.join(',')}`);
+      return edit(msg(str`Move ${what}`), next, `${what}${where(next)}.`, `group-move:${ids.join(',')}`);
     }
     case 'rotate': {
       const next = rotateGroup(design, ids, catalog, op.degrees);
-      const turn = `${Math.abs(op.degrees)}° ${op.degrees < 0 ? 'anticlockwise' : 'clockwise'}`;
-      return edit(`Rotate ${what}`, next, `Rotated ${what} ${turn}.`, `group-rotate:${ids.join(',')}`);
+      const deg = Math.abs(op.degrees);
+      const turn = op.degrees < 0 ? msg(str`${deg}° anticlockwise`) : msg(str`${deg}° clockwise`);
+      return edit(
+        msg(str`Rotate ${what}`),
+        next,
+        msg(str`Rotated ${what} ${turn}.`),
+        `group-rotate:${ids.join(',')}`,
+      );
     }
     case 'duplicate': {
       const { design: next, copies } = duplicateGroup(design, ids, catalog, ctx.newId);
       if (!copies.length) {
         return design.items.length + n > MAX_ITEMS
           ? {
-              announce: `The room already holds ${design.items.length} of at most ${MAX_ITEMS} pieces: ${n} more do not fit.`,
+              announce: msg(
+                str`The room already holds ${design.items.length} of at most ${MAX_ITEMS} pieces: ${n} more do not fit.`,
+              ),
             }
           : {};
       }
       return {
-        edit: { label: `Duplicate ${what}`, next },
+        edit: { label: msg(str`Duplicate ${what}`), next },
         ...selectAll(copies),
         focus: { item: copies[0]! },
-        announce: `Duplicated ${what}; the copies are selected.`,
+        announce: msg(str`Duplicated ${what}; the copies are selected.`),
       };
     }
     case 'delete': {
@@ -102,28 +112,32 @@ export function reduceGroup(
       const index = design.items.findIndex((i) => gone.has(i.id));
       const neighbour = design.items.slice(index).find((i) => !gone.has(i.id)) ?? next.items.at(-1);
       return {
-        edit: { label: `Delete ${what}`, next },
+        edit: { label: msg(str`Delete ${what}`), next },
         select: null,
         group: [],
         focus: neighbour ? { item: neighbour.id } : 'plan',
-        announce: `Deleted ${what}. Undo with ${ctx.mod}Z.`,
+        announce: msg(str`Deleted ${what}. Undo with ${ctx.mod}Z.`),
       };
     }
     case 'align': {
       const next = alignGroup(design, ids, catalog, op.edge);
-      const words = EDGE_WORDS[op.edge];
-      if (n < 2) return { announce: 'Select two or more pieces to align them.' };
+      const words = EDGE_WORDS[op.edge]();
+      if (n < 2) return { announce: msg('Select two or more pieces to align them.') };
       return next === design
-        ? { announce: `The ${what} are already aligned ${words}.` }
-        : edit(`Align ${what} ${words}`, next, `Aligned ${what} ${words}.`);
+        ? { announce: msg(str`The ${what} are already aligned ${words}.`) }
+        : edit(msg(str`Align ${what} ${words}`), next, msg(str`Aligned ${what} ${words}.`));
     }
     case 'distribute': {
-      const way = op.axis === 'x' ? 'horizontally' : 'vertically';
-      if (n < 3) return { announce: 'Select three or more pieces to distribute them.' };
+      const way = op.axis === 'x' ? msg('horizontally') : msg('vertically');
+      if (n < 3) return { announce: msg('Select three or more pieces to distribute them.') };
       const next = distributeGroup(design, ids, catalog, op.axis);
       return next === design
-        ? { announce: `The ${what} are already evenly spaced ${way}.` }
-        : edit(`Distribute ${what} ${way}`, next, `Distributed ${what} ${way}, with equal gaps.`);
+        ? { announce: msg(str`The ${what} are already evenly spaced ${way}.`) }
+        : edit(
+            msg(str`Distribute ${what} ${way}`),
+            next,
+            msg(str`Distributed ${what} ${way}, with equal gaps.`),
+          );
     }
   }
 }

@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import type { PlacedItem } from '../../editor/design.ts';
 import type { Box } from '../../editor/geometry.ts';
 import { piecesIn, piecesOf, toggleInSelection } from '../../editor/group.ts';
@@ -54,8 +55,8 @@ export class GroupGestures {
     this.#host.redraw();
     this.#host.say(
       this.#mode
-        ? 'Select mode on: tap pieces to add or remove them, drag across the floor to select an area.'
-        : 'Select mode off: dragging the floor pans the plan.',
+        ? msg('Select mode on: tap pieces to add or remove them, drag across the floor to select an area.')
+        : msg('Select mode off: dragging the floor pans the plan.'),
     );
   }
 
@@ -133,7 +134,7 @@ export class GroupGestures {
     if (!area) return;
     const hits = piecesIn(h.design, h.catalog, area);
     if (!hits.length) {
-      h.say('No pieces in the marked area.');
+      h.say(msg('No pieces in the marked area.'));
       return;
     }
     const sel = this.selection;
@@ -161,7 +162,7 @@ export class GroupGestures {
     };
     if (isSelectAll(e)) {
       const all = h.design.items.map((i) => i.id);
-      if (!all.length) h.say('There are no pieces to select.');
+      if (!all.length) h.say(msg('There are no pieces to select.'));
       else {
         const primary = focusId ?? sel[0] ?? all[0]!;
         this.select([primary, ...all.filter((id) => id !== primary)]);

@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { html, nothing, svg } from 'lit';
 import type { Footprint } from '../../editor/footprint.ts';
 import type { AlignEdge, Axis } from '../../editor/group.ts';
@@ -41,17 +42,18 @@ export function selectionLayer(
   `;
 }
 
-const ALIGN: [AlignEdge, string, string][] = [
-  ['left', 'Align left', 'Alt+L'],
-  ['right', 'Align right', 'Alt+R'],
-  ['top', 'Align top', 'Alt+T'],
-  ['bottom', 'Align bottom', 'Alt+B'],
-  ['centre-x', 'Align horizontal centres', 'Alt+H'],
-  ['centre-y', 'Align vertical centres', 'Alt+V'],
+// Labels are functions: msg() must run at render time, in the language of then.
+const ALIGN: [AlignEdge, () => string, string][] = [
+  ['left', () => msg('Align left'), 'Alt+L'],
+  ['right', () => msg('Align right'), 'Alt+R'],
+  ['top', () => msg('Align top'), 'Alt+T'],
+  ['bottom', () => msg('Align bottom'), 'Alt+B'],
+  ['centre-x', () => msg('Align horizontal centres'), 'Alt+H'],
+  ['centre-y', () => msg('Align vertical centres'), 'Alt+V'],
 ];
-const DISTRIBUTE: [Axis, string, string][] = [
-  ['x', 'Distribute horizontally', 'Alt+Shift+H'],
-  ['y', 'Distribute vertically', 'Alt+Shift+V'],
+const DISTRIBUTE: [Axis, () => string, string][] = [
+  ['x', () => msg('Distribute horizontally'), 'Alt+Shift+H'],
+  ['y', () => msg('Distribute vertically'), 'Alt+Shift+V'],
 ];
 
 const barStyles = html`<style>
@@ -74,22 +76,22 @@ export function selectionBar(g: GroupGestures) {
   const button = (label: string, key: string, run: () => void, disabled = false) =>
     html`<button type="button" title="${label} (${key})" ?disabled=${disabled} @click=${run}>${label}</button>`;
   return html`${barStyles}
-    <div class="select-bar" role="group" aria-label="Selection">
+    <div class="select-bar" role="group" aria-label=${msg('Selection')}>
       <button
         type="button"
         aria-pressed=${g.mode ? 'true' : 'false'}
-        title="Select several pieces: tap them or drag across the floor (with a mouse: Shift+click, Shift+drag; Ctrl+A selects all)"
+        title=${msg('Select several pieces: tap them or drag across the floor (with a mouse: Shift+click, Shift+drag; Ctrl+A selects all)')}
         @click=${() => g.toggleMode()}
-      >Select</button>
+      >${msg('Select')}</button>
       ${
         n > 1
-          ? html`<span class="count">${n} selected</span>
-            ${ALIGN.map(([edge, label, key]) => button(label, key, () => g.run({ kind: 'align', edge })))}
-            ${DISTRIBUTE.map(([axis, label, key]) => button(label, key, () => g.run({ kind: 'distribute', axis }), n < 3))}
-            ${button('Rotate 90°', 'R', () => g.run({ kind: 'rotate', degrees: 90 }))}
-            ${button('Duplicate', 'Ctrl+D', () => g.run({ kind: 'duplicate' }))}
-            ${button('Delete', 'Delete', () => g.run({ kind: 'delete' }))}
-            ${button('Clear selection', 'Escape', () => g.select([]))}`
+          ? html`<span class="count">${msg(str`${n} selected`)}</span>
+            ${ALIGN.map(([edge, label, key]) => button(label(), key, () => g.run({ kind: 'align', edge })))}
+            ${DISTRIBUTE.map(([axis, label, key]) => button(label(), key, () => g.run({ kind: 'distribute', axis }), n < 3))}
+            ${button(msg('Rotate 90°'), 'R', () => g.run({ kind: 'rotate', degrees: 90 }))}
+            ${button(msg('Duplicate'), 'Ctrl+D', () => g.run({ kind: 'duplicate' }))}
+            ${button(msg('Delete'), 'Delete', () => g.run({ kind: 'delete' }))}
+            ${button(msg('Clear selection'), 'Escape', () => g.select([]))}`
           : nothing
       }
     </div>`;

@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import type { CatalogIndex, Design, PlacedItem } from '../../editor/design.ts';
 import { openingSentence } from '../../room/describe-room.ts';
 import type { PlannerAction } from '../actions.ts';
@@ -171,7 +172,7 @@ export class PlanInteraction {
     const view = h.currentView;
     const stepCm = 40 / (h.fitPx * view.zoom);
     h.setView(panBy(view, key.pan[0] * stepCm, key.pan[1] * stepCm, h.fit));
-    h.say('Panned the plan.');
+    h.say(msg('Panned the plan.'));
   }
 
   itemKey(e: KeyboardEvent, id: string): boolean {
