@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { html, svg } from 'lit';
 import type { Room } from '../../editor/design.ts';
 import type { Footprint } from '../../editor/footprint.ts';
@@ -12,8 +13,8 @@ import { wallWidth } from './parts.ts';
 
 const handleLabel = (room: Room, kind: 'wall' | 'corner', i: number, locale: string | undefined) =>
   kind === 'wall'
-    ? `${wallName(room, i, locale).replace(/^w/, 'W')}. Drag or use the arrow keys to move it.`
-    : `Corner ${i + 1}. Drag or use the arrow keys to move it.`;
+    ? msg(str`${wallName(room, i, locale).replace(/^w/, 'W')}. Drag or use the arrow keys to move it.`)
+    : msg(str`Corner ${i + 1}. Drag or use the arrow keys to move it.`);
 
 /** Grab areas along each wall's outer face (drag to move the wall) and a knob on each corner. */
 export function roomHandles(room: Room, px: number, locale: string | undefined) {
@@ -45,7 +46,7 @@ export function selectionHandle(s: Footprint, px: number) {
     <g class="selection" transform="translate(${item.x} ${item.y}) rotate(${item.rotation})">
       <line x1="0" y1=${top} x2="0" y2=${top - stem}></line>
       <circle class="handle" data-drag="rotate" data-id=${item.id} cx="0" cy=${top - stem} r=${7 / px}
-        ><title>Drag to rotate</title></circle>
+        ><title>${msg('Drag to rotate')}</title></circle>
     </g>
   `;
 }

@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import { nothing, svg } from 'lit';
 import { describeItem } from '../../editor/describe.ts';
 import type { Room } from '../../editor/design.ts';
@@ -69,7 +70,7 @@ export function openings(room: Room, px: number, selectedId: string | null) {
       const e = out(p.end, 0.65);
       symbol = svg`<path class="glass" d="M${a.x} ${a.y}L${b.x} ${b.y}M${c.x} ${c.y}L${e.x} ${e.y}"></path>`;
     }
-    const label = o.kind === 'door' ? 'Door' : 'Window';
+    const label = o.kind === 'door' ? msg('Door') : msg('Window');
     return svg`
       <g class="opening ${o.kind}${o.id === selectedId ? ' selected' : ''}" data-drag="opening" data-id=${o.id}
         tabindex="0" role="button" aria-roledescription=${o.kind} aria-label=${label}>
