@@ -76,4 +76,57 @@ describe('UsedAssertions (the jti ledger of POST /v1/tokens)', () => {
     ]);
     expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
   });
+
+  it('inserts every batch in one order, whatever order the claims came in (no deadlock between batches)', async () => {
+    const { db } = tp.platform.services;
+    const batches: string[][] = [];
+    const q: Queryable = {
+      query: (sql, params) => {
+        if (/^\s*insert/i.test(sql)) {
+          const [keys, jtis] = params as [string[], string[]];
+          batches.push(keys.map((k, i) => `${k} ${jtis[i]}`));
+        }
+        return db.query(sql, params);
+      },
+      exec: (sql) => db.exec(sql),
+    };
+    const ledger = new UsedAssertions(q);
+    const suffix = randomUUID();
+    const claims = ['pk_b z', 'pk_a y', 'pk_b a', 'pk_a b', 'pk_c m'].map(
+      (c) => c.split(' ') as [string, string],
+    );
+    // Five at once: the first goes alone, the other four queue and go together, in key order.
+    const results = await Promise.all(claims.map(([k, j]) => ledger.claim(k, `${j}-${suffix}`, soon())));
+    expect(results.every(Boolean)).toBe(true);
+    for (const batch of batches) expect(batch).toEqual([...batch].sort());
+    expect(batches.flat()).toHaveLength(5);
+  });
+
+  it('tries each claim alone when a batch fails, so one failure does not fail the others', async () => {
+    const { db } = tp.platform.services;
+    const suffix = randomUUID();
+    const poisoned = `poison-${suffix}`;
+    const q: Queryable = {
+      query: async (sql, params) => {
+        // A batch that holds the poisoned claim fails, as a deadlocked statement would; so
+        // does the poisoned claim alone, which must then be the only one to fail.
+        if (/^\s*insert/i.test(sql) && (params as [string[], string[]])[1].includes(poisoned)) {
+          throw Object.assign(new Error('deadlock detected'), { code: '40P01' });
+        }
+        return db.query(sql, params);
+      },
+      exec: (sql) => db.exec(sql),
+    };
+    const ledger = new UsedAssertions(q);
+    const jtis = Array.from({ length: 6 }, (_, i) => `ok-${i}-${suffix}`);
+    const outcomes = await Promise.allSettled(
+      [...jtis, poisoned].map((jti) => ledger.claim('pk_fallback', jti, soon())),
+    );
+    expect(outcomes.slice(0, 6).map((o) => (o.status === 'fulfilled' ? o.value : o.status))).toEqual(
+      Array(6).fill(true),
+    );
+    expect(outcomes[6]).toMatchObject({ status: 'rejected', reason: { code: '40P01' } });
+    // A claim the fallback accepted is stored: its replay is refused.
+    expect(await new UsedAssertions(db).claim('pk_fallback', jtis[3]!, soon())).toBe(false);
+  });
 });

@@ -53,22 +53,47 @@ export class UsedAssertions {
     // The same jti twice in one batch: the first claims it, the others are replays.
     const first = new Map<string, Claim>();
     for (const claim of batch) {
-      const key = `${claim.keyId}\n${claim.jti}`;
+      const key = keyOf(claim);
       if (first.has(key)) claim.settle(false);
       else first.set(key, claim);
     }
-    const claims = [...first.values()];
+    // One fixed order for every batch on every instance: two batches that meet each other's
+    // uncommitted rows then wait in the same direction, never on each other (a deadlock
+    // would abort one batch, and with it up to MAX_BATCH other callers' claims).
+    const claims = [...first.values()].sort((a, b) =>
+      a.keyId === b.keyId ? compare(a.jti, b.jti) : compare(a.keyId, b.keyId),
+    );
     try {
-      const inserted = await this.db.query<{ key_id: string; jti: string }>(
-        `insert into used_assertions (key_id, jti, expires_at)
-         select k, j, to_timestamp(e) from unnest($1::text[], $2::text[], $3::float8[]) as t(k, j, e)
-         on conflict do nothing returning key_id, jti`,
-        [claims.map((c) => c.keyId), claims.map((c) => c.jti), claims.map((c) => c.expiresAt)],
+      const won = await this.#insert(claims);
+      for (const claim of claims) claim.settle(won.has(keyOf(claim)));
+    } catch {
+      // Whatever failed the batch (a deadlock, a lost connection, one odd row) must not fail
+      // everyone in it: each claim is tried alone, and fails only on its own error.
+      await Promise.all(
+        claims.map(async (claim) => {
+          try {
+            claim.settle((await this.#insert([claim])).has(keyOf(claim)));
+          } catch (error) {
+            claim.fail(error);
+          }
+        }),
       );
-      const won = new Set(inserted.map((r) => `${r.key_id}\n${r.jti}`));
-      for (const [key, claim] of first) claim.settle(won.has(key));
-    } catch (error) {
-      for (const claim of claims) claim.fail(error);
     }
   }
+
+  async #insert(claims: readonly Claim[]): Promise<Set<string>> {
+    const inserted = await this.db.query<{ key_id: string; jti: string }>(
+      `insert into used_assertions (key_id, jti, expires_at)
+       select k, j, to_timestamp(e)
+       from unnest($1::text[], $2::text[], $3::float8[]) with ordinality as t(k, j, e, n)
+       order by n
+       on conflict do nothing returning key_id, jti`,
+      [claims.map((c) => c.keyId), claims.map((c) => c.jti), claims.map((c) => c.expiresAt)],
+    );
+    return new Set(inserted.map((r) => `${r.key_id}\n${r.jti}`));
+  }
 }
+
+const keyOf = (claim: Claim) => `${claim.keyId}\n${claim.jti}`;
+/** Code-unit order, the same in every process (not the locale's). */
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
