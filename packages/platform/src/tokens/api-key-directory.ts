@@ -47,8 +47,8 @@ export class ApiKeyDirectory {
 
   /**
    * The record as the database has it now, bypassing the cache. The token endpoint reads
-   * it when a signature fails, so a wrong secret for a cached key costs the same database
-   * round trip as an unknown id (whose lookup always misses the cache): the time of the
+   * it when a signature fails, and for an unknown id (even one cached as unknown), so a
+   * wrong secret and an unknown id cost the same database round trip: the time of the
    * refusal does not tell which ids exist.
    */
   readThrough(id: string): Promise<ApiKeyCredential | undefined> {

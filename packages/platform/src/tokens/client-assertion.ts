@@ -106,6 +106,9 @@ export async function authenticateClient(
     } catch {
       // Expected: the point is only to spend the same work as a known key's check.
     }
+    // A wrong secret costs a read past the cache (below); so does an unknown id, even one
+    // the cache remembers as unknown, or a repeated guess would be told apart by its time.
+    if (typeof keyId === 'string' && /^pk_[\w-]{1,64}$/.test(keyId)) await deps.apiKeys.readThrough(keyId);
     throw invalidClient(NOT_AUTHENTICATED);
   }
 

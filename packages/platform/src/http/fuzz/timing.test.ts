@@ -52,11 +52,14 @@ const tokenRequest = (base: string, key: { id: string; secretKey: string }) => a
       client_assertion: await makeAssertion(world.tp, key, { kind: 'legal_entity' }),
     }),
   });
+/**
+ * One unknown id for the whole run, as an attacker repeating a guess would send: the key
+ * directory remembers an unknown id for a while, and a repeated guess must cost what a
+ * wrong secret does (a fresh id each time would always miss that cache).
+ */
+const UNKNOWN_KEY_ID = `pk_${randomBytes(12).toString('base64url')}`;
 const unknownKey = (base: string) => () =>
-  tokenRequest(base, {
-    id: `pk_${randomBytes(12).toString('base64url')}`,
-    secretKey: randomBytes(32).toString('base64url'),
-  })();
+  tokenRequest(base, { id: UNKNOWN_KEY_ID, secretKey: randomBytes(32).toString('base64url') })();
 const wrongSecret = (base: string) => () =>
   tokenRequest(base, { id: world.apiKey.id, secretKey: randomBytes(32).toString('base64url') })();
 
