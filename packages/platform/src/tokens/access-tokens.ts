@@ -54,6 +54,10 @@ function nodeKey(key: CryptoKey | KeyObject | Uint8Array): KeyObject {
   let found = nodeKeys.get(key);
   if (!found) {
     found = KeyObject.from(key);
+    // jose checked this: node:crypto would sign "ES256" with any EC curve or an RSA key.
+    if (found.asymmetricKeyType !== 'ec' || found.asymmetricKeyDetails?.namedCurve !== 'prime256v1') {
+      throw new TypeError('The signing key is not an ECDSA P-256 key.');
+    }
     nodeKeys.set(key, found);
   }
   return found;

@@ -31,6 +31,12 @@ export const paramsHash = (p: Pick<TokenRequest, 'kind' | 'user_id' | 'scope' | 
 const invalidClient = (description: string) => new ApiError(401, 'invalid_client', description);
 
 /**
+ * How long past the assertion's last accepted second its jti row is kept: jose accepts up to
+ * the whole second after a fractional `exp` (plus the tolerance), and the sweep runs on the
+ * database's clock, not this instance's.
+ */
+const LEDGER_MARGIN_S = 60;
+/**
  * One answer for an unknown or revoked key and for a wrong signature, so a caller without
  * the secret learns nothing about which key ids exist (the timing suite compares the two).
  */
@@ -150,7 +156,9 @@ export async function authenticateClient(
   }
   // RFC 7523 §3 (7): a jti is accepted once. Recorded only after every other check passed,
   // so a forged assertion cannot burn a legitimate caller's jti.
-  if (!(await deps.usedAssertions.claim(apiKey.id, jti, exp + CLOCK_TOLERANCE_S))) {
+  if (
+    !(await deps.usedAssertions.claim(apiKey.id, jti, Math.ceil(exp) + CLOCK_TOLERANCE_S + LEDGER_MARGIN_S))
+  ) {
     throw invalidClient('The client assertion was already used.');
   }
   return apiKey;
