@@ -67,11 +67,19 @@ describe('token URL rate limits', () => {
     expect((await clientCredentials('192.0.2.2', alice)).status).toBe(200);
   });
 
-  it('counts a parallel burst of wrong secrets exactly: the limit answered, the rest 429', async () => {
+  it('counts a parallel burst of wrong secrets: never more than the limit answered, the rest 429', async () => {
     const burst = await Promise.all(
       Array.from({ length: 7 }, () => clientCredentials('192.0.2.3', bob, WRONG)),
     );
-    expect(statuses(burst)).toEqual([401, 401, 401, 429, 429, 429, 429]);
+    // Never more failures answered than the consumer's limit, and the rest refused. On
+    // PostgreSQL the two buckets (per consumer and address, per address) count the burst in
+    // orders of their own, so a request within the first bucket's 3 may be the second's 6th
+    // and get a 429 too: fewer than 3 answered is stricter, never looser.
+    const answered = statuses(burst).filter((s) => s === 401).length;
+    expect(answered).toBeGreaterThanOrEqual(1);
+    expect(answered).toBeLessThanOrEqual(3);
+    expect(statuses(burst)).toEqual([...Array(answered).fill(401), ...Array(7 - answered).fill(429)]);
+    if (!process.env.DATABASE_URL) expect(answered).toBe(3);
   });
 
   it("never locks a consumer out from an address that has not failed; the attacker's address is blocked", async () => {
@@ -174,7 +182,7 @@ describe('failed authentications elsewhere', () => {
     await expectRateLimited(await passwordGrant('198.51.100.70', alice));
   });
 
-  it('counts a parallel burst of wrong consumer secrets at introspection exactly', async () => {
+  it('counts a parallel burst of wrong consumer secrets at introspection: never more than the limit answered', async () => {
     const burst = await Promise.all(
       Array.from({ length: 6 }, () =>
         postForm(
@@ -185,6 +193,12 @@ describe('failed authentications elsewhere', () => {
         ),
       ),
     );
-    expect(statuses(burst)).toEqual([401, 401, 401, 429, 429, 429]);
+    // As at the token URL: at most the consumer's limit answered (exactly it on PGlite, where
+    // the two buckets count in one order), the rest refused.
+    const answered = statuses(burst).filter((s) => s === 401).length;
+    expect(answered).toBeGreaterThanOrEqual(2);
+    expect(answered).toBeLessThanOrEqual(3);
+    expect(statuses(burst)).toEqual([...Array(answered).fill(401), ...Array(6 - answered).fill(429)]);
+    if (!process.env.DATABASE_URL) expect(answered).toBe(3);
   });
 });
