@@ -197,6 +197,10 @@ test('chaos: faults between planner and platform lose no saved write, apply none
     // The faults did happen, and the planners still got work done through them.
     expect(proxy.counts.resetAfter + proxy.counts.unavailableAfter).toBeGreaterThan(0);
     expect(byOp('update').ok).toBeGreaterThan(0);
+    // Most calls ride it out: retries, held calls and refreshes turn the faults into waits.
+    // (Before the refresh breaker forgave refreshes whose token worked, 97 % failed here
+    // with REFRESH_LIMITED.)
+    expect(all.filter((r) => r.ok).length / all.length).toBeGreaterThanOrEqual(0.8);
   } finally {
     await proxy.close();
   }
