@@ -1,7 +1,7 @@
 /**
  * Finds the `msg()` calls in a module and the translations in an XLIFF file, for the checks
  * that every message is translated (the planner's and the admin console's
- * `src/i18n/translations.test.ts`). Test-only: neither app imports it. The parser and the id function are passed in (Vite's, lit-localize's), so this
+ * `src/i18n/translations.test.ts`, through `i18n-check.ts`). Test-only: neither app imports it. The parser and the id function are passed in (Vite's, lit-localize's), so this
  * module stays free of build-time imports.
  */
 export interface Message {

@@ -1,9 +1,5 @@
 // @vitest-environment node
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { generateMsgId } from '@lit/localize/internal/id-generation.js';
-import { findMessages, type Message, readXliff } from '@planner/ui/i18n-messages';
-import { parseSync } from 'vite';
+import { packageMessages, targetLocales, translationGaps } from '@planner/ui/i18n-check';
 import { describe, expect, it } from 'vitest';
 import { initialLanguage } from './localization.ts';
 
@@ -13,35 +9,20 @@ import { initialLanguage } from './localization.ts';
  * xliff/<lang>.xlf, and the id in the generated module that ships.
  */
 const root = new URL('../..', import.meta.url).pathname;
-const config = JSON.parse(readFileSync(join(root, 'lit-localize.json'), 'utf8')) as {
-  targetLocales: string[];
-};
-const sources = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'generated' ? [] : sources(path);
-    return path.endsWith('.ts') && !path.endsWith('.test.ts') ? [path] : [];
-  });
-const messages: Message[] = sources(join(root, 'src')).flatMap((file) =>
-  findMessages(readFileSync(file, 'utf8'), relative(root, file), parseSync, generateMsgId),
-);
+const messages = packageMessages(root, ['generated']);
 
 describe('translations', () => {
   it('finds the console’s messages (the scan itself works)', () => {
     expect(messages.map((m) => m.text)).toContain('Operator token');
   });
 
-  it.each(config.targetLocales)(
+  it.each(targetLocales(root))(
     'every msg() has a %s translation, in the XLIFF and in the shipped module',
     async (locale) => {
-      const targets = readXliff(readFileSync(join(root, 'xliff', `${locale}.xlf`), 'utf8'));
       const shipped = (
         (await import(`../generated/locales/${locale}.ts`)) as { templates: Record<string, unknown> }
       ).templates;
-      const missing = messages.filter((m) => !targets.get(m.id)).map((m) => `${m.where}: ${m.text}`);
-      const stale = messages
-        .filter((m) => targets.get(m.id) && !(m.id in shipped))
-        .map((m) => `${m.where}: ${m.text}`);
+      const { missing, stale } = translationGaps(root, messages, locale, shipped);
       expect(missing, `untranslated in xliff/${locale}.xlf (add a <target>)`).toEqual([]);
       expect(stale, `not in src/generated/locales/${locale}.ts (run pnpm i18n:build)`).toEqual([]);
     },
