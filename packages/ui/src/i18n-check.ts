@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { generateMsgId } from '@lit/localize/internal/id-generation.js';
 import { parseSync } from 'vite';
+import { describe, expect, it } from 'vitest';
 import { findMessages, type Message, readXliff } from './i18n-messages.ts';
 
 export interface TranslationGaps {
@@ -48,4 +49,38 @@ export function translationGaps(
     missing: messages.filter((m) => !targets.get(m.id)).map(line),
     stale: messages.filter((m) => targets.get(m.id) && !(m.id in shipped)).map(line),
   };
+}
+
+/**
+ * The whole check as a vitest suite: the scan finds `knownText` (so an empty scan cannot pass),
+ * and every target locale has every message. `shippedTemplates` imports the caller's generated
+ * module, whose path only the caller knows.
+ */
+export function describeTranslations(options: {
+  root: string;
+  skipFolders: readonly string[];
+  knownText: string;
+  shippedTemplates: (locale: string) => Promise<Record<string, unknown>>;
+}): void {
+  const messages = packageMessages(options.root, options.skipFolders);
+  describe('translations', () => {
+    it('finds the package’s messages (the scan itself works)', () => {
+      expect(messages.length).toBeGreaterThan(10);
+      expect(messages.map((m) => m.text)).toContain(options.knownText);
+    });
+
+    it.each(targetLocales(options.root))(
+      'every msg() has a %s translation, in the XLIFF and in the shipped module',
+      async (locale) => {
+        const { missing, stale } = translationGaps(
+          options.root,
+          messages,
+          locale,
+          await options.shippedTemplates(locale),
+        );
+        expect(missing, `untranslated in xliff/${locale}.xlf (add a <target>)`).toEqual([]);
+        expect(stale, `not in src/generated/locales/${locale}.ts (run pnpm i18n:build)`).toEqual([]);
+      },
+    );
+  });
 }

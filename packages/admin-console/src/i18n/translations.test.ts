@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { packageMessages, targetLocales, translationGaps } from '@planner/ui/i18n-check';
+import { describeTranslations } from '@planner/ui/i18n-check';
 import { describe, expect, it } from 'vitest';
 import { initialLanguage } from './localization.ts';
 
@@ -8,25 +8,12 @@ import { initialLanguage } from './localization.ts';
  * planner's own check (packages/planner/src/i18n/translations.test.ts): a `<target>` in
  * xliff/<lang>.xlf, and the id in the generated module that ships.
  */
-const root = new URL('../..', import.meta.url).pathname;
-const messages = packageMessages(root, ['generated']);
-
-describe('translations', () => {
-  it('finds the console’s messages (the scan itself works)', () => {
-    expect(messages.map((m) => m.text)).toContain('Operator token');
-  });
-
-  it.each(targetLocales(root))(
-    'every msg() has a %s translation, in the XLIFF and in the shipped module',
-    async (locale) => {
-      const shipped = (
-        (await import(`../generated/locales/${locale}.ts`)) as { templates: Record<string, unknown> }
-      ).templates;
-      const { missing, stale } = translationGaps(root, messages, locale, shipped);
-      expect(missing, `untranslated in xliff/${locale}.xlf (add a <target>)`).toEqual([]);
-      expect(stale, `not in src/generated/locales/${locale}.ts (run pnpm i18n:build)`).toEqual([]);
-    },
-  );
+describeTranslations({
+  root: new URL('../..', import.meta.url).pathname,
+  skipFolders: ['generated'],
+  knownText: 'Operator token',
+  shippedTemplates: async (locale) =>
+    ((await import(`../generated/locales/${locale}.ts`)) as { templates: Record<string, unknown> }).templates,
 });
 
 describe('initialLanguage', () => {
