@@ -1,30 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { addItem } from '../editor/commands.ts';
-import { type Design, emptyDesign, indexCatalog, MAX_ITEMS } from '../editor/design.ts';
-import { rectRoom, TEST_CATALOG } from '../testing/fixtures.ts';
-import { type ActionContext, reduceAction, setLaterReducer } from './action-reducer.ts';
+import { emptyDesign, MAX_ITEMS } from '../editor/design.ts';
+import { actionContext, testRoom } from '../testing/action-context.ts';
+import { reduceAction, setLaterReducer } from './action-reducer.ts';
 import { reduceLater } from './later-reducer.ts';
 
 // As deferred.ts does once the room bar and the plan's gestures have loaded.
 setLaterReducer(reduceLater);
 
-const catalog = indexCatalog(TEST_CATALOG);
-const room = rectRoom(500, 400, 'cm');
-
-function ctx(design: Design = emptyDesign(room), patch: Partial<ActionContext> = {}): ActionContext {
-  let n = 0;
-  return {
-    design,
-    catalog,
-    snap: true,
-    gridStep: 10,
-    narrow: false,
-    locale: 'en-GB',
-    mod: 'Ctrl+',
-    newId: () => `new${++n}`,
-    ...patch,
-  };
-}
+const room = testRoom;
+const ctx = actionContext;
 
 const withChair = () => addItem(emptyDesign(room), 'chair', { x: 100, y: 100 }, 'c1');
 

@@ -1,29 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { addItem } from '../editor/commands.ts';
-import { type Design, emptyDesign, indexCatalog, MAX_ITEMS } from '../editor/design.ts';
-import { rectRoom, TEST_CATALOG } from '../testing/fixtures.ts';
+import { type Design, emptyDesign, MAX_ITEMS } from '../editor/design.ts';
+import { actionContext, testRoom } from '../testing/action-context.ts';
 import { type ActionContext, reduceAction, setLaterReducer } from './action-reducer.ts';
 import type { GroupOp } from './actions.ts';
 import { reduceGroup } from './group-reducer.ts';
 import { reduceLater } from './later-reducer.ts';
 
-const catalog = indexCatalog(TEST_CATALOG);
-const room = rectRoom(500, 400, 'cm');
-
-function ctx(design: Design, patch: Partial<ActionContext> = {}): ActionContext {
-  let n = 0;
-  return {
-    design,
-    catalog,
-    snap: true,
-    gridStep: 10,
-    narrow: false,
-    locale: 'en-GB',
-    mod: 'Ctrl+',
-    newId: () => `new${++n}`,
-    ...patch,
-  };
-}
+const room = testRoom;
+const ctx = actionContext;
 
 /** Three chairs in a row, unevenly spaced. */
 function chairs(): Design {
