@@ -1,37 +1,16 @@
 import { PROJECT_FORMAT } from '@planner/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  authed,
-  onboardHost,
-  startTestPlatform,
-  type TestPlatform,
-  tokenFor,
-} from '../../testing/test-platform.ts';
+import { type SessionCall, shopperSession } from '../../testing/shopper-session.ts';
+import { startTestPlatform, type TestPlatform } from '../../testing/test-platform.ts';
 
 let tp: TestPlatform;
-let alice: string;
+let call: SessionCall;
 
 beforeAll(async () => {
   tp = await startTestPlatform();
-  const { apiKey } = await onboardHost(tp);
-  alice = await tokenFor(
-    tp,
-    { id: apiKey.id, secretKey: apiKey.secretKey },
-    { kind: 'user', user_id: 'alice', scope: 'read write' },
-  );
+  ({ call } = await shopperSession(tp));
 });
 afterAll(() => tp.close());
-
-const call = (method: string, path: string, body?: unknown) =>
-  fetch(
-    `${tp.url}${path}`,
-    authed(alice, {
-      method,
-      ...(body === undefined
-        ? {}
-        : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
-    }),
-  );
 
 /** An L-shaped room, 500 × 400 with a 200 × 150 notch, a door and a window. */
 const lRoom = () => ({

@@ -1,38 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  authed,
-  onboardHost,
-  startTestPlatform,
-  type TestPlatform,
-  tokenFor,
-} from '../../testing/test-platform.ts';
+import { type SessionCall, shopperSession } from '../../testing/shopper-session.ts';
+import { startTestPlatform, type TestPlatform } from '../../testing/test-platform.ts';
 
 // Issue 12: a placed piece keeps the variant (colour, material) the shopper chose.
 
 let tp: TestPlatform;
-let alice: string;
+let call: SessionCall;
 
 beforeAll(async () => {
   tp = await startTestPlatform();
-  const { apiKey } = await onboardHost(tp);
-  alice = await tokenFor(
-    tp,
-    { id: apiKey.id, secretKey: apiKey.secretKey },
-    { kind: 'user', user_id: 'alice', scope: 'read write' },
-  );
+  ({ call } = await shopperSession(tp));
 });
 afterAll(() => tp.close());
-
-const call = (method: string, path: string, body?: unknown) =>
-  fetch(
-    `${tp.url}${path}`,
-    authed(alice, {
-      method,
-      ...(body === undefined
-        ? {}
-        : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
-    }),
-  );
 
 const room = { width_cm: 420, depth_cm: 360, unit: 'cm' };
 const piece = { id: 'p1', catalog_id: 'dining-chair', x: 100, y: 100, rotation: 0 };
