@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import type {
   AdminCatalog,
   AdminLegalEntity,
@@ -34,9 +35,14 @@ export {
 export type LegalEntity = AdminLegalEntity;
 export type ConsumerScope = GrantedScope;
 
+/** Each service's name, in the console's language when read (getters: the language may change). */
 export const SERVICE_LABELS: Record<BackendService, string> = {
-  reporting: 'Reporting service',
-  messagebox: 'Messagebox service',
+  get reporting() {
+    return msg('Reporting service');
+  },
+  get messagebox() {
+    return msg('Messagebox service');
+  },
 };
 
 /** A refused request: the HTTP status and the platform's `{ error, error_description }`. */
@@ -64,12 +70,15 @@ export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>
 
 const enc = encodeURIComponent;
 
-/** Says what went wrong in words an operator can act on; the platform's text when it has one. */
+/**
+ * Says what went wrong in words an operator can act on, in the console's language; the
+ * platform's own text (English) when it has one, since only it knows the detail.
+ */
 function describe(status: number, description: string | undefined): string {
-  if (status === 401) return 'The operator token was refused. Check it and sign in again.';
+  if (status === 401) return msg('The operator token was refused. Check it and sign in again.');
   if (description) return description;
-  if (status === 0) return 'The platform could not be reached.';
-  return `The platform answered ${status}.`;
+  if (status === 0) return msg('The platform could not be reached.');
+  return msg(str`The platform answered ${status}.`);
 }
 
 export class AdminApi {
@@ -232,7 +241,7 @@ export function errorMessage(error: unknown): string {
  */
 export async function signIn(token: string, options: { base?: string; fetch?: FetchLike } = {}) {
   const trimmed = token.trim();
-  if (!trimmed) throw new AdminApiError(401, 'invalid_token', 'Paste the operator token.');
+  if (!trimmed) throw new AdminApiError(401, 'invalid_token', msg('Paste the operator token.'));
   const api = new AdminApi(trimmed, options);
   return { api, token: trimmed, legalEntities: await api.legalEntities() };
 }
