@@ -5,6 +5,7 @@ import type {
   BackendProfile,
   BackendProfileDetails,
   BackendService,
+  Catalog,
   CatalogImportProblem,
   CatalogImportResult,
   DeactivatedStaticToken,
@@ -211,6 +212,17 @@ export class AdminApi {
 
   catalog(legalEntityId: string): Promise<AdminCatalog> {
     return this.#call('GET', `/legal-entities/${enc(legalEntityId)}/catalog`);
+  }
+
+  /** A page of the items on sale, with their variants, as the legal entity's planner gets them. */
+  catalogItems(
+    legalEntityId: string,
+    query: { q?: string; offset?: number; limit?: number } = {},
+  ): Promise<Catalog> {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
+    const search = params.size ? `?${params}` : '';
+    return this.#call('GET', `/legal-entities/${enc(legalEntityId)}/catalog/items${search}`);
   }
 
   /**
