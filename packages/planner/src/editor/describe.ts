@@ -50,7 +50,9 @@ export function describeWarnings(
   if (out) {
     const by = len(out.by_cm);
     parts.push(
-      out.fully ? msg(str`fully outside the room, ${by} away from it`) : msg(str`partly outside the room, ${by} past the wall`),
+      out.fully
+        ? msg(str`fully outside the room, ${by} away from it`)
+        : msg(str`partly outside the room, ${by} past the wall`),
     );
   }
   if (warnings.doors.length > 0)
