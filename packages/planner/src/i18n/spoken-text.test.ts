@@ -38,10 +38,11 @@ const room = {
       wall: 1,
       offset_cm: 100,
       width_cm: 90,
+      height_cm: 205,
       hinge: 'end' as const,
       swing: 'in' as const,
     },
-    { id: 'w', kind: 'window' as const, wall: 0, offset_cm: 200, width_cm: 120, sill_cm: 90 },
+    { id: 'w', kind: 'window' as const, wall: 0, offset_cm: 200, width_cm: 120, height_cm: 120, sill_cm: 90 },
   ],
 };
 const [door, window] = room.openings as [never, never];
