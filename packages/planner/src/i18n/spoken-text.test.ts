@@ -5,6 +5,7 @@ import { emptyDesign, indexCatalog } from '../editor/design.ts';
 import { footprint } from '../editor/footprint.ts';
 import { formatLength } from '../editor/units.ts';
 import { openingSentence, wallName } from '../room/describe-room.ts';
+import { setWallThickness } from '../room/edit.ts';
 import { catalogItem, rectRoom, TEST_CATALOG } from '../testing/fixtures.ts';
 import { itemLabel } from '../view3d/item-label.ts';
 import { webglUnavailableText } from '../view3d/webgl.ts';
@@ -79,6 +80,8 @@ describe('spoken descriptions', () => {
     expect(openingSentence(window, room, 'de')).toBe(
       'Fenster, 1,20 m breit, 1,40 m vom Anfang der Wand 1, Brüstung auf 0,90 m.',
     );
+    // Why a room edit was refused, too.
+    expect(() => setWallThickness(room, 1)).toThrow(/^Wände sind \d+ bis \d+ cm dick\.$/);
   });
 
   it('speak French, with the 3D view naming pieces as the plan does', async () => {
