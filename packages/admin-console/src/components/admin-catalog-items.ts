@@ -111,7 +111,7 @@ export class AdminCatalogItems extends LitElement {
         </label>
         <button class="btn" type="submit" ?disabled=${this._busy}>${msg('Search')}</button>
       </form>
-      <p class="hint" role="status">
+      <p class="hint" aria-live="polite">
         ${
           page
             ? page.total === 1

@@ -208,7 +208,7 @@ describe('admin-catalog', () => {
     const swatch = list.shadowRoot!.querySelector<HTMLElement>('.variants .swatch')!;
     expect(swatch.style.background).toMatch(/#3f6b4f|rgb\(63, 107, 79\)/);
     expect(list.shadowRoot!.querySelectorAll('.variants .swatch')).toHaveLength(1);
-    expect(list.shadowRoot!.querySelector('[role=status]')!.textContent).toContain('2 items on sale match.');
+    expect(list.shadowRoot!.querySelector('.hint')!.textContent).toContain('2 items on sale match.');
 
     // A search asks the platform (it pages and searches, not the console).
     list.shadowRoot!.querySelector<HTMLInputElement>('input[name=q]')!.value = 'Tova';
@@ -216,7 +216,7 @@ describe('admin-catalog', () => {
     await settle(list as unknown as AdminCatalogPanel);
     expect(listed.at(-1)).toBe('/catalog/items?q=Tova&offset=0&limit=50');
     expect(rows().map((r) => r[0])).toEqual(['chair']);
-    expect(list.shadowRoot!.querySelector('[role=status]')!.textContent).toContain('1 item on sale matches.');
+    expect(list.shadowRoot!.querySelector('.hint')!.textContent).toContain('1 item on sale matches.');
   });
 
   it('pages on with “Show more”', async () => {
