@@ -319,6 +319,7 @@
 'sc6148e5dd897216d': str`Wände sind ${0} bis ${1} cm hoch.`,
 'sc65ea2cf2f21a13a': `Verkleinern`,
 'sc676a67da72cdbdb': str`Fenster ${0}`,
+'sc69d64f428f7a2fe': `Gespeicherte Version laden`,
 'sc70df3aee829df06': str`${0} gelöscht. Rückgängig mit ${1}Z.`,
 'sc806bc00d81b5198': `Rechteck…`,
 'sc91a5202809f600b': `Der Server hat zu lange nicht geantwortet.`,

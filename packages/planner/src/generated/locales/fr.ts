@@ -319,6 +319,7 @@
 'sc6148e5dd897216d': str`Les murs font ${0} à ${1} cm de haut.`,
 'sc65ea2cf2f21a13a': `Zoom arrière`,
 'sc676a67da72cdbdb': str`Fenêtre ${0}`,
+'sc69d64f428f7a2fe': `Charger la version enregistrée`,
 'sc70df3aee829df06': str`${0} supprimé. Annuler avec ${1}Z.`,
 'sc806bc00d81b5198': `Rectangle…`,
 'sc91a5202809f600b': `Le serveur a mis trop de temps à répondre.`,
