@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { logged, openShop } from './support/demo-shop.ts';
+import { logged, messages, openShop } from './support/demo-shop.ts';
 
 test.describe('the demo shop’s developer panel', () => {
   test('logs the planner’s Ready once per load, even while the shop’s back-end takes its time for the token', async ({
@@ -28,5 +28,23 @@ test.describe('the demo shop’s developer panel', () => {
     expect(readys).toHaveLength(1);
     await expect(ready).toContainText(`"instance":"${readys[0]}"`);
     await expect(logged(page, 'out', 'Authentication')).toHaveCount(1);
+  });
+
+  test('spells each event once, collapses Resize runs, and filters by type', async ({ page }) => {
+    const ui = await openShop(page, /^Visitor$/);
+    await ui.addButton('Halden 3-Seat Sofa').click();
+    await expect(logged(page, 'in', 'Connected')).toHaveCount(1);
+    const log = await messages(page);
+    // The events port's `ready` is `Connected`, never a second spelling of `Ready`.
+    expect(log.filter((m) => /:ready$/i.test(m))).toEqual(['in:Ready']);
+    // No two Resize rows in a row: a run is one row showing the latest height.
+    expect(log.filter((m, i) => m === 'in:Resize' && log[i - 1] === 'in:Resize')).toEqual([]);
+    await page.locator('#log-filter').selectOption('Ready');
+    await expect(page.locator('#message-log li:visible')).toHaveCount(1);
+    await expect(page.locator('#message-log li:visible')).toHaveAttribute('data-type', 'Ready');
+    await page.locator('#log-filter').selectOption('');
+    await expect
+      .poll(() => page.locator('#message-log li:visible').count())
+      .toBeGreaterThanOrEqual(log.length);
   });
 });
