@@ -144,6 +144,27 @@ test.describe('from plan to basket', () => {
       .getByRole('listitem')
       .filter({ has: page.getByRole('heading', { name: 'Halden 3-Seat Sofa' }) });
     await expect(sofa).toContainText('€899.00');
+    // Its colours (seed migration 009), each with its own SKU, price and swatch.
+    const variants = sofa.getByRole('list', { name: 'Colours and materials of the Halden 3-Seat Sofa' });
+    await expect(variants.getByRole('listitem')).toHaveText([
+      /^Forest green \(colour\)\s*SKU sofa-3-seat-green\s*€929\.00$/,
+      /^Ochre \(colour\)\s*SKU sofa-3-seat-ochre\s*€929\.00$/,
+    ]);
+    await expect(variants.locator('[data-sku="sofa-3-seat-green"] .swatch')).toHaveCSS(
+      'background-color',
+      'rgb(63, 107, 79)',
+    );
+    const chair = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name: 'Tova Dining Chair' }) });
+    await expect(
+      chair
+        .getByRole('list', { name: 'Colours and materials of the Tova Dining Chair' })
+        .getByRole('listitem'),
+    ).toHaveText([
+      /^Black \(colour\).*€129\.00$/,
+      /^Walnut \(material\).*SKU dining-chair-walnut.*€149\.00$/,
+    ]);
     await sofa.getByRole('link', { name: 'Plan the Halden 3-Seat Sofa in your room' }).click();
 
     const planner = plannerUi(page);

@@ -53,6 +53,28 @@ test('an operator imports a catalog: a bad file is refused with every problem by
   await expect(panel).toContainText('Version 1: 2 items in EUR');
   await expect(problems).toHaveCount(0);
 
+  // The items on sale, each with its variants: kind and name, own SKU, own price.
+  const items = panel.getByRole('table', { name: 'Items on sale, with their variants' });
+  await expect(items.getByRole('row')).toHaveCount(3);
+  await expect(items.getByRole('row').nth(1).getByRole('cell')).toHaveText([
+    'sofa',
+    'Sofa',
+    'Seating',
+    '€499.00',
+    /^Colour: Red\s*sofa-red\s*€519\.00$/,
+  ]);
+  await expect(items.getByRole('row').nth(2).getByRole('cell')).toHaveText([
+    'bed',
+    'Bed',
+    'Beds',
+    '€599.00',
+    '—',
+  ]);
+  await panel.getByRole('searchbox', { name: 'Search the catalog' }).fill('red');
+  await panel.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(items.getByRole('row')).toHaveCount(2);
+  await expect(items.getByRole('row').nth(1)).toContainText('sofa-red');
+
   // What the console did is what the admin API says; the symbol kept its drawing, not its script.
   const entities = (await (
     await request.get(`${platform}/admin/api/legal-entities`, {

@@ -1,5 +1,5 @@
 import { formatPrice, preferences } from './preferences.ts';
-import { shopApi } from './shop-api.ts';
+import { type CategoryPage, shopApi } from './shop-api.ts';
 
 /**
  * A category page of the shop's catalog (`/sofas`, `/tables`, `/bedroom`): its products from
@@ -13,6 +13,34 @@ const locale = preferences.locale;
 document.documentElement.lang = locale;
 for (const a of document.querySelectorAll<HTMLAnchorElement>('nav a')) {
   if (a.getAttribute('href') === `/${page}`) a.setAttribute('aria-current', 'page');
+}
+
+/**
+ * A product's colours and materials: a swatch of the variant's colour, its name and kind, its
+ * own SKU and its own price (a variant may cost more than the piece).
+ */
+function variantList(
+  product: string,
+  variants: CategoryPage['products'][number]['variants'],
+  currency: string,
+) {
+  const ul = document.createElement('ul');
+  ul.className = 'variants';
+  ul.setAttribute('aria-label', `Colours and materials of the ${product}`);
+  for (const v of variants) {
+    const li = document.createElement('li');
+    li.dataset.sku = v.sku;
+    li.innerHTML =
+      '<span class="swatch" aria-hidden="true"></span><span class="name"></span><span class="sku"></span><span class="price"></span>';
+    const swatch = li.querySelector<HTMLElement>('.swatch')!;
+    if (v.colour) swatch.style.background = v.colour;
+    else swatch.remove();
+    li.querySelector('.name')!.textContent = `${v.name} (${v.kind})`;
+    li.querySelector('.sku')!.textContent = `SKU ${v.sku}`;
+    li.querySelector('.price')!.textContent = formatPrice(v.price_cents, currency, locale);
+    ul.append(li);
+  }
+  return ul;
 }
 
 try {
@@ -32,6 +60,8 @@ try {
       li.querySelector('.size')!.textContent =
         `${size.format(p.width_cm)} × ${size.format(p.depth_cm)} × ${size.format(p.height_cm)}`;
       li.querySelector('.description')!.textContent = p.description;
+      if (p.variants.length)
+        li.querySelector('.description')!.after(variantList(p.name, p.variants, p.currency));
       const plan = li.querySelector<HTMLAnchorElement>('.plan')!;
       plan.href = `/?plan=${encodeURIComponent(p.sku)}#planner-title`;
       plan.setAttribute('aria-label', `Plan the ${p.name} in your room`);

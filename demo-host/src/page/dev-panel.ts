@@ -34,7 +34,7 @@ export function logName(message: { type: string; ns?: unknown }): string {
  *
  * - An event the planner also sent as a message (`TokenExpired`, `LoginRequired`, `Error`
  *   mirrored on the events port) marks the message's row instead of adding one.
- * - A row that repeats the one above it (a `Ready` repeated until the token arrived) counts
+ * - A row that repeats the one above it (a `TokenExpired` re-sent while unanswered) counts
  *   up instead (`×2`); `Resize` rows in a row collapse into one showing the latest height.
  */
 export function createDevPanel(locale: () => string) {

@@ -55,6 +55,15 @@ export interface CategoryPage {
     height_cm: number;
     price_cents: number;
     currency: string;
+    /** Its colours and materials, each with its own SKU and price. */
+    variants: {
+      sku: string;
+      kind: 'colour' | 'material';
+      name: string;
+      price_cents: number;
+      /** `#rrggbb`, or null. */
+      colour: string | null;
+    }[];
   }[];
 }
 

@@ -306,6 +306,11 @@ describe('the category pages', () => {
     const page = await res.json();
     expect(page.title).toBe('Sofas & armchairs');
     expect(page.products.map((p: { sku: string }) => p.sku)).toEqual(['sofa-3-seat', 'dining-chair']);
+    // Each with its variants, which the page shows: colour or material, SKU, price, colour.
+    expect(page.products.map((p: { variants: unknown[] }) => p.variants)).toEqual([
+      [],
+      [{ sku: 'dining-chair-black', kind: 'colour', name: 'Black', price_cents: 12900, colour: '#2f2f2f' }],
+    ]);
     expect(await (await s.call('/sofas')).text()).toContain('category');
     expect((await s.call('/api/catalog/attic')).status).toBe(404);
     expect((await s.call('/api/catalog/toString')).status).toBe(404);

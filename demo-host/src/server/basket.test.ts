@@ -21,8 +21,14 @@ const products = new Map([
     {
       ...product('chair', 11900),
       variants: [
-        { sku: 'chair-black', name: 'Black', price_cents: 12900, colour: '#2f2f2f' },
-        { sku: 'chair-walnut', name: 'Walnut', price_cents: 14900, colour: '#6b4a2f' },
+        { sku: 'chair-black', kind: 'colour' as const, name: 'Black', price_cents: 12900, colour: '#2f2f2f' },
+        {
+          sku: 'chair-walnut',
+          kind: 'material' as const,
+          name: 'Walnut',
+          price_cents: 14900,
+          colour: '#6b4a2f',
+        },
       ],
     },
   ],

@@ -15,6 +15,8 @@ export interface ShopProduct {
 
 export interface ShopVariant {
   sku: string;
+  /** `colour` or `material`: what the category pages say it is. */
+  kind: 'colour' | 'material';
   name: string;
   price_cents: number;
   colour: string | null;
@@ -130,6 +132,7 @@ export class ShopCatalog {
           currency: item.currency,
           variants: (item.variants ?? []).map((v) => ({
             sku: v.sku,
+            kind: v.kind,
             name: v.name,
             price_cents: v.price_cents,
             colour: v.colour,

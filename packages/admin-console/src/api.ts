@@ -1,9 +1,11 @@
+import { msg, str } from '@lit/localize';
 import type {
   AdminCatalog,
   AdminLegalEntity,
   BackendProfile,
   BackendProfileDetails,
   BackendService,
+  Catalog,
   CatalogImportProblem,
   CatalogImportResult,
   DeactivatedStaticToken,
@@ -34,9 +36,14 @@ export {
 export type LegalEntity = AdminLegalEntity;
 export type ConsumerScope = GrantedScope;
 
+/** Each service's name, in the console's language when read (getters: the language may change). */
 export const SERVICE_LABELS: Record<BackendService, string> = {
-  reporting: 'Reporting service',
-  messagebox: 'Messagebox service',
+  get reporting() {
+    return msg('Reporting service');
+  },
+  get messagebox() {
+    return msg('Messagebox service');
+  },
 };
 
 /** A refused request: the HTTP status and the platform's `{ error, error_description }`. */
@@ -64,12 +71,15 @@ export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>
 
 const enc = encodeURIComponent;
 
-/** Says what went wrong in words an operator can act on; the platform's text when it has one. */
+/**
+ * Says what went wrong in words an operator can act on, in the console's language; the
+ * platform's own text (English) when it has one, since only it knows the detail.
+ */
 function describe(status: number, description: string | undefined): string {
-  if (status === 401) return 'The operator token was refused. Check it and sign in again.';
+  if (status === 401) return msg('The operator token was refused. Check it and sign in again.');
   if (description) return description;
-  if (status === 0) return 'The platform could not be reached.';
-  return `The platform answered ${status}.`;
+  if (status === 0) return msg('The platform could not be reached.');
+  return msg(str`The platform answered ${status}.`);
 }
 
 export class AdminApi {
@@ -204,6 +214,17 @@ export class AdminApi {
     return this.#call('GET', `/legal-entities/${enc(legalEntityId)}/catalog`);
   }
 
+  /** A page of the items on sale, with their variants, as the legal entity's planner gets them. */
+  catalogItems(
+    legalEntityId: string,
+    query: { q?: string; offset?: number; limit?: number } = {},
+  ): Promise<Catalog> {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
+    const search = params.size ? `?${params}` : '';
+    return this.#call('GET', `/legal-entities/${enc(legalEntityId)}/catalog/items${search}`);
+  }
+
   /**
    * Imports the whole catalog from a file's text, as its next version. A refusal is an
    * {@link AdminApiError} with every problem in `problems`; nothing was changed then.
@@ -232,7 +253,7 @@ export function errorMessage(error: unknown): string {
  */
 export async function signIn(token: string, options: { base?: string; fetch?: FetchLike } = {}) {
   const trimmed = token.trim();
-  if (!trimmed) throw new AdminApiError(401, 'invalid_token', 'Paste the operator token.');
+  if (!trimmed) throw new AdminApiError(401, 'invalid_token', msg('Paste the operator token.'));
   const api = new AdminApi(trimmed, options);
   return { api, token: trimmed, legalEntities: await api.legalEntities() };
 }

@@ -138,7 +138,7 @@ describe('<planner-embed>', () => {
     expect(firstIframe.remove).toHaveBeenCalled();
     expect(element.planner).not.toBe(first);
     const second = element.planner!.iframe as unknown as FakeIframe;
-    expect(second.src).toBe('https://other-planner.example/');
+    expect(second.src).toBe('https://other-planner.example/#planner-host-listens');
 
     element.isConnected = false;
     element.disconnectedCallback();

@@ -108,7 +108,8 @@ describe('embedPlanner iframe', () => {
     const iframe = iframeOf(planner);
 
     expect(box.append).toHaveBeenCalledWith(iframe);
-    expect(iframe.src).toBe(URL);
+    // Listening before it loads, it tells the planner so: one Ready is enough.
+    expect(iframe.src).toBe(`${URL}#planner-host-listens`);
     expect(iframe.title).not.toBe('');
 
     planner.destroy();
@@ -130,7 +131,12 @@ describe('embedPlanner iframe', () => {
     const blank = fakeIframe();
     embed({ iframe: blank as unknown as HTMLIFrameElement });
 
-    expect(blank.src).toBe(URL);
+    expect(blank.src).toBe(`${URL}#planner-host-listens`);
+  });
+
+  it('keeps a fragment of the host’s own in the planner URL', () => {
+    const planner = embed({ container: container() as unknown as Element, url: `${URL}#room-7` });
+    expect(iframeOf(planner).src).toBe(`${URL}#room-7&planner-host-listens`);
   });
 });
 

@@ -1,3 +1,4 @@
+import { HOST_LISTENS_FRAGMENT } from '@planner/protocol';
 import { type ConnectOptions, connect, type PlannerConnection, validSettings } from './connect.ts';
 import { EmbedError } from './errors.ts';
 import { windowMessenger } from './messenger.ts';
@@ -46,10 +47,11 @@ export function embedPlanner(options: EmbedOptions): PlannerEmbed {
     // "Copy link" writes the project's link to the clipboard from inside the frame.
     iframe.allow = 'clipboard-write';
     iframe.style.cssText = 'border:0;width:100%';
-    iframe.src = url;
+    iframe.src = listening(url);
     container.append(iframe);
   } else {
-    iframe.src ||= url;
+    // A frame that already has an address may have said its first `Ready` before we listened.
+    iframe.src ||= listening(url);
   }
   const connection = connect(windowMessenger(iframe, origin, options.debug), {
     ...options,
@@ -70,4 +72,15 @@ export function embedPlanner(options: EmbedOptions): PlannerEmbed {
       if (container) iframe.remove();
     },
   };
+}
+
+/**
+ * The planner's URL with `HOST_LISTENS_FRAGMENT` in its fragment: the frame loads only after
+ * `connect` below is listening, so its first `Ready` is heard and needs no repeating.
+ */
+function listening(url: string): string {
+  const address = new URL(url);
+  const own = address.hash.slice(1);
+  address.hash = own ? `${own}&${HOST_LISTENS_FRAGMENT}` : HOST_LISTENS_FRAGMENT;
+  return address.href;
 }

@@ -10,6 +10,15 @@ export const NAMESPACE = 'planner';
 /** The protocol version this package speaks. */
 export const PROTOCOL_VERSION = 1;
 
+/**
+ * Put in the planner's URL fragment (`#planner-host-listens`, joined to any fragment of the
+ * host's own with `&`) by a host that listens for messages from before the frame loads, as the
+ * SDK does when it sets the frame's address: its planner says `Ready` once rather than
+ * repeating it while the host fetches a token (see `ReadyMessage`). Only a hint about timing:
+ * it opens nothing, so a page that sets it falsely only makes its own planner wait longer.
+ */
+export const HOST_LISTENS_FRAGMENT = 'planner-host-listens';
+
 export type MessageType =
   | 'Ready'
   | 'Authentication'
@@ -31,7 +40,9 @@ interface Base<T extends MessageType> {
 
 /**
  * Planner → host. Repeated (with back-off) until the first token arrives, so a host page
- * whose script attaches late still connects.
+ * whose script attaches late still connects; said once, then only every few seconds, to a
+ * host that said it listens from the start (`HOST_LISTENS_FRAGMENT`), and again soon after
+ * that host's token was refused or it had none.
  */
 export interface ReadyMessage extends Base<'Ready'> {
   /** Planner build version, for diagnostics. */

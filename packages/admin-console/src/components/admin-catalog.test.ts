@@ -33,11 +33,57 @@ const catalog = (version: number) => ({
     : [],
 });
 
-/** The admin API's catalog routes: a CSV with "bad" in it is refused with two problems. */
+const sofa = {
+  id: 'sofa-3-seat',
+  category: 'Seating',
+  name: 'Halden 3-Seat Sofa',
+  description: '',
+  width_cm: 228,
+  depth_cm: 95,
+  height_cm: 84,
+  price_cents: 89_900,
+  currency: 'EUR',
+  symbol_url: '/v1/catalog/symbols/x',
+  image_url: null,
+  sold: true,
+  variants: [
+    {
+      sku: 'sofa-3-seat-green',
+      kind: 'colour',
+      name: 'Forest green',
+      price_cents: 92_900,
+      colour: '#3f6b4f',
+    },
+    { sku: 'sofa-3-seat-oak', kind: 'material', name: 'Oak legs', price_cents: 94_900, colour: null },
+  ],
+};
+const chair = { ...sofa, id: 'chair', name: 'Tova Chair', price_cents: 11_900, variants: [] };
+
+/**
+ * The admin API's catalog routes: a CSV with "bad" in it is refused with two problems; the
+ * items are a sofa with two variants and a chair, one a page when `limit=1`.
+ */
 function platform() {
   const posted: { type: string | undefined; body: string }[] = [];
+  const listed: string[] = [];
   let version = 0;
   const fetch: FetchLike = async (url, init) => {
+    if (url.includes('/catalog/items')) {
+      listed.push(url.slice(url.indexOf('/catalog/items')));
+      const query = new URL(url, 'http://x').searchParams;
+      const found = [sofa, chair].filter((i) => !query.get('q') || i.name.includes(query.get('q')!));
+      const offset = Number(query.get('offset') ?? 0);
+      const limit = Number(query.get('limit') ?? 50);
+      return Response.json({
+        version,
+        currency: 'EUR',
+        categories: ['Seating'],
+        items: found.slice(offset, offset + limit),
+        total: found.length,
+        offset,
+        next_offset: offset + limit < found.length ? offset + limit : null,
+      });
+    }
     if (init?.method === 'POST') {
       const body = String(init.body);
       posted.push({ type: (init.headers as Record<string, string>)['Content-Type'], body });
@@ -63,7 +109,7 @@ function platform() {
     if (url.endsWith('/catalog')) return Response.json(catalog(version));
     return Response.json({ error: 'not_found', error_description: 'No.' }, { status: 404 });
   };
-  return { api: new AdminApi('t', { fetch }), posted };
+  return { api: new AdminApi('t', { fetch }), posted, listed };
 }
 
 async function mount(api: AdminApi): Promise<AdminCatalogPanel> {
@@ -134,5 +180,70 @@ describe('admin-catalog', () => {
     expect(el.shadowRoot!.querySelector('[role=alert]')?.textContent).toContain('.json or .csv');
     expect(formatOf({ name: 'x.CSV', type: '' })).toBe('csv');
     expect(formatOf({ name: 'x', type: 'application/json' })).toBe('json');
+  });
+
+  it('lists the items on sale with their variants: colour or material, SKU, price', async () => {
+    const { api, listed } = platform();
+    const el = await mount(api);
+    // No catalog yet, no list.
+    expect(el.shadowRoot!.querySelector('admin-catalog-items')).toBeNull();
+    choose(el, new File(['sku,name\na,A\n'], 'catalog.csv', { type: 'text/csv' }));
+    await submit(el);
+    const list = el.shadowRoot!.querySelector('admin-catalog-items')!;
+    await settle(list as unknown as AdminCatalogPanel);
+    const rows = () =>
+      [...list.shadowRoot!.querySelectorAll('tbody > tr')].map((tr) =>
+        [...tr.children].map((td) => td.textContent!.replace(/\s+/g, ' ').trim()),
+      );
+    expect(rows()).toEqual([
+      [
+        'sofa-3-seat',
+        'Halden 3-Seat Sofa',
+        'Seating',
+        '€899.00',
+        'Colour: Forest green sofa-3-seat-green €929.00 Material: Oak legs sofa-3-seat-oak €949.00',
+      ],
+      ['chair', 'Tova Chair', 'Seating', '€119.00', '—'],
+    ]);
+    const swatch = list.shadowRoot!.querySelector<HTMLElement>('.variants .swatch')!;
+    expect(swatch.style.background).toMatch(/#3f6b4f|rgb\(63, 107, 79\)/);
+    expect(list.shadowRoot!.querySelectorAll('.variants .swatch')).toHaveLength(1);
+    expect(list.shadowRoot!.querySelector('.hint')!.textContent).toContain('2 items on sale match.');
+
+    // A search asks the platform (it pages and searches, not the console).
+    list.shadowRoot!.querySelector<HTMLInputElement>('input[name=q]')!.value = 'Tova';
+    list.shadowRoot!.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
+    await settle(list as unknown as AdminCatalogPanel);
+    expect(listed.at(-1)).toBe('/catalog/items?q=Tova&offset=0&limit=50');
+    expect(rows().map((r) => r[0])).toEqual(['chair']);
+    expect(list.shadowRoot!.querySelector('.hint')!.textContent).toContain('1 item on sale matches.');
+  });
+
+  it('pages on with “Show more”', async () => {
+    const { api } = platform();
+    await api.importCatalog(entity.id, { format: 'csv', text: 'sku\na\n' });
+    await import('./admin-catalog-items.ts');
+    const list = document.createElement('admin-catalog-items');
+    list.api = api;
+    list.entity = entity;
+    list.version = 1;
+    // One item a page here, to see the second page come.
+    const original = api.catalogItems.bind(api);
+    api.catalogItems = (le, query) => original(le, { ...query, limit: 1 });
+    document.body.append(list);
+    await settle(list as unknown as AdminCatalogPanel);
+    const skus = () =>
+      [...list.shadowRoot!.querySelectorAll('tbody > tr')].map((tr) => tr.getAttribute('data-sku'));
+    expect(skus()).toEqual(['sofa-3-seat']);
+    const more = [...list.shadowRoot!.querySelectorAll('button')].find((b) =>
+      b.textContent!.includes('Show more'),
+    )!;
+    expect(more.textContent!.trim()).toBe('Show more (1 of 2)');
+    more.click();
+    await settle(list as unknown as AdminCatalogPanel);
+    expect(skus()).toEqual(['sofa-3-seat', 'chair']);
+    expect(
+      [...list.shadowRoot!.querySelectorAll('button')].some((b) => b.textContent!.includes('Show more')),
+    ).toBe(false);
   });
 });

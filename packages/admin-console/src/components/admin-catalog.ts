@@ -9,6 +9,7 @@ import {
   type LegalEntity,
 } from '../api.ts';
 import { failure, formatDate } from './events.ts';
+import './admin-catalog-items.ts';
 import { base } from './styles.ts';
 
 type Format = 'json' | 'csv';
@@ -66,7 +67,8 @@ export class AdminCatalogPanel extends LitElement {
     }
     const format = formatOf(file);
     if (!format) {
-      this._message = { kind: 'error', text: `${file.name}: a .json or .csv file, please.` };
+      const name = file.name;
+      this._message = { kind: 'error', text: msg(str`${name}: a .json or .csv file, please.`) };
       return;
     }
     this._busy = true;
@@ -90,7 +92,8 @@ export class AdminCatalogPanel extends LitElement {
   }
 
   #versions(catalog: AdminCatalog) {
-    if (!catalog.versions.length) return html`<p class="empty">No catalog yet: import one below.</p>`;
+    if (!catalog.versions.length)
+      return html`<p class="empty">${msg('No catalog yet: import one below.')}</p>`;
     return html`
       <table>
         <caption class="sr-only">${msg('Catalog versions, newest first')}</caption>
@@ -100,7 +103,7 @@ export class AdminCatalogPanel extends LitElement {
         <tbody>
           ${catalog.versions.map(
             (v) => html`<tr>
-              <td>${v.version}${v.source === 'seed' ? ' (seed)' : ''}</td>
+              <td>${v.source === 'seed' ? msg(str`${v.version} (seed)`) : v.version}</td>
               <td>${formatDate(v.created_at)}</td>
               <td>${v.items}</td>
               <td>${v.added}</td>
@@ -117,7 +120,7 @@ export class AdminCatalogPanel extends LitElement {
     if (!this._problems.length) return '';
     return html`
       <table class="problems">
-        <caption>Problems in the file (nothing was imported)</caption>
+        <caption>${msg('Problems in the file (nothing was imported)')}</caption>
         <thead><tr><th scope="col">${msg('Row')}</th><th scope="col">${msg('Field')}</th><th scope="col">${msg('Problem')}</th></tr></thead>
         <tbody>
           ${this._problems.map(
@@ -145,6 +148,11 @@ export class AdminCatalogPanel extends LitElement {
           ${msg('An import replaces the whole catalog; items it leaves out stay in saved projects as “no longer sold”.')}
         </p>
         ${catalog ? this.#versions(catalog) : ''}
+        ${
+          catalog?.version
+            ? html`<admin-catalog-items .api=${this.api} .entity=${this.entity} .version=${catalog.version}></admin-catalog-items>`
+            : ''
+        }
         <form @submit=${this.#import}>
           <div class="field">
             <label for="catalog-file">${msg('Catalog file (JSON or CSV)')}</label>

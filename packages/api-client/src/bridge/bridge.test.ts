@@ -67,6 +67,63 @@ describe('Bridge: Ready', () => {
     expect(win.parent.posted.every((p) => p.message.type === 'Ready')).toBe(true);
   });
 
+  it('says Ready once to a host that listens from the start, again soon only after it had no token or a refused one', async () => {
+    bridge.destroy();
+    const listening = new FakeWindow();
+    // As the SDK's frame address says it (embedPlanner puts it after any fragment of the host's).
+    Object.assign(listening, { location: { hash: '#room-7&planner-host-listens' } });
+    let verdict: 'genuine' | 'forged' = 'forged';
+    bridge = new Bridge({
+      tokens,
+      verifyToken: async () => verdict,
+      plannerVersion: '1.2.3',
+      window: listening,
+    });
+    const readys = () => listening.parent.sent('Ready').length;
+    expect(readys()).toBe(1);
+    // The shop's back-end takes its time for the token: no repeat meanwhile (there were 4 before).
+    vi.advanceTimersByTime(4_900);
+    expect(readys()).toBe(1);
+    // A host that hears nothing for long still gets one now and then.
+    vi.advanceTimersByTime(100);
+    expect(readys()).toBe(2);
+
+    // It had no token for us: its next try is the answer to a Ready, soon.
+    listening.deliver(msg('Error', { code: 'token_unavailable', message: 'No token.' }));
+    vi.advanceTimersByTime(250);
+    expect(readys()).toBe(3);
+    // A refused token: the same, on the back-off (a host whose tokens are always refused is
+    // not asked ever faster).
+    listening.deliver(msg('Authentication', { token: fakeToken() }));
+    await bridge.idle();
+    vi.advanceTimersByTime(499);
+    expect(readys()).toBe(3);
+    vi.advanceTimersByTime(1);
+    expect(readys()).toBe(4);
+    listening.deliver(msg('Authentication', { token: fakeToken() }));
+    await bridge.idle();
+    vi.advanceTimersByTime(1_000);
+    expect(readys()).toBe(5);
+    vi.advanceTimersByTime(4_000);
+    expect(readys()).toBe(5);
+
+    verdict = 'genuine';
+    listening.deliver(msg('Authentication', { token: fakeToken() }));
+    await bridge.idle();
+    expect(bridge.origin).toBe(HOST_ORIGIN);
+    vi.advanceTimersByTime(60_000);
+    expect(readys()).toBe(5);
+  });
+
+  it('keeps the back-off for a host that did not say it listens (a fragment of its own is not that)', () => {
+    bridge.destroy();
+    const other = new FakeWindow();
+    Object.assign(other, { location: { hash: '#planner-host-listens-not' } });
+    bridge = new Bridge({ tokens, verifyToken: genuine, plannerVersion: '1.2.3', window: other });
+    vi.advanceTimersByTime(250 + 500);
+    expect(other.parent.sent('Ready')).toHaveLength(3);
+  });
+
   it('says nothing when it is not in a frame', async () => {
     // A top-level window is its own parent.
     const top = { postMessage: vi.fn(), addEventListener: vi.fn(), removeEventListener: vi.fn() };

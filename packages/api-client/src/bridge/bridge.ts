@@ -2,6 +2,7 @@ import {
   type AnalyticsMessage,
   type BasketMessage,
   type ErrorMessage,
+  HOST_LISTENS_FRAGMENT,
   type LoginRequiredMessage,
   message,
   type PlannerApi,
@@ -69,6 +70,8 @@ export interface InboundMessage {
 /** The part of `window` the bridge uses; the real `window` fits. */
 export interface BridgeWindow {
   readonly parent: MessageTarget;
+  /** The page's address: its fragment may say the host listens from the start. */
+  readonly location?: { readonly hash: string };
   addEventListener(type: 'message', listener: (event: InboundMessage) => void): void;
   removeEventListener(type: 'message', listener: (event: InboundMessage) => void): void;
 }
@@ -85,6 +88,12 @@ export interface BridgeOptions {
   readyRetryMs?: number;
   /** Longest pause between two `Ready`s. Default 5 s. */
   readyMaxIntervalMs?: number;
+  /**
+   * The host listened before this page loaded, so it heard the first `Ready`: the next waits
+   * `readyMaxIntervalMs`, not the back-off. Default: whether the URL fragment says so
+   * (`HOST_LISTENS_FRAGMENT`, which the SDK adds when it sets the frame's address).
+   */
+  hostListens?: boolean;
 }
 
 /** Why an incoming message was ignored. */
@@ -116,6 +125,7 @@ export class Bridge implements Observable<BridgeEventMap> {
   private readonly version: string;
   private readonly win: BridgeWindow;
   private readonly readyMaxIntervalMs: number;
+  private readonly hostListens: boolean;
   private readonly events = new Emitter<BridgeEventMap>();
   private pinned: string | undefined;
   private readyDelay: number;
@@ -144,6 +154,9 @@ export class Bridge implements Observable<BridgeEventMap> {
     this.win = options.window ?? globalWindow();
     this.readyDelay = options.readyRetryMs ?? 250;
     this.readyMaxIntervalMs = options.readyMaxIntervalMs ?? 5_000;
+    this.hostListens =
+      options.hostListens ??
+      this.win.location?.hash.slice(1).split('&').includes(HOST_LISTENS_FRAGMENT) === true;
     this.win.addEventListener('message', this.onMessage);
     this.sendReady();
   }
@@ -300,6 +313,7 @@ export class Bridge implements Observable<BridgeEventMap> {
         // pinned, nothing is sent), and without it the shopper would wait forever.
         if (parsed.code === 'token_unavailable') {
           this.events.emit('tokenUnavailable', { message: parsed.message });
+          this.readySoon();
         }
         return;
     }
@@ -332,6 +346,7 @@ export class Bridge implements Observable<BridgeEventMap> {
       this.events.emit('tokenRefused', { reason: result.reason, origin, pinned });
       // Only a verified host hears why; see the numbered comment at the top.
       if (pinned) this.postError('token_rejected', refusalText[result.reason]);
+      else this.readySoon();
       return;
     }
     const first = this.pinned === undefined;
@@ -384,9 +399,27 @@ export class Bridge implements Observable<BridgeEventMap> {
         // A parent that went away; the next attempt or destroy() follows.
       }
     }
+    // A host listening from the start heard this one: it is fetching a token, and a repeat
+    // would only be logged (or answered with another token, had ours crossed it on the wire).
+    if (this.hostListens) {
+      this.readyTimer = setTimeout(this.sendReady, this.readyMaxIntervalMs);
+      return;
+    }
     this.readyTimer = setTimeout(this.sendReady, this.readyDelay);
     this.readyDelay = Math.min(this.readyDelay * 2, this.readyMaxIntervalMs);
   };
+
+  /**
+   * Before the first token, a host listening from the start that had no token for us, or
+   * whose token we refused, answers our next `Ready` with another: say it soon, on the
+   * back-off, so a host whose tokens are always refused is not asked ever faster.
+   */
+  private readySoon(): void {
+    if (!this.hostListens || this.pinned !== undefined || this.destroyed) return;
+    clearTimeout(this.readyTimer);
+    this.readyTimer = setTimeout(this.sendReady, this.readyDelay);
+    this.readyDelay = Math.min(this.readyDelay * 2, this.readyMaxIntervalMs);
+  }
 
   /** Posts a protocol message to the pinned host; never to anyone else. */
   private post(

@@ -514,6 +514,7 @@ export class PlannerApp extends LitElement {
                   .design=${design}
                   .catalog=${catalog}
                   .selectedId=${this._selectedId}
+                  .locale=${this.locale}
                   @planner-announce=${(e: CustomEvent<string>) => this.#announce(e.detail)}
                   @planner-view3d-unavailable=${(e: CustomEvent<Error>) => {
                     this._view3d = false;

@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import type { CatalogItem, PlacedItem } from './design.ts';
 import type { Box } from './geometry.ts';
 import { formatLength, type Unit } from './units.ts';
@@ -15,10 +16,17 @@ export interface DescribeItemInput {
   locale?: string | undefined;
 }
 
+/*
+ * What a screen reader hears, in the planner's language (`msg()`, issue 12). The 3D view must
+ * not import this module: Rolldown then splits Lit and @lit/localize out of the first-paint
+ * script (`pnpm size` fails). It names pieces with view3d/item-label.ts, in the same words.
+ */
+
 /** A piece's name; one whose item an import left out says so (it stays in the project). */
 export function itemName(catalogItem: CatalogItem | undefined): string {
-  if (!catalogItem) return 'Unknown item';
-  return catalogItem.sold === false ? `${catalogItem.name} (no longer sold)` : catalogItem.name;
+  if (!catalogItem) return msg('Unknown item');
+  const name = catalogItem.name;
+  return catalogItem.sold === false ? msg(str`${name} (no longer sold)`) : name;
 }
 
 /** Degrees for people: `90°`, `12.5°`. */
@@ -34,22 +42,30 @@ export function describeWarnings(
 ): string {
   if (!warnings) return '';
   const parts: string[] = [];
-  if (warnings.overlaps.length > 0) parts.push(`overlaps ${listNames(warnings.overlaps.map(nameOf))}`);
+  if (warnings.overlaps.length > 0) {
+    const names = listNames(warnings.overlaps.map(nameOf));
+    parts.push(msg(str`overlaps ${names}`));
+  }
   const out = warnings.outside;
-  if (out)
+  if (out) {
+    const by = len(out.by_cm);
     parts.push(
       out.fully
-        ? `fully outside the room, ${len(out.by_cm)} away from it`
-        : `partly outside the room, ${len(out.by_cm)} past the wall`,
+        ? msg(str`fully outside the room, ${by} away from it`)
+        : msg(str`partly outside the room, ${by} past the wall`),
     );
+  }
   if (warnings.doors.length > 0)
-    parts.push(warnings.doors.length === 1 ? "in a door's swing" : 'in the swing of doors');
+    parts.push(warnings.doors.length === 1 ? msg("in a door's swing") : msg('in the swing of doors'));
   return parts.join('; ');
 }
 
 function listNames(names: string[]): string {
-  if (names.length <= 2) return names.join(' and ');
-  return `${names.slice(0, 2).join(', ')} and ${names.length - 2} more`;
+  const [first = '', second = ''] = names;
+  if (names.length === 1) return first;
+  if (names.length === 2) return msg(str`${first} and ${second}`);
+  const more = names.length - 2;
+  return msg(str`${first}, ${second} and ${more} more`);
 }
 
 /**
@@ -59,11 +75,19 @@ function listNames(names: string[]): string {
 export function describeItem(input: DescribeItemInput): string {
   const { item, catalogItem, box, unit, locale } = input;
   const len = (cm: number) => formatLength(cm, unit, locale);
-  const size = catalogItem ? `, ${len(catalogItem.width_cm)} by ${len(catalogItem.depth_cm)}` : '';
-  let text =
-    `${itemName(catalogItem)}${size}, ${len(box.minX)} from the left wall, ${len(box.minY)} from the top wall` +
-    `, rotated ${formatAngle(item.rotation, locale)}.`;
+  const name = itemName(catalogItem);
+  const left = len(box.minX);
+  const top = len(box.minY);
+  const angle = formatAngle(item.rotation, locale);
+  let text: string;
+  if (catalogItem) {
+    const width = len(catalogItem.width_cm);
+    const depth = len(catalogItem.depth_cm);
+    text = msg(
+      str`${name}, ${width} by ${depth}, ${left} from the left wall, ${top} from the top wall, rotated ${angle}.`,
+    );
+  } else text = msg(str`${name}, ${left} from the left wall, ${top} from the top wall, rotated ${angle}.`);
   const warning = describeWarnings(input.warnings, input.nameOf, len);
-  if (warning) text += ` Warning: ${warning}.`;
+  if (warning) text += ` ${msg(str`Warning: ${warning}.`)}`;
   return text;
 }

@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import type { VersionedProject } from '@planner/api-client';
 import { PROJECT_LIMITS, type ProjectInput, type ProjectSummary } from '@planner/contract';
 import { DRAFT_VERSION, type Draft, type DraftProject, type PendingSave, UNTITLED } from '../draft/draft.ts';
@@ -519,7 +520,7 @@ export class Workspace {
     }
     this.#replacing = true;
     try {
-      this.editor.apply('Load saved version', () => design);
+      this.editor.apply(msg('Load saved version'), () => design);
     } finally {
       this.#replacing = false;
     }

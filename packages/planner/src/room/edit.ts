@@ -3,6 +3,7 @@
  * doors and windows. Loaded with the first room edit (the canvas and the app import it
  * lazily); `reshape.ts` holds what a resize of the room's box needs at once.
  */
+import { msg, str } from '@lit/localize';
 import { type Opening, ROOM_LIMITS, type RoomPoint } from '@planner/contract';
 import { type PlanRoom, rectangleCorners } from './format.ts';
 import { refitOpenings } from './refit-openings.ts';
@@ -58,7 +59,8 @@ export function applyTemplate(room: PlanRoom, template: RoomTemplate): PlanRoom 
 }
 
 export function moveCorner(room: PlanRoom, index: number, to: RoomPoint): PlanRoom {
-  if (index < 0 || index >= room.corners.length) throw new RoomEditError('NO_SUCH_WALL', 'No such corner.');
+  if (index < 0 || index >= room.corners.length)
+    throw new RoomEditError('NO_SUCH_WALL', msg('No such corner.'));
   const corners = room.corners.slice();
   corners[index] = { x: round(to.x), y: round(to.y) };
   return withCorners(room, corners);
@@ -72,7 +74,7 @@ export function moveCorner(room: PlanRoom, index: number, to: RoomPoint): PlanRo
 export function moveWall(room: PlanRoom, wall: number, distance: number, exact = false): PlanRoom {
   const c = room.corners;
   const n = c.length;
-  if (wall < 0 || wall >= n) throw new RoomEditError('NO_SUCH_WALL', 'No such wall.');
+  if (wall < 0 || wall >= n) throw new RoomEditError('NO_SUCH_WALL', msg('No such wall.'));
   const normal = outwardNormal(c, wall);
   const dir = wallDirection(c, wall);
   const a = at(c, wall);
@@ -97,9 +99,9 @@ export function moveWall(room: PlanRoom, wall: number, distance: number, exact =
 export function setWallLength(room: PlanRoom, wall: number, length: number): PlanRoom {
   const c = room.corners;
   const n = c.length;
-  if (wall < 0 || wall >= n) throw new RoomEditError('NO_SUCH_WALL', 'No such wall.');
+  if (wall < 0 || wall >= n) throw new RoomEditError('NO_SUCH_WALL', msg('No such wall.'));
   if (!Number.isFinite(length) || length < ROOM_LIMITS.minWallCm)
-    throw new RoomEditError('ROOM_TOO_SMALL', 'The wall would be too short.');
+    throw new RoomEditError('ROOM_TOO_SMALL', msg('The wall would be too short.'));
   const current = wallLength(c, wall);
   const dir = wallDirection(c, wall);
   const nextNormal = outwardNormal(c, wall + 1);
@@ -116,7 +118,7 @@ export function setWallThickness(room: PlanRoom, cm: number): PlanRoom {
   if (!Number.isFinite(cm) || cm < ROOM_LIMITS.wallThicknessMinCm || cm > ROOM_LIMITS.wallThicknessMaxCm)
     throw new RoomEditError(
       'WALL_THICKNESS',
-      `Walls are ${ROOM_LIMITS.wallThicknessMinCm} to ${ROOM_LIMITS.wallThicknessMaxCm} cm thick.`,
+      msg(str`Walls are ${ROOM_LIMITS.wallThicknessMinCm} to ${ROOM_LIMITS.wallThicknessMaxCm} cm thick.`),
     );
   return { ...room, wall_thickness_cm: round(cm) };
 }
@@ -124,7 +126,7 @@ export function setWallThickness(room: PlanRoom, cm: number): PlanRoom {
 export function setWallHeight(room: PlanRoom, cm: number): PlanRoom {
   const { wallHeightMinCm: min, wallHeightMaxCm: max } = ROOM_LIMITS;
   if (!Number.isFinite(cm) || cm < min || cm > max)
-    throw new RoomEditError('WALL_HEIGHT', `Walls are ${min} to ${max} cm high.`);
+    throw new RoomEditError('WALL_HEIGHT', msg(str`Walls are ${min} to ${max} cm high.`));
   return { ...room, wall_height_cm: round(cm) };
 }
 
@@ -136,14 +138,18 @@ export function addOpening(room: PlanRoom, kind: Opening['kind'], id: string, wa
   if (room.openings.length >= ROOM_LIMITS.maxOpenings)
     throw new RoomEditError(
       'OPENING_DOES_NOT_FIT',
-      `A room holds at most ${ROOM_LIMITS.maxOpenings} doors and windows.`,
+      msg(str`A room holds at most ${ROOM_LIMITS.maxOpenings} doors and windows.`),
     );
   const lengths = room.corners.map((_, i) => wallLength(room.corners, i));
   const w = wall ?? lengths.indexOf(Math.max(...lengths));
   const len = lengths[w];
-  if (len === undefined) throw new RoomEditError('NO_SUCH_WALL', 'No such wall.');
+  if (len === undefined) throw new RoomEditError('NO_SUCH_WALL', msg('No such wall.'));
   const width = kind === 'door' ? DOOR_DEFAULTS.width_cm : WINDOW_DEFAULTS.width_cm;
-  if (width > len) throw new RoomEditError('OPENING_DOES_NOT_FIT', `The wall is too short for a ${kind}.`);
+  if (width > len)
+    throw new RoomEditError(
+      'OPENING_DOES_NOT_FIT',
+      kind === 'door' ? msg('The wall is too short for a door.') : msg('The wall is too short for a window.'),
+    );
   const base = { id, wall: w, offset_cm: round(len / 2), width_cm: width };
   const opening: Opening =
     kind === 'door'
@@ -161,13 +167,15 @@ export function updateOpening(room: PlanRoom, id: string, patch: OpeningPatch): 
   const old = room.openings[index];
   if (!old) return room;
   const wall = patch.wall ?? old.wall;
-  if (wall < 0 || wall >= room.corners.length) throw new RoomEditError('NO_SUCH_WALL', 'No such wall.');
+  if (wall < 0 || wall >= room.corners.length) throw new RoomEditError('NO_SUCH_WALL', msg('No such wall.'));
   const len = wallLength(room.corners, wall);
   const width = round(patch.width_cm ?? old.width_cm);
   if (width < ROOM_LIMITS.openingMinWidthCm || width > Math.min(len, ROOM_LIMITS.openingMaxWidthCm))
     throw new RoomEditError(
       'OPENING_DOES_NOT_FIT',
-      `The ${old.kind} must be ${ROOM_LIMITS.openingMinWidthCm} cm wide or more and fit its wall.`,
+      old.kind === 'door'
+        ? msg(str`The door must be ${ROOM_LIMITS.openingMinWidthCm} cm wide or more and fit its wall.`)
+        : msg(str`The window must be ${ROOM_LIMITS.openingMinWidthCm} cm wide or more and fit its wall.`),
     );
   const base = {
     wall,

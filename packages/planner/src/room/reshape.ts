@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import { PROJECT_LIMITS, type RoomPoint, roomPolygonIssue } from '@planner/contract';
 import { type PlanRoom, roomOf } from './format.ts';
 import { wallLength } from './polygon.ts';
@@ -31,20 +32,20 @@ export const round = (v: number) => Math.round(v * 10) / 10;
  */
 export function withCorners(room: PlanRoom, corners: RoomPoint[]): PlanRoom {
   const issue = roomPolygonIssue(corners);
-  if (issue) throw new RoomEditError('ROOM_NOT_SIMPLE', 'Walls cannot cross or fold onto each other.');
+  if (issue) throw new RoomEditError('ROOM_NOT_SIMPLE', msg('Walls cannot cross or fold onto each other.'));
   if (
     corners.some(
       (c) =>
         Math.abs(c.x) > PROJECT_LIMITS.coordinateLimitCm || Math.abs(c.y) > PROJECT_LIMITS.coordinateLimitCm,
     )
   )
-    throw new RoomEditError('ROOM_TOO_LARGE', 'The room is too large.');
+    throw new RoomEditError('ROOM_TOO_LARGE', msg('The room is too large.'));
   // Over the old room, so what the corners do not decide (the wall height) stays.
   const next: PlanRoom = { ...room, ...roomOf(corners, room.unit, room.wall_thickness_cm) };
   if (next.width_cm < PROJECT_LIMITS.roomMinCm || next.depth_cm < PROJECT_LIMITS.roomMinCm)
-    throw new RoomEditError('ROOM_TOO_SMALL', 'The room would be too small.');
+    throw new RoomEditError('ROOM_TOO_SMALL', msg('The room would be too small.'));
   if (next.width_cm > PROJECT_LIMITS.roomMaxCm || next.depth_cm > PROJECT_LIMITS.roomMaxCm)
-    throw new RoomEditError('ROOM_TOO_LARGE', 'The room would be too large.');
+    throw new RoomEditError('ROOM_TOO_LARGE', msg('The room would be too large.'));
   const openings = room.openings.map((o) => {
     const len = wallLength(corners, o.wall);
     if (o.width_cm > len)

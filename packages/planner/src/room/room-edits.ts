@@ -150,7 +150,7 @@ export function runRoomEdit(editor: Editor, edit: RoomEdit, locale?: string, coa
     if (!editor.apply(label(edit), (d: Design) => editRoom(d, (r) => applyRoomEdit(r, edit)), coalesceKey))
       return '';
   } catch (error) {
-    if (error instanceof RoomEditError) return `${error.message} Nothing changed.`;
+    if (error instanceof RoomEditError) return msg(str`${error.message} Nothing changed.`);
     throw error;
   }
   return describe(edit, editor.design.room, locale, before);

@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import type { TokenRecord } from '@planner/api-client';
 import type { PlannerClient } from '@planner/api-client/bridge';
 import { canWrite } from '@planner/contract';
@@ -54,7 +55,7 @@ export function trackSession(client: PlannerClient) {
   client.bridge.on('tokenRefused', (e) => {
     // Only before the host is known: later refusals are one bad token, not a bad embed.
     if (!e.pinned && e.reason === 'origin_not_allowed') {
-      set({ status: 'refused', message: 'This page is not allowed to embed the planner.' });
+      set({ status: 'refused', message: msg('This page is not allowed to embed the planner.') });
     }
   });
   client.bridge.on('tokenUnavailable', (e) => set({ status: 'renew-failed', message: e.message }));
@@ -65,15 +66,15 @@ export function trackSession(client: PlannerClient) {
   });
   client.queue.on('refreshSuccess', settle);
   client.queue.on('refreshTimeout', () =>
-    set({ status: 'renew-failed', message: 'The shop did not send a new session in time.' }),
+    set({ status: 'renew-failed', message: msg('The shop did not send a new session in time.') }),
   );
   client.queue.on('refreshFailure', (e) =>
     set({
       status: 'renew-failed',
       message:
         e.code === 'REFRESH_LIMITED'
-          ? 'The session keeps expiring; try again in a moment.'
-          : 'The session ended.',
+          ? msg('The session keeps expiring; try again in a moment.')
+          : msg('The session ended.'),
     }),
   );
   client.queue.on('networkChange', () => set(online()));

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { emptyDesign } from '../editor/design.ts';
 import { open3d } from './open.ts';
-import { WEBGL_UNAVAILABLE, webglAvailable } from './webgl.ts';
+import { webglAvailable, webglUnavailableText } from './webgl.ts';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -13,8 +13,8 @@ describe('the 3D view without WebGL', () => {
   it('says so politely and does not open', async () => {
     vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
     expect(webglAvailable()).toBe(false);
-    await expect(open3d()).resolves.toEqual({ ok: false, message: WEBGL_UNAVAILABLE });
-    expect(WEBGL_UNAVAILABLE).toMatch(/^Sorry, .*stays in 2D\.$/);
+    await expect(open3d()).resolves.toEqual({ ok: false, message: webglUnavailableText() });
+    expect(webglUnavailableText()).toMatch(/^Sorry, .*stays in 2D\.$/);
   });
 
   it('counts a context that throws as none', () => {
@@ -44,7 +44,7 @@ describe('the 3D view without WebGL', () => {
     );
     document.body.append(el);
     const error = await unavailable;
-    expect(error).toMatchObject({ code: 'webgl_unavailable', message: WEBGL_UNAVAILABLE });
+    expect(error).toMatchObject({ code: 'webgl_unavailable', message: webglUnavailableText() });
     expect(el.renderer).toBeUndefined();
     el.remove();
   });

@@ -1,11 +1,12 @@
+import { msg, str } from '@lit/localize';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { PerspectiveCamera, Raycaster, Spherical, Vector2, Vector3, WebGLRenderer } from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import { dispatchAction } from '../components/actions.ts';
 import { base } from '../components/styles.ts';
-import { itemName } from '../editor/describe.ts';
 import type { CatalogIndex, Design } from '../editor/design.ts';
+import { itemLabel } from './item-label.ts';
 import { DesignScene } from './scene.ts';
 import { isWalkKey, WalkCamera } from './walk.ts';
 import { WebglUnavailableError } from './webgl.ts';
@@ -13,8 +14,9 @@ import { WebglUnavailableError } from './webgl.ts';
 export const ANNOUNCE_EVENT = 'planner-announce';
 export const UNAVAILABLE_EVENT = 'planner-view3d-unavailable';
 
-const ORBIT_HELP = 'Orbit: drag to turn around the room, wheel or + and - to zoom, arrow keys to turn.';
-const WALK_HELP = 'Walk-through: W A S D or the arrow keys to walk and turn, drag to look around.';
+const ORBIT_HELP = () =>
+  msg('Orbit: drag to turn around the room, wheel or + and - to zoom, arrow keys to turn.');
+const WALK_HELP = () => msg('Walk-through: W A S D or the arrow keys to walk and turn, drag to look around.');
 /** A press-and-release that moved less than this (px) is a click that selects. */
 const CLICK_SLOP_PX = 5;
 
@@ -39,6 +41,12 @@ export class PlannerView3d extends LitElement {
   @property({ attribute: false }) design!: Design;
   @property({ attribute: false }) catalog: CatalogIndex = new Map();
   @property({ attribute: false }) selectedId: string | null = null;
+  /**
+   * What re-renders it in a new language (the app takes a new locale once its strings have
+   * loaded). Not `@localized()`: its controller, shared by the 3D chunk and the entry, makes
+   * the bundler split the first paint into more scripts (as planner-room-tools.ts says).
+   */
+  @property({ attribute: false }) locale: string | undefined;
   @state() private _mode: CameraMode = 'orbit';
 
   @query('canvas') private _canvasEl!: HTMLCanvasElement;
@@ -91,7 +99,7 @@ export class PlannerView3d extends LitElement {
     this.#resize = new ResizeObserver(() => this.#fit());
     this.#resize.observe(this);
     this.#fit();
-    this.#announce(ORBIT_HELP);
+    this.#announce(ORBIT_HELP());
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -115,7 +123,7 @@ export class PlannerView3d extends LitElement {
     if (this.#controls) this.#controls.enabled = mode === 'orbit';
     this.#walk?.release();
     if (mode === 'walk') this.#walk?.reset();
-    this.#announce(mode === 'walk' ? WALK_HELP : ORBIT_HELP);
+    this.#announce(mode === 'walk' ? WALK_HELP() : ORBIT_HELP());
     this.#fit();
   }
 
@@ -294,18 +302,20 @@ export class PlannerView3d extends LitElement {
 
   override render() {
     const names = this.selectedId
-      ? itemName(this.catalog.get(this.design.items.find((i) => i.id === this.selectedId)?.catalog_id ?? ''))
+      ? itemLabel(this.catalog.get(this.design.items.find((i) => i.id === this.selectedId)?.catalog_id ?? ''))
       : null;
+    const count = this.design.items.length;
+    const room = count === 1 ? msg('Room in 3D, 1 piece') : msg(str`Room in 3D, ${count} pieces`);
     return html`
-      <div class="bar" role="toolbar" aria-label="3D camera">
-        <button type="button" class="btn small" aria-pressed=${this._mode === 'orbit' ? 'true' : 'false'} @click=${() => this.setMode('orbit')}>Orbit</button>
-        <button type="button" class="btn small" aria-pressed=${this._mode === 'walk' ? 'true' : 'false'} @click=${() => this.setMode('walk')}>Walk through</button>
-        <span class="help">${this._mode === 'walk' ? WALK_HELP : ORBIT_HELP}</span>
+      <div class="bar" role="toolbar" aria-label=${msg('3D camera')}>
+        <button type="button" class="btn small" aria-pressed=${this._mode === 'orbit' ? 'true' : 'false'} @click=${() => this.setMode('orbit')}>${msg('Orbit')}</button>
+        <button type="button" class="btn small" aria-pressed=${this._mode === 'walk' ? 'true' : 'false'} @click=${() => this.setMode('walk')}>${msg('Walk through')}</button>
+        <span class="help">${this._mode === 'walk' ? WALK_HELP() : ORBIT_HELP()}</span>
       </div>
       <canvas
         tabindex="0"
         role="img"
-        aria-label=${`Room in 3D, ${this.design.items.length} ${this.design.items.length === 1 ? 'piece' : 'pieces'}${names ? `, ${names} selected` : ''}`}
+        aria-label=${names ? msg(str`${room}, ${names} selected`) : room}
         @keydown=${(e: KeyboardEvent) => this.#onKeyDown(e)}
         @keyup=${(e: KeyboardEvent) => this.#onKeyUp(e)}
         @blur=${() => this.#walk?.release()}

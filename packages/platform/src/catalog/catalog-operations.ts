@@ -1,8 +1,8 @@
-import type { AdminCatalog, CatalogImportResult } from '@planner/contract';
+import type { AdminCatalog, Catalog, CatalogImportResult } from '@planner/contract';
 import { requireLegalEntity } from '../accounts/legal-entities.ts';
 import { audit, type OperationContext } from '../operations/operation-context.ts';
 import { type CatalogFormat, prepareImport } from './catalog-import.ts';
-import { applyImport, CatalogStore, seedItems } from './catalog-store.ts';
+import { applyImport, type CatalogPageQuery, CatalogStore, seedItems } from './catalog-store.ts';
 
 /**
  * Every change to a legal entity's catalog, for the admin API and the CLI alike, with one
@@ -55,4 +55,14 @@ export async function describeCatalog(
       created_at: new Date(v.created_at).toISOString(),
     })),
   };
+}
+
+/** One page of a legal entity's catalog, as its planner sees it (admin API: the console's list). */
+export async function catalogPage(
+  ctx: Pick<OperationContext, 'db'>,
+  legalEntityId: string,
+  query: CatalogPageQuery,
+): Promise<Catalog> {
+  await requireLegalEntity(ctx.db, legalEntityId);
+  return new CatalogStore(ctx.db).page(legalEntityId, query);
 }

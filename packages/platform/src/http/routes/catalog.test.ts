@@ -280,6 +280,44 @@ describe('importing', () => {
   });
 });
 
+describe('the operator console’s list', () => {
+  it('pages and searches a legal entity’s items on sale with their variants, for the admin token only', async () => {
+    const s = await shop('Console list');
+    const sofa = item('sofa', {
+      name: 'Halden Sofa',
+      variants: [
+        { sku: 'sofa-green', kind: 'colour', name: 'Forest green', price_cents: 12_000, colour: '#3f6b4f' },
+        { sku: 'sofa-oak', kind: 'material', name: 'Oak', price_cents: 13_000 },
+      ],
+    });
+    await importJson(s.id, [sofa, item('table', { category: 'Tables' }), item('lamp')]);
+    await importJson(s.id, [sofa, item('table', { category: 'Tables' })]);
+    const page = async (query: string) => {
+      const res = await admin(tp, 'GET', `/legal-entities/${s.id}/catalog/items${query}`);
+      expect(res.status).toBe(200);
+      return (await res.json()) as Catalog;
+    };
+    const all = await page('');
+    // What its planner gets: the item no longer sold is not listed.
+    expect(all).toMatchObject({ version: 2, currency: 'EUR', total: 2, next_offset: null });
+    expect(all.items.map((i) => i.id)).toEqual(['sofa', 'table']);
+    expect(all.items[0]!.variants).toEqual([
+      { sku: 'sofa-green', kind: 'colour', name: 'Forest green', price_cents: 12_000, colour: '#3f6b4f' },
+      { sku: 'sofa-oak', kind: 'material', name: 'Oak', price_cents: 13_000, colour: null },
+    ]);
+    expect(all).toEqual(await get<Catalog>(s.token, '/v1/catalog'));
+    // Search finds a variant's name; paging as /v1/catalog.
+    expect((await page('?q=oak')).items.map((i) => i.id)).toEqual(['sofa']);
+    expect(await page('?limit=1')).toMatchObject({ total: 2, next_offset: 1 });
+    expect((await page('?offset=1')).items.map((i) => i.id)).toEqual(['table']);
+
+    expect((await admin(tp, 'GET', `/legal-entities/${s.id}/catalog/items?limit=201`)).status).toBe(400);
+    expect((await admin(tp, 'GET', '/legal-entities/le_nobody/catalog/items')).status).toBe(404);
+    const planner = await fetch(`${tp.url}/admin/api/legal-entities/${s.id}/catalog/items`, authed(s.token));
+    expect(planner.status).toBe(401);
+  });
+});
+
 describe('caching', () => {
   it('answers with an ETag and Cache-Control, 304 while unchanged, 200 after an import', async () => {
     const s = await shop('Etag');
@@ -392,6 +430,7 @@ describe('documentation', () => {
         '/v1/catalog/items',
         '/v1/catalog/symbols/{hash}',
         '/admin/api/legal-entities/{id}/catalog/imports',
+        '/admin/api/legal-entities/{id}/catalog/items',
         '/v1/me',
         '/v1/projects',
         '/v1/projects/{id}',

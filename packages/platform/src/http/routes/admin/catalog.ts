@@ -3,12 +3,14 @@ import { CATALOG_LIMITS as L } from '@planner/contract';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { CatalogImportError, importProblems, prepareImport } from '../../../catalog/catalog-import.ts';
-import { CatalogOperations, describeCatalog } from '../../../catalog/catalog-operations.ts';
+import { CatalogOperations, catalogPage, describeCatalog } from '../../../catalog/catalog-operations.ts';
 import {
   AdminCatalog,
+  Catalog,
   CatalogImportErrorBody,
   CatalogImportInput,
   CatalogImportResult,
+  CatalogQuery,
 } from '../../../schemas/catalog.ts';
 import type { AppEnv } from '../../env.ts';
 import { ApiError, invalidInput } from '../../errors.ts';
@@ -43,6 +45,18 @@ const showCatalog = createRoute({
   middleware: [auth] as const,
   request: { params: leId },
   responses: { 200: json(AdminCatalog, 'It'), ...errors([401, 404]) },
+});
+
+const listItems = createRoute({
+  ...common,
+  method: 'get',
+  path: '/admin/api/legal-entities/{id}/catalog/items',
+  summary: "A page of a legal entity's catalog as the planner gets it, variants and all",
+  description:
+    "What `GET /v1/catalog` answers that legal entity's planner (the items on sale, searched and paged the same way), for the operator console: each item with its variants (colour or material, SKU, price, colour).",
+  middleware: [auth] as const,
+  request: { params: leId, query: CatalogQuery },
+  responses: { 200: json(Catalog, 'One page'), ...errors([400, 401, 404]) },
 });
 
 const importCatalog = createRoute({
@@ -103,6 +117,10 @@ async function refusedWhole(c: Context<AppEnv>, issues: z.core.$ZodIssue[]) {
 export function registerCatalogAdminRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(showCatalog, async (c) =>
     c.json(await describeCatalog(c.var.services, c.req.valid('param').id), 200),
+  );
+
+  app.openapi(listItems, async (c) =>
+    c.json(await catalogPage(c.var.services, c.req.valid('param').id, c.req.valid('query')), 200),
   );
 
   app.openapi(
