@@ -71,6 +71,8 @@ const redact = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'
 // the CLI tests start processes: generous hook and test time-outs, no retries.
 export default defineConfig(async () => ({
   test: {
+    // One fresh PGlite database per run, copied by each test file instead of its own initdb.
+    globalSetup: ['src/testing/pglite-template-setup.ts'],
     hookTimeout: 60_000,
     testTimeout: 30_000,
     projects: [
