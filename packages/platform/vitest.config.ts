@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { sep } from 'node:path';
 import pg from 'pg';
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+import { SlowFirstSequencer } from './src/testing/slow-first-sequencer.ts';
 
 /** The tests that need a real PostgreSQL server (several instances, dropped connections): titled so. */
 const POSTGRES_ONLY = /\[PostgreSQL only\]/;
@@ -71,8 +73,15 @@ const redact = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'
 // the CLI tests start processes: generous hook and test time-outs, no retries.
 export default defineConfig(async () => ({
   test: {
+    // One fresh PGlite database per run, copied by each test file instead of its own initdb.
+    globalSetup: ['src/testing/pglite-template-setup.ts'],
     hookTimeout: 60_000,
     testTimeout: 30_000,
+    // Vitest leaves a core to itself (cores - 1 workers: one on the 2-core machine), yet a file
+    // spends much of its time waiting on processes it started, timers and sockets: a file per
+    // core keeps them all busy. Each file has its own database, ports and folders.
+    maxWorkers: availableParallelism(),
+    sequence: { sequencer: SlowFirstSequencer },
     projects: [
       { extends: true as const, test: { name: 'platform', include: ['src/**/*.test.ts'] } },
       ...(await postgresOnlyProject()),

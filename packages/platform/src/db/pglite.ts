@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { createLogger, type Logger } from '../util/log.ts';
 import { damagedDataDir } from './damaged-data-dir.ts';
 import type { Database, Queryable } from './database.ts';
+import { seedDataDir, templateDump } from './pglite-template.ts';
 
 /** Embedded PostgreSQL (PGlite) in a data folder, or in memory when `dataDir` is undefined. */
 export async function openPglite(
@@ -10,7 +11,14 @@ export async function openPglite(
 ): Promise<Database> {
   let db: PGlite;
   try {
-    db = dataDir ? new PGlite(dataDir) : new PGlite();
+    // In a test run, a new database is a copy of the run's fresh one rather than its own initdb.
+    if (dataDir) {
+      await seedDataDir(dataDir);
+      db = new PGlite(dataDir);
+    } else {
+      const dump = await templateDump();
+      db = new PGlite(dump ? { loadDataDir: dump } : {});
+    }
     await db.waitReady;
   } catch (error) {
     throw (dataDir && damagedDataDir(dataDir, error)) || error;
