@@ -91,16 +91,15 @@ export function openTimed(frame: Frame, id: string): Promise<number> {
  * paint are done.
  */
 export function startFrames(frame: Frame): Promise<void> {
-  return frame.evaluate(() => {
-    const rec = { deltas: [] as number[], work: [] as number[], running: true };
-    (globalThis as unknown as { __frames: typeof rec }).__frames = rec;
-    let last: number | undefined;
+  // A string: tsx names the functions of an evaluated callback with a helper the page lacks.
+  return frame.evaluate(`(() => {
+    const rec = { deltas: [], work: [], running: true };
+    globalThis.__frames = rec;
+    let last;
     let start = 0;
     const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      rec.work.push(performance.now() - start);
-    };
-    const tick = (ts: number) => {
+    channel.port1.onmessage = () => rec.work.push(performance.now() - start);
+    const tick = (ts) => {
       if (!rec.running) return;
       if (last !== undefined) rec.deltas.push(ts - last);
       last = ts;
@@ -109,7 +108,7 @@ export function startFrames(frame: Frame): Promise<void> {
       requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
-  });
+  })()`);
 }
 
 export function stopFrames(frame: Frame): Promise<{ deltas: number[]; work: number[] }> {
@@ -124,24 +123,36 @@ export function stopFrames(frame: Frame): Promise<{ deltas: number[]; work: numb
 
 /** Counts the 3D view's draws from now on (its `drawNow`, which every frame it draws calls). */
 export function countDraws(frame: Frame): Promise<void> {
+  // The instance's own `drawNow` shadows the class's, which the view's rAF callback calls. A
+  // method assigned to a property, no named function: tsx would name it with a helper the page
+  // lacks.
   return frame.locator('planner-view3d').evaluate((el) => {
-    const view = el as HTMLElement & { drawNow(): void; __draws?: number[] };
-    const draw = Object.getPrototypeOf(view).drawNow as () => void;
+    const view = el as HTMLElement & { drawNow(): void; __draws: number[]; __drawMs: number[] };
     view.__draws = [];
+    view.__drawMs = [];
     view.drawNow = function (this: typeof view) {
-      view.__draws!.push(performance.now());
-      draw.call(this);
+      const t0 = performance.now();
+      view.__draws.push(t0);
+      Object.getPrototypeOf(view).drawNow.call(view);
+      view.__drawMs.push(performance.now() - t0);
     };
   });
 }
 
-/** Draws counted since `countDraws`, as frames per second between the first and the last. */
-export function drawRate(frame: Frame): Promise<{ draws: number; fps: number }> {
+/**
+ * Draws counted since `countDraws`, as frames per second between the first and the last, and
+ * the median main-thread time of one draw (three.js building the frame's WebGL calls).
+ */
+export function drawRate(frame: Frame): Promise<{ draws: number; fps: number; drawMs: number }> {
   return frame.locator('planner-view3d').evaluate((el) => {
-    const view = el as HTMLElement & { drawNow(): void; __draws?: number[] };
+    const view = el as HTMLElement & { __draws?: number[]; __drawMs?: number[] };
     const draws = view.__draws ?? [];
+    const ms = [...(view.__drawMs ?? [])].sort((a, b) => a - b);
     delete (view as { drawNow?: unknown }).drawNow;
-    const span = draws.length > 1 ? draws.at(-1)! - draws[0]! : Number.NaN;
-    return { draws: draws.length, fps: ((draws.length - 1) * 1000) / span };
+    return {
+      draws: draws.length,
+      fps: draws.length > 1 ? ((draws.length - 1) * 1000) / (draws.at(-1)! - draws[0]!) : Number.NaN,
+      drawMs: ms.length ? ms[ms.length >> 1]! : Number.NaN,
+    };
   });
 }
