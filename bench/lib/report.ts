@@ -112,7 +112,7 @@ export function printSection(s: Section): void {
   for (const n of s.notes) console.log(`  - ${n}`);
 }
 
-const ORDER = ['sizes', 'guard', 'issuance', 'oauth', 'save', 'iframe', 'growth'];
+const ORDER = ['sizes', 'guard', 'issuance', 'oauth', 'save', 'iframe', 'handshake', 'planner', 'growth'];
 
 /** Writes one module's result and rebuilds report.md from every module's latest result. */
 export async function writeSection(s: Section, dir = RESULTS_DIR): Promise<void> {

@@ -157,7 +157,6 @@ export const iframe: BenchModule = {
         notes: [
           `TokenExpired requests per storm: ${expiredCounts.join(', ')} (must be 1); calls held when the token arrived: ${last!.held}.`,
           `Queue overhead: ${rounds} interleaved rounds a side (${rounds * perRound(50)} calls 50 in flight, ${rounds * perRound(1)} sequential), GET ${path} (the guarded bench route), same origin.`,
-          'Handshake (iframe navigation → first authorized catalog response vs a blank page) is not measured yet.',
         ],
         charts: [
           {
