@@ -60,7 +60,7 @@ export class PlannerProjectsDialog extends LitElement {
   override render() {
     return html`
       <dialog aria-labelledby="title" @close=${() => this.dispatchEvent(new Event('close'))}>
-        <header>
+        <div class="head">
           <h2 id="title">${msg('Your projects')}</h2>
           <div class="head-actions">
             <button
@@ -77,7 +77,7 @@ export class PlannerProjectsDialog extends LitElement {
               ${icon('close', 16)}
             </button>
           </div>
-        </header>
+        </div>
         <div class="body" aria-busy=${this.loading ? 'true' : 'false'}>${this.#renderBody()}</div>
       </dialog>
     `;
@@ -185,7 +185,8 @@ export class PlannerProjectsDialog extends LitElement {
       dialog::backdrop {
         background: rgb(16 24 40 / 35%);
       }
-      header {
+      /* Not a <header>: in a dialog it would be a second banner landmark. */
+      .head {
         display: flex;
         align-items: center;
         justify-content: space-between;
