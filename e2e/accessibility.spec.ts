@@ -24,10 +24,14 @@ test('the planner in the demo shop: no serious or critical axe violation, with i
   const tools = ui.frame.getByRole('group', { name: 'Walls, doors and windows' });
   await tools.getByRole('button', { name: 'Add door' }).click();
   await tools.getByRole('button', { name: 'Add window' }).click();
-  await expect(ui.frame.getByRole('list', { name: 'Doors and windows' }).getByRole('listitem')).toHaveCount(2);
+  await expect(ui.frame.getByRole('list', { name: 'Doors and windows' }).getByRole('listitem')).toHaveCount(
+    2,
+  );
   await ui.piece('Halden 3-Seat Sofa').click();
   await expect(ui.inspector).toHaveAccessibleName('Selected: Halden 3-Seat Sofa');
-  findings.push(...(await scan(page, 'planner, signed in, room tools with a door and a window, a piece selected')));
+  findings.push(
+    ...(await scan(page, 'planner, signed in, room tools with a door and a window, a piece selected')),
+  );
 
   const list = ui.frame.locator('planner-shopping-list');
   await list.getByRole('button', { name: /^Shopping list/ }).click();
@@ -61,7 +65,9 @@ test('the demo shop’s pages: no serious or critical axe violation on the index
   expect(await record(testInfo, findings)).toEqual([]);
 });
 
-test('the admin console: no serious or critical axe violation, signed out and in', async ({ page }, testInfo) => {
+test('the admin console: no serious or critical axe violation, signed out and in', async ({
+  page,
+}, testInfo) => {
   const findings: Finding[] = [];
   const platform = url(PORTS.platform);
   await page.goto(`${platform}/admin/`);

@@ -37,7 +37,10 @@ export async function scan(page: Page, view: string): Promise<Finding[]> {
   for (const frame of page.frames()) await frame.evaluate(GUARDED_SOURCE);
   const results: AxeResults = await new AxeBuilder({ page, axeSource: GUARDED_SOURCE })
     .options({
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      runOnly: {
+        type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+      },
       // Still "experimental" in axe, so off unless asked: a button whose name does not contain
       // its visible text ("Add to room" named "Add Halden 3-Seat Sofa to room") fails WCAG 2.5.3.
       rules: { [LABEL_IN_NAME]: { enabled: true } },
@@ -49,7 +52,8 @@ export async function scan(page: Page, view: string): Promise<Finding[]> {
   const ran = [...results.passes, ...results.violations, ...results.incomplete, ...results.inapplicable];
   if (!ran.some((r) => r.id === LABEL_IN_NAME)) throw new Error(`axe did not run ${LABEL_IN_NAME}`);
   const untested = results.incomplete.find((r) => r.id === 'frame-tested');
-  if (untested) throw new Error(`axe could not analyse ${untested.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  if (untested)
+    throw new Error(`axe could not analyse ${untested.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   console.log(`axe: ${view}: ${Date.now() - started} ms`);
   return results.violations.map((v: Result) => ({
     view,
@@ -61,6 +65,9 @@ export async function scan(page: Page, view: string): Promise<Finding[]> {
   }));
 }
 
+/** The elements printed per violation: the first few say where to look. */
+const SHOWN_TARGETS = 8;
+
 /** What axe found, one block per violation, for the test's output and its attachment. */
 export function report(findings: Finding[]): string {
   if (findings.length === 0) return 'axe: no violations';
@@ -68,7 +75,11 @@ export function report(findings: Finding[]): string {
     .map(
       (f) =>
         `[${f.impact}] ${f.rule} in ${f.view}: ${f.help}\n` +
-        f.targets.map((t) => `    ${t}`).join('\n') +
+        f.targets
+          .slice(0, SHOWN_TARGETS)
+          .map((t) => `    ${t}`)
+          .join('\n') +
+        (f.targets.length > SHOWN_TARGETS ? `\n    … and ${f.targets.length - SHOWN_TARGETS} more` : '') +
         (f.summary ? `\n    → ${f.summary}` : ''),
     )
     .join('\n');

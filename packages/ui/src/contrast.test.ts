@@ -83,7 +83,15 @@ describe('button colours', () => {
  */
 describe('text colours on the surfaces', () => {
   const token = (name: string) => getComputedStyle(mount().host).getPropertyValue(name).trim();
-  const TEXT = ['--pl-text', '--pl-muted', '--pl-faint', '--pl-accent', '--pl-success', '--pl-warn', '--pl-danger'];
+  const TEXT = [
+    '--pl-text',
+    '--pl-muted',
+    '--pl-faint',
+    '--pl-accent',
+    '--pl-success',
+    '--pl-warn',
+    '--pl-danger',
+  ];
   const SURFACES = ['--pl-surface', '--pl-surface-2', '--pl-bg'];
   for (const fg of TEXT) {
     for (const bg of SURFACES) {
