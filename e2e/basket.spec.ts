@@ -165,7 +165,7 @@ test.describe('from plan to basket', () => {
       /^Black \(colour\).*€129\.00$/,
       /^Walnut \(material\).*SKU dining-chair-walnut.*€149\.00$/,
     ]);
-    await sofa.getByRole('link', { name: 'Plan the Halden 3-Seat Sofa in your room' }).click();
+    await sofa.getByRole('link', { name: 'Plan it in your room: Halden 3-Seat Sofa' }).click();
 
     const planner = plannerUi(page);
     await expect(planner.session.getByText(/^Visitor$/)).toBeVisible();
@@ -180,7 +180,7 @@ test.describe('from plan to basket', () => {
     ] as const) {
       await page.getByRole('navigation', { name: 'Shop' }).getByRole('link', { name: link }).click();
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
-      await expect(page.getByRole('link', { name: /^Plan the .+ in your room$/ }).first()).toBeVisible();
+      await expect(page.getByRole('link', { name: /^Plan it in your room: .+$/ }).first()).toBeVisible();
     }
   });
 });

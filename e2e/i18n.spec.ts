@@ -38,7 +38,7 @@ test.describe('the planner in the shop’s language and brand', () => {
 
     // Metric units with German numbers: the floor area, then a sofa's size and price.
     await expect(frame.getByText(/^Grundfläche 20,0\sm²$/)).toBeVisible();
-    const add = frame.getByRole('button', { name: 'Halden 3-Seat Sofa zum Raum hinzufügen' });
+    const add = frame.getByRole('button', { name: 'Zum Raum hinzufügen: Halden 3-Seat Sofa' });
     await expect(add).toBeEnabled();
     await add.click();
     const inspector = frame.getByRole('region', { name: 'Ausgewählt: Halden 3-Seat Sofa' });

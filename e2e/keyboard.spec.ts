@@ -12,7 +12,7 @@ test('the planner works with the keyboard alone: place, move, rotate, delete, un
   const rotation = ui.inspector.getByRole('spinbutton', { name: 'Rotation' });
 
   // Tab from the top of the shop page into the planner, to the sofa's "Add to room" button.
-  await tabTo(page, frame, 'Add Halden 3-Seat Sofa to room');
+  await tabTo(page, frame, 'Add to room: Halden 3-Seat Sofa');
   await page.keyboard.press('Enter');
 
   // The new piece has the focus, shown by a visible ring.

@@ -79,7 +79,7 @@ test('chaos: faults between planner and platform lose no saved write, apply none
 
     // A local draft in the first planner, made through its UI before the chaos.
     const first = frames[0]!;
-    await first.getByRole('button', { name: 'Add Halden 3-Seat Sofa to room' }).click();
+    await first.getByRole('button', { name: 'Add to room: Halden 3-Seat Sofa' }).click();
     const readDraft = () =>
       first.evaluate(() =>
         Object.fromEntries(

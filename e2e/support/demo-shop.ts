@@ -29,7 +29,7 @@ export function plannerUi(page: Page) {
     save: header.getByRole('button', { name: 'Save', exact: true }),
     open: header.getByRole('button', { name: 'Open', exact: true }),
     newProject: header.getByRole('button', { name: 'New', exact: true }),
-    addButton: (piece: string) => frame.getByRole('button', { name: `Add ${piece} to room` }),
+    addButton: (piece: string) => frame.getByRole('button', { name: `Add to room: ${piece}` }),
     /** A placed piece, by its catalog name (its label goes on with size, position, rotation). */
     piece: (piece: string) => frame.getByRole('button', { name: new RegExp(`^${escapeRegExp(piece)}, `) }),
     /** The banner under the header (saved, conflict, log in to save, …). */

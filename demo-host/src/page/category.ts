@@ -64,7 +64,7 @@ try {
         li.querySelector('.description')!.after(variantList(p.name, p.variants, p.currency));
       const plan = li.querySelector<HTMLAnchorElement>('.plan')!;
       plan.href = `/?plan=${encodeURIComponent(p.sku)}#planner-title`;
-      plan.setAttribute('aria-label', `Plan the ${p.name} in your room`);
+      plan.setAttribute('aria-label', `Plan it in your room: ${p.name}`);
       return li;
     }),
   );

@@ -75,3 +75,44 @@ describe('button colours', () => {
     }
   }
 });
+
+/**
+ * The text colours on the surfaces text sits on: the pieces count and hints (`--pl-faint`), the
+ * signed-in badge (`--pl-success`) and the rest, each at 4.5:1 or more (axe measured the old
+ * faint at 3.11:1 and the old green at 4.45:1 in the planner).
+ */
+describe('text colours on the surfaces', () => {
+  const token = (name: string) => getComputedStyle(mount().host).getPropertyValue(name).trim();
+  const TEXT = [
+    '--pl-text',
+    '--pl-muted',
+    '--pl-faint',
+    '--pl-accent',
+    '--pl-success',
+    '--pl-warn',
+    '--pl-danger',
+  ];
+  const SURFACES = ['--pl-surface', '--pl-surface-2', '--pl-bg'];
+  for (const fg of TEXT) {
+    for (const bg of SURFACES) {
+      it(`${fg} on ${bg}: 4.5:1 or more`, () => {
+        const [f, b] = [token(fg), token(bg)];
+        expect(f).toMatch(/^#[0-9a-f]{6}$/i);
+        expect(contrast(f, b), `${f} on ${b}`).toBeGreaterThanOrEqual(4.5);
+      });
+    }
+  }
+  // The tinted chips and banners: each colour on its own soft background.
+  for (const [fg, bg] of [
+    ['--pl-success', '--pl-success-soft'],
+    ['--pl-warn', '--pl-warn-soft'],
+    ['--pl-danger', '--pl-danger-soft'],
+    ['--pl-accent', '--pl-accent-soft'],
+  ] as const) {
+    it(`${fg} on ${bg}: 4.5:1 or more`, () => {
+      const [f, b] = [token(fg), token(bg)];
+      expect(f).toMatch(/^#[0-9a-f]{6}$/i);
+      expect(contrast(f, b), `${f} on ${b}`).toBeGreaterThanOrEqual(4.5);
+    });
+  }
+});

@@ -19,7 +19,7 @@ export const tokens = css`
     --pl-border-strong: #c9ced6;
     --pl-text: #1b2127;
     --pl-muted: #5b6672;
-    --pl-faint: #8a939d;
+    --pl-faint: #67707a;
     --pl-accent: #0f766e;
     --pl-accent-hover: #0b5f59;
     --pl-accent-soft: #e3f3f1;
@@ -30,7 +30,8 @@ export const tokens = css`
     --pl-danger-hover: #912018;
     --pl-danger-soft: #fdecea;
     --pl-danger-text: #ffffff;
-    --pl-success: #15803d;
+    --pl-success: #137638;
+    --pl-success-soft: #e7f5ec;
     --pl-radius: 10px;
     --pl-radius-sm: 7px;
     --pl-shadow: 0 1px 2px rgb(16 24 40 / 6%), 0 1px 3px rgb(16 24 40 / 8%);

@@ -108,6 +108,7 @@ export class AdminApp extends LitElement {
       return html`<admin-profile-details .api=${api} .profileId=${this._view.id} @back=${() => this.#back()}></admin-profile-details>`;
     }
     return html`
+      <h1 class="sr-only">${msg('Back-ends')}</h1>
       <div class="picker card">
         <div class="field">
           <label for="entity">${msg('Legal entity')}</label>

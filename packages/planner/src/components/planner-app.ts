@@ -483,7 +483,8 @@ export class PlannerApp extends LitElement {
             </div>
           </aside>
           ${drawer && this._drawerOpen ? html`<div class="scrim" @click=${() => this.#closeDrawer()}></div>` : nothing}
-          <main class="main">
+          <!-- Named: the host page has a banner and a main of its own, and landmarks must differ. -->
+          <main class="main" aria-label=${msg('Room planner')}>
             <div class="toolbar">
               ${
                 drawer

@@ -58,7 +58,7 @@ describe('planner-catalog', () => {
   it('adds an item from its button', async () => {
     const { root, actions } = await setup();
     const add = root.querySelectorAll<HTMLButtonElement>('button.add')[2]!;
-    expect(add.getAttribute('aria-label')).toBe('Add Ekdal Dining Table to room');
+    expect(add.getAttribute('aria-label')).toBe('Add to room: Ekdal Dining Table');
     add.click();
     expect(actions).toEqual([{ type: 'add', catalogId: 'table' }]);
   });

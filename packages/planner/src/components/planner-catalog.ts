@@ -304,7 +304,7 @@ export class PlannerCatalog extends LitElement {
             type="button"
             class="btn small add"
             ?disabled=${this.addDisabled}
-            aria-label=${msg(str`Add ${item.name} to room`)}
+            aria-label=${msg(str`Add to room: ${item.name}`)}
             title=${this.addDisabled ? msg('The room holds at most 500 pieces') : msg('Add to room')}
             @click=${() => dispatchAction(this, { type: 'add', catalogId: item.id })}
           >

@@ -56,7 +56,8 @@ export class PlannerHeader extends LitElement {
     const undo = undoLabel ? msg(str`Undo ${undoLabel}`) : msg('Undo');
     const redo = redoLabel ? msg(str`Redo ${redoLabel}`) : msg('Redo');
     return html`
-      <header class="top">
+      <header class="top" aria-label=${msg('Room planner')}>
+        <h1 class="sr-only">${msg('Room planner')}</h1>
         <div class="project">
           <span class="logo" aria-hidden="true">${icon('logo', 20)}</span>
           <div class="name-wrap">

@@ -163,13 +163,13 @@ export class PlannerInbox extends LitElement {
         ${n > 0 ? html`<span class="badge" aria-hidden="true">${n > 99 ? '99+' : n}</span>` : nothing}
       </button>
       <dialog aria-labelledby="inbox-title" @close=${() => this.#onClose()}>
-        <header>
+        <div class="head">
           <h2 id="inbox-title">${msg('Inbox')}</h2>
           <span class="count" role="status">${n === 0 ? msg('All read') : msg(str`${n} unread`)}</span>
           <button type="button" class="btn quiet icon close" aria-label=${msg('Close')} @click=${() => this.close()}>
             ${icon('close', 16)}
           </button>
-        </header>
+        </div>
         <div class="body" aria-busy=${this._loading ? 'true' : 'false'}>
           ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing} ${this.#renderList()}
         </div>
@@ -257,7 +257,8 @@ export class PlannerInbox extends LitElement {
       dialog::backdrop {
         background: rgb(16 24 40 / 35%);
       }
-      header {
+      /* Not a <header>: in a dialog it would be a second banner landmark. */
+      .head {
         display: flex;
         align-items: center;
         gap: 10px;

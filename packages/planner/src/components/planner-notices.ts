@@ -151,7 +151,7 @@ export class PlannerNotices extends LitElement {
         color: #1d4ed8;
       }
       .banner.success {
-        background: #e7f5ec;
+        background: var(--pl-success-soft);
         color: var(--pl-success);
       }
       @media (max-width: 759px) {

@@ -60,7 +60,7 @@ export class PlannerProjectsDialog extends LitElement {
   override render() {
     return html`
       <dialog aria-labelledby="title" @close=${() => this.dispatchEvent(new Event('close'))}>
-        <header>
+        <div class="head">
           <h2 id="title">${msg('Your projects')}</h2>
           <div class="head-actions">
             <button
@@ -77,7 +77,7 @@ export class PlannerProjectsDialog extends LitElement {
               ${icon('close', 16)}
             </button>
           </div>
-        </header>
+        </div>
         <div class="body" aria-busy=${this.loading ? 'true' : 'false'}>${this.#renderBody()}</div>
       </dialog>
     `;
@@ -103,7 +103,8 @@ export class PlannerProjectsDialog extends LitElement {
     const items = p.item_count === 1 ? msg('1 piece') : msg(str`${p.item_count} pieces`);
     if (confirming) {
       return html`
-        <li class="row confirm" role="group" aria-label=${msg(str`Confirm deleting ${p.name}`)}>
+        <li class="row confirm">
+          <div class="confirm-group" role="group" aria-label=${msg(str`Confirm deleting ${p.name}`)}>
           <p><strong>${msg(str`Delete “${p.name}”?`)}</strong> ${msg('This cannot be undone.')}</p>
           <div class="actions">
             <button
@@ -126,6 +127,7 @@ export class PlannerProjectsDialog extends LitElement {
             >
               ${deleting ? msg('Deleting…') : msg('Delete')}
             </button>
+          </div>
           </div>
         </li>
       `;
@@ -183,7 +185,8 @@ export class PlannerProjectsDialog extends LitElement {
       dialog::backdrop {
         background: rgb(16 24 40 / 35%);
       }
-      header {
+      /* Not a <header>: in a dialog it would be a second banner landmark. */
+      .head {
         display: flex;
         align-items: center;
         justify-content: space-between;
@@ -223,7 +226,15 @@ export class PlannerProjectsDialog extends LitElement {
       }
       .row.confirm {
         background: var(--pl-danger-soft);
+      }
+      /* The row's group (a role on the <li> would leave the list without a list item). */
+      .confirm-group {
+        display: flex;
+        flex: 1;
         flex-wrap: wrap;
+        align-items: center;
+        justify-content: space-between;
+        gap: 12px;
       }
       .row.confirm p {
         margin: 0;

@@ -156,7 +156,9 @@ export class PlannerRoomTools extends LitElement {
                   id: o.id,
                   patch: p,
                 });
-                return html`<li role="group" aria-label=${msg(str`${name}, wall ${o.wall + 1}`)}>
+                // The group sits inside the item: a role on the <li> itself would leave the list
+                // holding no list items (axe's "list" rule).
+                return html`<li><div class="opening" role="group" aria-label=${msg(str`${name}, wall ${o.wall + 1}`)}>
                   <span class="name">${msg(str`${name} · wall ${o.wall + 1}`)}</span>
                   ${this.#number(msg('Width'), o.width_cm, (width_cm) => patch({ width_cm }))}
                   ${
@@ -173,7 +175,7 @@ export class PlannerRoomTools extends LitElement {
                   <button type="button" class="btn small quiet" aria-label=${msg(str`Remove ${name}`)} @click=${() => this.#edit({ kind: 'remove-opening', id: o.id })}>
                     ${msg('Remove')}
                   </button>
-                </li>`;
+                </div></li>`;
               })}
             </ul>`
           : ''
@@ -189,7 +191,7 @@ export class PlannerRoomTools extends LitElement {
         margin-top: 10px;
       }
       .tools,
-      .openings li,
+      .opening,
       .row {
         display: flex;
         flex-wrap: wrap;

@@ -151,7 +151,7 @@ export class PlannerSessionStatus extends LitElement {
         background: var(--pl-faint);
       }
       .ok {
-        background: #e7f5ec;
+        background: var(--pl-success-soft);
         color: var(--pl-success);
       }
       .ok .dot {
