@@ -29,7 +29,7 @@ const route = createRoute({
 
 export function registerTokenRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, async (c) => {
-    const { services } = c.var;
+    const services = c.get('services');
     const { config, db, now, log } = services;
     const body = c.req.valid('json');
     const apiKey = await authenticateClient(body, {

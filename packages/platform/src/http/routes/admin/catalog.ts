@@ -102,14 +102,14 @@ async function refusedWhole(c: Context<AppEnv>, issues: z.core.$ZodIssue[]) {
 /** The catalog: shown, imported from JSON or CSV. */
 export function registerCatalogAdminRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(showCatalog, async (c) =>
-    c.json(await describeCatalog(c.var.services, c.req.valid('param').id), 200),
+    c.json(await describeCatalog(c.get('services'), c.req.valid('param').id), 200),
   );
 
   app.openapi(
     importCatalog,
     async (c) => {
       const { id } = c.req.valid('param');
-      const operations = new CatalogOperations(adminOperations(c.var.services));
+      const operations = new CatalogOperations(adminOperations(c.get('services')));
       try {
         const result =
           mediaType(c) === CSV
