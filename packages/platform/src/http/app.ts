@@ -1,5 +1,4 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { PlatformError } from '../errors.ts';
@@ -10,6 +9,7 @@ import type { AppEnv } from './env.ts';
 import { ApiError, invalidInput, invalidRequest, notFound } from './errors.ts';
 import { type HostSdk, hostSdkPath, hostSdkResponse } from './host-sdk.ts';
 import { limitBody } from './middleware/body-limit.ts';
+import { cors } from './middleware/cors.ts';
 import { payloadTooLarge } from './middleware/json-body.ts';
 import { observe } from './middleware/observe.ts';
 import { NO_STORE, oauthBodyTooLarge } from './oauth/errors.ts';

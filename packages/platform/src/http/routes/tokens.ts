@@ -24,6 +24,11 @@ const route = createRoute({
       description: 'Client authentication failed',
       content: { 'application/json': { schema: ErrorBody } },
     },
+    503: {
+      description:
+        'overloaded: more token requests wait for the database than this instance takes on; try again after Retry-After seconds',
+      content: { 'application/json': { schema: ErrorBody } },
+    },
   },
 });
 
