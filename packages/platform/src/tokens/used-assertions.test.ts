@@ -149,7 +149,10 @@ function stalled() {
     },
     exec: async () => {},
   };
-  return { q, written, release: () => waiting.splice(0).forEach((go) => go()) };
+  const release = () => {
+    for (const go of waiting.splice(0)) go();
+  };
+  return { q, written, release };
 }
 
 const isOverloaded = (reason: unknown) =>
