@@ -9,8 +9,11 @@
  * Prints one line `READY <json>` when it listens; SIGTERM closes it (and writes the CPU
  * profile when started with --cpu-prof).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
 import { ensureUser } from '../../packages/platform/src/accounts/users.ts';
 import { CatalogOperations } from '../../packages/platform/src/catalog/catalog-operations.ts';
 import { createApp } from '../../packages/platform/src/http/app.ts';
@@ -92,6 +95,43 @@ app.post('/bench/catalog', async (c) => {
   return c.json(result);
 });
 app.get('/bench/memory', (c) => c.json(process.memoryUsage()));
+// This process's CPU time so far (µs): the load's cost per request, whatever else the machine runs.
+app.get('/bench/cpu', (c) => c.json(process.cpuUsage()));
+// A CPU profile of only what happens between start and stop (`pnpm bench:profile`): with
+// node --cpu-prof the start-up (compiling, migrations) was a third of the samples.
+let profiler: Session | undefined;
+app.post('/bench/profile/start', async (c) => {
+  profiler = new Session();
+  profiler.connect();
+  await profiler.post('Profiler.enable');
+  await profiler.post('Profiler.start');
+  return c.json({ ok: true });
+});
+app.post('/bench/profile/stop', async (c) => {
+  const { file } = await c.req.json<{ file: string }>();
+  if (!profiler) return c.json({ error: 'not profiling' }, 409);
+  const { profile } = await profiler.post('Profiler.stop');
+  profiler.disconnect();
+  profiler = undefined;
+  await writeFile(file, JSON.stringify(profile));
+  return c.json({ ok: true });
+});
+// The floor under the platform's middleware: a bare Hono app on @hono/node-server in this
+// process, the same body, nothing else (so `/bench/open` vs this is our whole stack's cost).
+const bare = new Hono();
+bare.get('/bench/open', (c) => c.json(same));
+bare.get(
+  '/bench/async',
+  async (_c, next) => {
+    await next();
+  },
+  (c) => c.json(same),
+);
+const bareServer = await new Promise<ReturnType<typeof serve>>((resolve) => {
+  const s = serve({ fetch: bare.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+});
+const bareAddress = bareServer.address();
+const bareUrl = `http://127.0.0.1:${typeof bareAddress === 'object' && bareAddress ? bareAddress.port : 0}`;
 // The browser benches' page and script, same origin as the API (no preflight on either side).
 const staticDir = process.env.BENCH_STATIC_DIR;
 if (staticDir) {
@@ -113,6 +153,7 @@ let closing = false;
 const stop = async () => {
   if (closing) return;
   closing = true;
+  bareServer.close();
   await tp.close();
   process.exit(0);
 };
@@ -122,5 +163,5 @@ process.on('SIGINT', stop);
 process.stdin.on('end', stop);
 process.stdin.resume();
 process.stdout.write(
-  `READY ${JSON.stringify({ url: tp.url, apiKeyId: apiKey.id, secretKey: apiKey.secretKey, legalEntityId: legalEntity.id, tokenUrl: `${tp.url}/v1/tokens`, consumerKey: consumer.consumerKey, consumerSecret: consumer.consumerSecret })}\n`,
+  `READY ${JSON.stringify({ url: tp.url, bareUrl, apiKeyId: apiKey.id, secretKey: apiKey.secretKey, legalEntityId: legalEntity.id, tokenUrl: `${tp.url}/v1/tokens`, consumerKey: consumer.consumerKey, consumerSecret: consumer.consumerSecret })}\n`,
 );

@@ -3,6 +3,8 @@ import { createInterface } from 'node:readline';
 
 export interface BenchPlatform {
   url: string;
+  /** A bare Hono app on @hono/node-server in the platform's process: `/bench/open`, no middleware. */
+  bareUrl: string;
   apiKeyId: string;
   secretKey: string;
   legalEntityId: string;
@@ -14,16 +16,20 @@ export interface BenchPlatform {
   /** Tokens signed in the platform's process, for the guarded route's cache-miss case. */
   tokens(n: number, kind?: 'legal_entity' | 'user', user?: string): Promise<string[]>;
   memory(): Promise<{ rss: number; heapUsed: number }>;
+  /** Profiles the platform process while `during` runs; writes the .cpuprofile to `file`. */
+  profile(file: string, during: () => Promise<void>): Promise<void>;
+  /** The platform process's CPU time so far, user + system, in microseconds. */
+  cpu(): Promise<number>;
   close(): Promise<void>;
 }
 
-type PlatformOptions = { db?: 'pglite' | 'postgres'; cpuProfDir?: string; staticDir?: string };
+type PlatformOptions = { db?: 'pglite' | 'postgres'; staticDir?: string };
 
 /** Platforms kept for the whole run while sharing is on (smoke runs), one per database. */
 let shared: Map<string, Promise<BenchPlatform>> | undefined;
 
 /**
- * From now on, `startPlatform` without `cpuProfDir` hands out one platform per database and
+ * From now on, `startPlatform` hands out one platform per database and
  * static folder, whose `close()` does nothing, until the returned function closes them all. The
  * smoke run uses it: starting a platform (a child process compiling the platform's
  * TypeScript) was most of its time, nine times over.
@@ -39,10 +45,10 @@ export function sharePlatforms(): () => Promise<void> {
 
 /**
  * Starts bench/harness/platform-server.ts in a child process (PGlite, or PostgreSQL in an
- * own schema dropped on close). `cpuProfDir` adds node --cpu-prof.
+ * own schema dropped on close).
  */
 export function startPlatform(options: PlatformOptions = {}): Promise<BenchPlatform> {
-  if (!shared || options.cpuProfDir) return spawnPlatform(options);
+  if (!shared) return spawnPlatform(options);
   const key = `${options.db ?? 'pglite'} ${options.staticDir ?? ''}`;
   let p = shared.get(key);
   if (!p) {
@@ -54,12 +60,7 @@ export function startPlatform(options: PlatformOptions = {}): Promise<BenchPlatf
 
 async function spawnPlatform(options: PlatformOptions): Promise<BenchPlatform> {
   const harness = new URL('../harness/platform-server.ts', import.meta.url).pathname;
-  const args = [
-    ...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : []),
-    '--import',
-    'tsx',
-    harness,
-  ];
+  const args = ['--import', 'tsx', harness];
   const child = spawn(process.execPath, args, {
     cwd: new URL('..', import.meta.url).pathname,
     env: {
@@ -72,17 +73,17 @@ async function spawnPlatform(options: PlatformOptions): Promise<BenchPlatform> {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const info = await new Promise<Omit<BenchPlatform, 'pid' | 'tokens' | 'memory' | 'close'>>(
-    (resolve, reject) => {
-      const lines = createInterface({ input: child.stdout! });
-      lines.on('line', (line) => {
-        if (line.startsWith('READY ')) resolve(JSON.parse(line.slice(6)));
-      });
-      child.once('exit', (code) =>
-        reject(new Error(`the bench platform exited (${code}) before it was ready`)),
-      );
-    },
-  );
+  const info = await new Promise<
+    Omit<BenchPlatform, 'pid' | 'tokens' | 'memory' | 'cpu' | 'profile' | 'close'>
+  >((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      if (line.startsWith('READY ')) resolve(JSON.parse(line.slice(6)));
+    });
+    child.once('exit', (code) =>
+      reject(new Error(`the bench platform exited (${code}) before it was ready`)),
+    );
+  });
   const post = async <T>(path: string, body: unknown): Promise<T> => {
     const res = await fetch(`${info.url}${path}`, {
       method: 'POST',
@@ -99,6 +100,21 @@ async function spawnPlatform(options: PlatformOptions): Promise<BenchPlatform> {
       (await post<{ tokens: string[] }>('/bench/tokens', { n, kind, user })).tokens,
     memory: async () =>
       (await fetch(`${info.url}/bench/memory`)).json() as Promise<{ rss: number; heapUsed: number }>,
+    profile: async (file, during) => {
+      await post('/bench/profile/start', {});
+      try {
+        await during();
+      } finally {
+        await post('/bench/profile/stop', { file });
+      }
+    },
+    cpu: async () => {
+      const { user, system } = (await (await fetch(`${info.url}/bench/cpu`)).json()) as {
+        user: number;
+        system: number;
+      };
+      return user + system;
+    },
     close: async () => {
       child.kill('SIGTERM');
       await exited;

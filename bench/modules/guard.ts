@@ -22,14 +22,17 @@ export const guard: BenchModule = {
       const [token] = await p.tokens(1);
       const auth = { Authorization: `Bearer ${token}` };
       const p99: Record<string, number[]> = {};
+      const cpu: Record<string, number[]> = {};
       const run =
-        (key: string, path: string, headers?: Record<string, string>, fresh?: boolean) => async () => {
+        (key: string, path: string, headers?: Record<string, string>, fresh?: boolean, base = p.url) =>
+        async () => {
           // A miss: every request a token this process has never verified (signed just before).
           const requests = fresh
             ? (await p.tokens(amount)).map((t) => ({ path, headers: { Authorization: `Bearer ${t}` } }))
             : undefined;
+          const before = await p.cpu();
           const r = await loadRun({
-            url: `${p.url}${path}`,
+            url: `${base}${path}`,
             connections,
             amount,
             ...(headers ? { headers } : {}),
@@ -37,9 +40,12 @@ export const guard: BenchModule = {
           });
           if (r.non2xx || r.errors) log(`${key}: ${r.non2xx} non-2xx, ${r.errors} errors`);
           p99[key] = [...(p99[key] ?? []), r.p99];
+          cpu[key] = [...(cpu[key] ?? []), ((await p.cpu()) - before) / amount];
           return r.rps;
         };
       const { samples, ratio } = await interleave(rounds, {
+        // The floor under our middleware: a bare Hono app, same process, same body.
+        bare: run('bare', '/bench/open', undefined, false, p.bareUrl),
         open: run('open', '/bench/open'),
         hit: run('hit', '/bench/guarded', auth),
         miss: run('miss', '/bench/guarded', undefined, true),
@@ -57,6 +63,14 @@ export const guard: BenchModule = {
         ...(goal ? { goal } : {}),
       });
       const rows = [
+        {
+          figure: 'GET /bench/open (the platform: every middleware, no guard)',
+          unit: 'req/s',
+          value: base,
+          baseline: 'the same route on a bare Hono app, same process',
+          base: summarise(samples.bare),
+          ratio: summarise(ratio('open', 'bare')),
+        },
         row('GET /bench/guarded, cached token (hit)', 'hit', '≥ 0.85×'),
         row('GET /bench/guarded, fresh token each call (miss)', 'miss'),
         row('GET /v1/me (cached token)', 'me'),
@@ -72,21 +86,40 @@ export const guard: BenchModule = {
         ratio: p99ratio(key),
         goal: 'lower is better',
       }));
+      const cpuRows: Row[] = (['open', 'hit', 'me'] as const).map((key) => ({
+        figure: `server CPU per request, ${key}`,
+        unit: 'µs',
+        value: summarise(cpu[key]!),
+        baseline: 'the same on the bare Hono app',
+        base: summarise(cpu.bare!),
+        ratio: summarise(cpu[key]!.map((v, i) => v / cpu.bare![i]!)),
+        goal: 'lower is better',
+      }));
       const memory = await p.memory();
       return {
-        rows: [...rows, ...p99rows],
+        rows: [...rows, ...p99rows, ...cpuRows],
         notes: [
           `${connections} connections, ${amount} requests a run, ${rounds} interleaved rounds; ratios are per round.`,
           `Platform memory after the runs: rss ${(memory.rss / 2 ** 20).toFixed(0)} MiB, heap ${(memory.heapUsed / 2 ** 20).toFixed(0)} MiB.`,
           'The miss case signs one token per request in the platform process beforehand (not timed); each is verified once.',
+          "Server CPU per request: the platform process's user + system CPU time over the run divided by its requests (process.cpuUsage), steadier than requests/s on a shared machine since it leaves out time spent waiting for a core. The load generator runs in another process.",
         ],
         charts: [
           {
             file: 'guard.svg',
             title: 'Requests per second, same route guarded and unguarded',
             svg: barChart('Requests/s (median, min–max), 50 connections', 'req/s', [
+              (() => {
+                const bare = summarise(samples.bare);
+                return {
+                  label: 'bare Hono, same route (floor)',
+                  value: bare.median,
+                  min: bare.min,
+                  max: bare.max,
+                };
+              })(),
               { label: 'GET /bench/open (baseline)', value: base.median, min: base.min, max: base.max },
-              ...rows.map((r) => ({
+              ...rows.slice(1).map((r) => ({
                 label: r.figure.replace(/ \(.*\)$/, '').replace('GET /bench/guarded, ', 'guarded, '),
                 value: r.value.median,
                 min: r.value.min,

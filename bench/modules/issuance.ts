@@ -72,23 +72,35 @@ export const issuance: BenchModule = {
             client_assertion: assertion(key, p.tokenUrl, { kind: 'legal_entity' }),
           });
         let p99: number[] = [];
+        const cpu: Record<'open' | 'endpoint', number[]> = { open: [], endpoint: [] };
+        const timedCpu = async (key: 'open' | 'endpoint', f: () => Promise<number>) => {
+          const before = await p.cpu();
+          const rps = await f();
+          cpu[key].push(((await p.cpu()) - before) / amount);
+          return rps;
+        };
         const { samples, ratio } = await interleave(rounds, {
           jose: () => joseSigningRate(amount, connections),
           joseBoth: () => joseSigningRate(amount, connections, true),
           // The HTTP floor: the cheapest route of the same server, same load.
-          open: async () => (await loadRun({ url: `${p.url}/bench/open`, connections, amount })).rps,
-          endpoint: async () => {
-            const requests = Array.from({ length: amount }, () => ({
-              method: 'POST',
-              path: '/v1/tokens',
-              headers: { 'Content-Type': 'application/json' },
-              body: body(),
-            }));
-            const r = await loadRun({ url: p.url, connections, amount, requests });
-            if (r.non2xx || r.errors) log(`issuance on ${db}: ${r.non2xx} non-2xx, ${r.errors} errors`);
-            p99 = [...p99, r.p99];
-            return r.rps;
-          },
+          open: () =>
+            timedCpu(
+              'open',
+              async () => (await loadRun({ url: `${p.url}/bench/open`, connections, amount })).rps,
+            ),
+          endpoint: () =>
+            timedCpu('endpoint', async () => {
+              const requests = Array.from({ length: amount }, () => ({
+                method: 'POST',
+                path: '/v1/tokens',
+                headers: { 'Content-Type': 'application/json' },
+                body: body(),
+              }));
+              const r = await loadRun({ url: p.url, connections, amount, requests });
+              if (r.non2xx || r.errors) log(`issuance on ${db}: ${r.non2xx} non-2xx, ${r.errors} errors`);
+              p99 = [...p99, r.p99];
+              return r.rps;
+            }),
         });
         rows.push({
           figure: `POST /v1/tokens on ${db === 'pglite' ? 'PGlite' : 'PostgreSQL'} (${connections} connections)`,
@@ -114,6 +126,15 @@ export const issuance: BenchModule = {
           baseline: 'GET /bench/open, same server',
           base: summarise(samples.open),
           ratio: summarise(ratio('endpoint', 'open')),
+        });
+        rows.push({
+          figure: `  server CPU per token`,
+          unit: 'µs',
+          value: summarise(cpu.endpoint),
+          baseline: 'server CPU per GET /bench/open',
+          base: summarise(cpu.open),
+          ratio: summarise(cpu.endpoint.map((v, i) => v / cpu.open[i]!)),
+          goal: 'lower is better',
         });
         notes.push(
           `${db}: p99 of POST /v1/tokens ${summarise(p99).median} ms (min–max ${summarise(p99).min}–${summarise(p99).max}).`,

@@ -22,6 +22,9 @@ export const API_ERROR_CODES = [
   'idempotency_key_reused',
   'idempotency_key_invalid',
   'rate_limited',
+  // 503 with Retry-After: the platform is past what it can hold at once (a queue is full or
+  // its wait passed its deadline); nothing was done, the same request may come again later.
+  'overloaded',
   'conflict',
   'subscription_required',
   'catalog_invalid',

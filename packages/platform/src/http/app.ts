@@ -1,5 +1,4 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { PlatformError } from '../errors.ts';
@@ -10,10 +9,12 @@ import type { AppEnv } from './env.ts';
 import { ApiError, invalidInput, invalidRequest, notFound } from './errors.ts';
 import { type HostSdk, hostSdkPath, hostSdkResponse } from './host-sdk.ts';
 import { limitBody } from './middleware/body-limit.ts';
+import { cors } from './middleware/cors.ts';
 import { payloadTooLarge } from './middleware/json-body.ts';
 import { observe } from './middleware/observe.ts';
 import { NO_STORE, oauthBodyTooLarge } from './oauth/errors.ts';
 import { OAUTH_MAX_BODY } from './oauth/form.ts';
+import { setResponseHeader } from './response-headers.ts';
 import { CATALOG_IMPORT_PATH } from './routes/admin/catalog.ts';
 import { registerAdminRoutes } from './routes/admin.ts';
 import { registerBackendTokenRoutes } from './routes/backend-tokens.ts';
@@ -70,9 +71,11 @@ export function createApp(services: Services, options: AppOptions = {}): OpenAPI
     },
   });
 
-  app.use('*', async (c, next) => {
+  // The cheap steps return `next()` instead of awaiting it: an async function per step is
+  // promises per request, each paying AsyncLocalStorage's hooks (issue 13).
+  app.use('*', (c, next) => {
     c.set('services', services);
-    await next();
+    return next();
   });
   app.use('*', observe());
 
@@ -102,7 +105,7 @@ export function createApp(services: Services, options: AppOptions = {}): OpenAPI
   for (const path of TOKEN_ENDPOINTS) {
     app.use(path, async (c, next) => {
       await next();
-      for (const [name, value] of Object.entries(NO_STORE)) c.header(name, value);
+      for (const [name, value] of Object.entries(NO_STORE)) setResponseHeader(c, name, value);
     });
   }
 
@@ -145,7 +148,7 @@ export function createApp(services: Services, options: AppOptions = {}): OpenAPI
 
   // Path and query parameters are percent-decoded: `%00` would hand NUL to a lookup, which
   // PostgreSQL refuses (a 500). No path of ours has one (404); a query value is a 400.
-  app.use('*', async (c, next) => {
+  app.use('*', (c, next) => {
     const url = c.req.url;
     const query = url.indexOf('?');
     const path = query === -1 ? url : url.slice(0, query);
@@ -153,7 +156,7 @@ export function createApp(services: Services, options: AppOptions = {}): OpenAPI
     if (query !== -1 && /%00/i.test(url.slice(query))) {
       throw invalidRequest('The query contains a NUL character (%00).');
     }
-    await next();
+    return next();
   });
 
   // Every body is bounded before anything reads it, chunked ones included (issue 9).

@@ -42,4 +42,4 @@ export function addressGroup(address: string): string {
 
 /** The rate-limit group of this request's caller. */
 export const clientGroup = (c: Context<AppEnv>): string =>
-  addressGroup(clientAddress(c, c.var.services.config.trustedProxies));
+  addressGroup(clientAddress(c, c.get('services').config.trustedProxies));

@@ -59,3 +59,10 @@ export const invalidRequest = (description: string) => new ApiError(400, 'invali
 /** A request that failed validation before anything ran: see {@link ApiError.unapplied}. */
 export const invalidInput = (description: string) =>
   new ApiError(400, 'invalid_request', description, {}, { unapplied: true });
+
+/**
+ * 503 `overloaded`: more work is waiting than this instance takes on (a bounded queue is
+ * full, or a wait passed its deadline). Retry-After says when to come again.
+ */
+export const overloaded = (description: string, retryAfterSeconds = 1) =>
+  new ApiError(503, 'overloaded', description, { 'Retry-After': String(retryAfterSeconds) });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Queryable } from '../db/database.ts';
+import { ApiError } from '../http/errors.ts';
 import { startTestPlatform, type TestPlatform } from '../testing/test-platform.ts';
 import { UsedAssertions } from './used-assertions.ts';
 
@@ -128,5 +129,93 @@ describe('UsedAssertions (the jti ledger of POST /v1/tokens)', () => {
     expect(outcomes[6]).toMatchObject({ status: 'rejected', reason: { code: '40P01' } });
     // A claim the fallback accepted is stored: its replay is refused.
     expect(await new UsedAssertions(db).claim('pk_fallback', jtis[3]!, soon())).toBe(false);
+  });
+});
+
+/**
+ * A database whose inserts wait until `release()`: the ledger's slots stay busy, so claims
+ * queue behind them. Records the jtis of every insert that reached it.
+ */
+function stalled() {
+  const written: string[] = [];
+  const waiting: (() => void)[] = [];
+  const q: Queryable = {
+    query: <T>(_sql: string, params?: unknown[]) => {
+      const [keys, jtis] = params as [string[], string[]];
+      written.push(...jtis);
+      return new Promise<T[]>((resolve) => {
+        waiting.push(() => resolve(keys.map((k, i) => ({ key_id: k, jti: jtis[i] })) as T[]));
+      });
+    },
+    exec: async () => {},
+  };
+  const release = () => {
+    for (const go of waiting.splice(0)) go();
+  };
+  return { q, written, release };
+}
+
+const isOverloaded = (reason: unknown) =>
+  reason instanceof ApiError &&
+  reason.status === 503 &&
+  reason.code === 'overloaded' &&
+  reason.headers['Retry-After'] === '1';
+
+describe('UsedAssertions under overload (security review D2: a bound and a deadline)', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('refuses a claim at once with 503 overloaded when the queue is full, and takes claims again once it drains', async () => {
+    const db = stalled();
+    const ledger = new UsedAssertions(db.q, { maxQueued: 3, deadlineMs: 60_000 });
+    // Four inserts are under way (one claim each), three claims wait behind them: full.
+    const held = Array.from({ length: 7 }, (_, i) => ledger.claim('pk_q', `held-${i}-abcdefgh`, soon()));
+    expect(ledger.queued).toBe(3);
+    const refused = await ledger.claim('pk_q', 'one-too-many-abcdefgh', soon()).catch((e: unknown) => e);
+    expect(isOverloaded(refused)).toBe(true);
+    expect(db.written).not.toContain('one-too-many-abcdefgh');
+
+    db.release(); // the four inserts commit; the three queued go out in the next one
+    await vi.advanceTimersByTimeAsync(0);
+    db.release();
+    expect(await Promise.all(held)).toEqual(Array(7).fill(true));
+    expect(ledger.queued).toBe(0);
+    const again = ledger.claim('pk_q', 'after-the-storm-abcdefgh', soon());
+    db.release();
+    await vi.advanceTimersByTimeAsync(0);
+    db.release();
+    expect(await again).toBe(true);
+  });
+
+  it('answers 503 overloaded once a claim waited past its deadline, and never writes a claim dropped from the queue', async () => {
+    const db = stalled();
+    const ledger = new UsedAssertions(db.q, { maxQueued: 100, deadlineMs: 2_000 });
+    const outcomes = Array.from({ length: 6 }, (_, i) =>
+      ledger.claim('pk_d', `late-${i}-abcdefgh`, soon()).then(
+        (claimed) => ({ claimed }),
+        (error: unknown) => ({ error }),
+      ),
+    );
+    expect(ledger.queued).toBe(2); // four being written, two waiting
+    await vi.advanceTimersByTimeAsync(1_999);
+    const answered = vi.fn();
+    for (const o of outcomes) void o.then(answered);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(answered).not.toHaveBeenCalled(); // not a millisecond early
+
+    await vi.advanceTimersByTimeAsync(1);
+    const all = await Promise.all(outcomes);
+    expect(all.every((o) => 'error' in o && isOverloaded(o.error))).toBe(true);
+    expect(ledger.queued).toBe(0);
+
+    // The stalled inserts finish late: their answers are ignored (already refused), and the
+    // two claims that never left the queue are not written at all.
+    db.release();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(db.written).toEqual(['late-0-abcdefgh', 'late-1-abcdefgh', 'late-2-abcdefgh', 'late-3-abcdefgh']);
   });
 });

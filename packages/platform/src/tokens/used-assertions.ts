@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/database.ts';
+import { overloaded } from '../http/errors.ts';
 
 interface Claim {
   keyId: string;
@@ -7,11 +8,32 @@ interface Claim {
   expiresAt: number;
   settle: (claimed: boolean) => void;
   fail: (error: unknown) => void;
+  /** Answered (claimed, replayed, failed or timed out): later outcomes are ignored. */
+  done: boolean;
+  timer: ReturnType<typeof setTimeout> | undefined;
 }
 
 /** At most this many inserts at once, each of at most `MAX_BATCH` claims. */
 const MAX_IN_FLIGHT = 4;
 const MAX_BATCH = 500;
+
+export interface UsedAssertionsOptions {
+  /**
+   * Claims waiting for an insert slot, at most; one more is refused at once with `503
+   * overloaded`. Past `MAX_IN_FLIGHT × MAX_BATCH` claims being written, a longer queue only
+   * adds waiting (and memory): the database is the bottleneck then, and saying so is kinder
+   * than an answer that comes after the client has given up.
+   */
+  maxQueued?: number;
+  /**
+   * The longest a claim waits for its answer (ms); past it the request is refused with
+   * `503 overloaded`. A claim still queued is then dropped, never written: its assertion
+   * may be sent again. One already being written may still commit: then its jti is spent
+   * and the client makes a new assertion, as it would for any retry (refusing is the safe
+   * side: a jti is never accepted twice).
+   */
+  deadlineMs?: number;
+}
 
 /**
  * The jti ledger of client assertions (RFC 7523 §3 (7): a jti is accepted once). Each claim
@@ -27,13 +49,54 @@ const MAX_BATCH = 500;
 export class UsedAssertions {
   #queue: Claim[] = [];
   #inFlight = 0;
+  readonly #maxQueued: number;
+  readonly #deadlineMs: number;
 
-  constructor(private readonly db: Queryable) {}
+  constructor(
+    private readonly db: Queryable,
+    options: UsedAssertionsOptions = {},
+  ) {
+    this.#maxQueued = options.maxQueued ?? 10_000;
+    this.#deadlineMs = options.deadlineMs ?? 5_000;
+  }
 
-  /** True when this jti of this key was not used before (and now is); false for a replay. */
+  /** Claims waiting for an insert slot (not yet sent to the database). */
+  get queued(): number {
+    return this.#queue.length;
+  }
+
+  /**
+   * True when this jti of this key was not used before (and now is); false for a replay.
+   * Rejects with `503 overloaded` when the queue is full or the answer passed the deadline.
+   */
   claim(keyId: string, jti: string, expiresAt: number): Promise<boolean> {
-    return new Promise((settle, fail) => {
-      this.#queue.push({ keyId, jti, expiresAt, settle, fail });
+    if (this.#queue.length >= this.#maxQueued) {
+      return Promise.reject(overloaded('Too many token requests at once: try again in a second.'));
+    }
+    return new Promise((resolve, reject) => {
+      const claim: Claim = {
+        keyId,
+        jti,
+        expiresAt,
+        done: false,
+        timer: undefined,
+        settle: (claimed) => finish(() => resolve(claimed)),
+        fail: (error) => finish(() => reject(error)),
+      };
+      const finish = (answer: () => void) => {
+        if (claim.done) return;
+        claim.done = true;
+        clearTimeout(claim.timer);
+        answer();
+      };
+      claim.timer = setTimeout(() => {
+        claim.fail(overloaded('The token request waited too long for the database: try again shortly.'));
+        // Dropped from the queue now, so the queue holds only claims still waiting.
+        const at = this.#queue.indexOf(claim);
+        if (at !== -1) this.#queue.splice(at, 1);
+      }, this.#deadlineMs);
+      claim.timer.unref();
+      this.#queue.push(claim);
       this.#pump();
     });
   }
@@ -53,10 +116,12 @@ export class UsedAssertions {
     // The same jti twice in one batch: the first claims it, the others are replays.
     const first = new Map<string, Claim>();
     for (const claim of batch) {
+      if (claim.done) continue; // timed out while queued: never written
       const key = keyOf(claim);
       if (first.has(key)) claim.settle(false);
       else first.set(key, claim);
     }
+    if (first.size === 0) return;
     // One fixed order for every batch on every instance: two batches that meet each other's
     // uncommitted rows then wait in the same direction, never on each other (a deadlock
     // would abort one batch, and with it up to MAX_BATCH other callers' claims).

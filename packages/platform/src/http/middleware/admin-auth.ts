@@ -3,6 +3,7 @@ import { clientGroup } from '../client-address.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError, invalidToken } from '../errors.ts';
 import { underFailureLimits } from '../failure-limits.ts';
+import { setResponseHeader } from '../response-headers.ts';
 import { bearerTokenOf } from './bearer-auth.ts';
 
 /**
@@ -14,7 +15,7 @@ import { bearerTokenOf } from './bearer-auth.ts';
  */
 export const adminAuth = () =>
   createMiddleware<AppEnv>(async (c, next) => {
-    const { operator } = c.var.services;
+    const { operator } = c.get('services');
     if (!operator) {
       throw new ApiError(
         404,
@@ -26,11 +27,11 @@ export const adminAuth = () =>
     // An operator token is any 32+ non-space characters (OperatorToken), not only b64token ones.
     const token = bearerTokenOf(c.req.header('Authorization'), /^\S+$/);
     const valid = await underFailureLimits(
-      [{ limiter: c.var.services.limiters.operatorFailures, key: clientGroup(c) }],
+      [{ limiter: c.get('services').limiters.operatorFailures, key: clientGroup(c) }],
       async () => operator.matches(token) || undefined,
     );
     if (!valid) throw invalidToken('The admin API needs the operator token as a Bearer token.');
     await next();
     // Answers carry access keys and one-time secrets: never kept by a cache.
-    c.header('Cache-Control', 'no-store');
+    setResponseHeader(c, 'Cache-Control', 'no-store');
   });

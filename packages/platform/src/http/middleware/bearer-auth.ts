@@ -45,7 +45,7 @@ export interface BearerNeed {
 export const bearerAuth = (need: BearerNeed = {}) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const token = bearerTokenOf(c.req.header('Authorization'));
-    const { services } = c.var;
+    const services = c.get('services');
     const principal = await services.bearer.resolve(token);
     const scope = need.service ?? need.scope ?? 'read';
 

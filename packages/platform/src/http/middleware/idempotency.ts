@@ -45,9 +45,9 @@ export const idempotency = () =>
         'An Idempotency-Key is 1 to 255 printable characters.',
       );
     }
-    const { services } = c.var;
+    const services = c.get('services');
     const { db } = services;
-    const caller = `${c.var.principal.le}:${c.var.principal.sub}`;
+    const caller = `${c.get('principal').le}:${c.get('principal').sub}`;
     const body = await c.req.raw.clone().text();
     const requestHash = sha256(`${c.req.method} ${c.req.path}\n${body}`);
 

@@ -3,6 +3,7 @@ import { createMiddleware } from 'hono/factory';
 import { matchedRoutes } from 'hono/route';
 import { newRequestContext, requestContext, traceparentOf } from '../../util/request-context.ts';
 import type { AppEnv } from '../env.ts';
+import { setResponseHeader } from '../response-headers.ts';
 
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']);
 /** Refusals of a credential (their error code is the metric's reason). */
@@ -28,34 +29,35 @@ export function routeLabel(c: Context<AppEnv>): string {
  */
 export const observe = () =>
   createMiddleware<AppEnv>(async (c, next) => {
-    const { services } = c.var;
+    const services = c.get('services');
     const ctx = newRequestContext({
       requestId: c.req.header('X-Request-Id'),
       traceparent: c.req.header('traceparent'),
     });
     c.set('requestId', ctx.requestId);
     const started = performance.now();
-    await requestContext.run(ctx, async () => {
-      await next();
-      c.header('X-Request-Id', ctx.requestId);
-      c.header('traceparent', traceparentOf(ctx));
-      const seconds = (performance.now() - started) / 1000;
-      const method = METHODS.has(c.req.method) ? c.req.method : 'OTHER';
-      const route = routeLabel(c);
-      const status = c.res.status;
-      services.metrics.httpRequests.inc({ method, route, status: String(status) });
-      services.metrics.httpDuration.observe({ method, route }, seconds);
-      const code = c.var.errorCode;
-      if (code && AUTH_FAILURES.has(code)) services.metrics.authFailures.inc({ reason: code });
-      // A balancer probes every instance every few seconds: its successes would drown the log.
-      const probe = PROBES.has(c.req.path) && status < 300;
-      services.log[probe ? 'debug' : 'info']('http.request', {
-        method: c.req.method,
-        path: c.req.path,
-        route,
-        status,
-        ms: Math.round(seconds * 10_000) / 10,
-        ...(ctx.parentSpanId ? { parent_span_id: ctx.parentSpanId } : {}),
-      });
-    });
+    await requestContext.run(ctx, next);
+    setResponseHeader(c, 'X-Request-Id', ctx.requestId);
+    setResponseHeader(c, 'traceparent', traceparentOf(ctx));
+    const seconds = (performance.now() - started) / 1000;
+    const method = METHODS.has(c.req.method) ? c.req.method : 'OTHER';
+    const route = routeLabel(c);
+    const status = c.res.status;
+    services.metrics.httpRequests.inc({ method, route, status: String(status) });
+    services.metrics.httpDuration.observe({ method, route }, seconds);
+    const code = c.get('errorCode');
+    if (code && AUTH_FAILURES.has(code)) services.metrics.authFailures.inc({ reason: code });
+    // A balancer probes every instance every few seconds: its successes would drown the log.
+    const probe = PROBES.has(c.req.path) && status < 300;
+    const fields = {
+      method: c.req.method,
+      path: c.req.path,
+      route,
+      status,
+      ms: Math.round(seconds * 10_000) / 10,
+      ...(ctx.parentSpanId ? { parent_span_id: ctx.parentSpanId } : {}),
+    };
+    // Back in the request's context (synchronously: no promise per request for it), so
+    // the line carries its ids like every other line written while it was served.
+    requestContext.run(ctx, () => services.log[probe ? 'debug' : 'info']('http.request', fields));
   });

@@ -39,7 +39,7 @@ export async function authenticateCaller(
   c: Context<AppEnv>,
   form: Map<string, string>,
 ): Promise<OAuthCaller> {
-  const { services } = c.var;
+  const services = c.get('services');
   const bearer = /^Bearer +(\S+)$/i.exec(c.req.header('Authorization') ?? '');
   if (bearer) {
     const token = bearer[1]!;
@@ -77,7 +77,7 @@ export async function authenticateCaller(
 }
 
 async function bearerCaller(c: Context<AppEnv>, token: string): Promise<OAuthCaller> {
-  const { services } = c.var;
+  const services = c.get('services');
   if (services.operator?.matches(token)) return { kind: 'operator' };
   const principal = await services.bearer.resolve(token);
   if (principal.kind !== 'backend') {

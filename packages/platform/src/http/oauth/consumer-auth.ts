@@ -15,7 +15,7 @@ export function verifyConsumer(
   consumerKey: string,
   secret: string,
 ): Promise<OAuthConsumerCredential | undefined> {
-  const { services } = c.var;
+  const services = c.get('services');
   const group = clientGroup(c);
   return underFailureLimits(
     [

@@ -34,7 +34,7 @@ const route = createRoute({
 
 export function registerBackendTokenRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, async (c) => {
-    const { services } = c.var;
+    const services = c.get('services');
     // Only failures count: a back-end may ask as often as it likes, a guesser may not.
     const found = await underFailureLimits(
       [{ limiter: services.limiters.authFailures, key: clientGroup(c) }],

@@ -105,8 +105,8 @@ function cacheHeaders(c: Context<AppEnv>, tag: string) {
 
 export function registerCatalogRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(catalogRoute, async (c) => {
-    const { catalog } = c.var.services;
-    const le = c.var.principal.le;
+    const { catalog } = c.get('services');
+    const le = c.get('principal').le;
     const query = c.req.valid('query');
     const version = await catalog.version(le);
     const tag = etag(le, version, [query.q ?? '', query.category ?? '', query.offset ?? 0, query.limit ?? 0]);
@@ -116,8 +116,8 @@ export function registerCatalogRoutes(app: OpenAPIHono<AppEnv>) {
   });
 
   app.openapi(lookupRoute, async (c) => {
-    const { catalog } = c.var.services;
-    const le = c.var.principal.le;
+    const { catalog } = c.get('services');
+    const le = c.get('principal').le;
     const ids = [...new Set(c.req.valid('query').ids.split(',').filter(Boolean))];
     if (ids.length > L.lookupMaxIds) throw invalidInput(`ids: at most ${L.lookupMaxIds}.`);
     if (ids.some((id) => id.length > L.skuMaxLength || !new RegExp(L.skuPattern).test(id))) {
@@ -132,7 +132,7 @@ export function registerCatalogRoutes(app: OpenAPIHono<AppEnv>) {
 
   app.openapi(symbolRoute, async (c) => {
     const { hash } = c.req.valid('param');
-    const svg = /^[0-9a-f]{64}$/.test(hash) ? await c.var.services.catalog.symbol(hash) : undefined;
+    const svg = /^[0-9a-f]{64}$/.test(hash) ? await c.get('services').catalog.symbol(hash) : undefined;
     if (!svg) throw notFound('No such symbol.');
     return c.body(svg, 200, {
       'Content-Type': 'image/svg+xml; charset=utf-8',

@@ -76,7 +76,7 @@ const embedJson = (le: Pick<LegalEntity, 'id' | 'origins'>) => ({
 export function registerEmbedRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(showEmbed, async (c) => {
     const { id } = c.req.valid('param');
-    const origins = await c.var.services.embedOrigins.origins(id);
+    const origins = await c.get('services').embedOrigins.origins(id);
     // Shared caches may keep either answer as long as the planner's own server would.
     c.header('Cache-Control', `public, max-age=${EMBED_ORIGINS_TTL_SECONDS}`);
     if (!origins) return c.json({ error: 'not_found', error_description: 'No such legal entity.' }, 404);
@@ -84,7 +84,7 @@ export function registerEmbedRoutes(app: OpenAPIHono<AppEnv>) {
   });
 
   app.openapi(addEmbedOrigin, async (c) => {
-    const { services } = c.var;
+    const services = c.get('services');
     const { id } = c.req.valid('param');
     const { origin } = c.req.valid('json');
     // The same operation (and audit line) as the CLI's `origin add`.
@@ -95,7 +95,7 @@ export function registerEmbedRoutes(app: OpenAPIHono<AppEnv>) {
   });
 
   app.openapi(removeEmbedOrigin, async (c) => {
-    const { services } = c.var;
+    const services = c.get('services');
     const { id, origin } = c.req.valid('param');
     const le = await new LegalEntityOperations(adminOperations(services)).removeOrigin(id, origin);
     services.embedOrigins.forget(le.id);

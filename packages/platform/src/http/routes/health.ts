@@ -47,7 +47,7 @@ const readiness = createRoute({
 export function registerHealthRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(liveness, (c) => c.json({ status: 'ok' as const }, 200, NO_STORE));
   app.openapi(readiness, async (c) => {
-    const result = await c.var.services.readiness.check();
+    const result = await c.get('services').readiness.check();
     if (result.ready) return c.json({ status: 'ready' as const }, 200, NO_STORE);
     return c.json({ status: 'not_ready' as const, reason: result.reason }, 503, NO_STORE);
   });

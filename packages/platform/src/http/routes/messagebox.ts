@@ -84,7 +84,8 @@ const read = createRoute({
 
 export function registerMessageboxRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(send, async (c) => {
-    const { services, principal } = c.var;
+    const services = c.get('services');
+    const principal = c.get('principal');
     const input = c.req.valid('json');
     // A user the platform has not seen yet gets the message on their first visit.
     const recipient =
@@ -107,14 +108,16 @@ export function registerMessageboxRoutes(app: OpenAPIHono<AppEnv>) {
   });
 
   app.openapi(list, async (c) => {
-    const { services, principal } = c.var;
+    const services = c.get('services');
+    const principal = c.get('principal');
     const answer = await inbox(services.db, principal.le, principal.sub, c.req.valid('query').limit ?? 50);
     c.header('Cache-Control', 'private, no-cache');
     return c.json(answer, 200);
   });
 
   app.openapi(read, async (c) => {
-    const { services, principal } = c.var;
+    const services = c.get('services');
+    const principal = c.get('principal');
     const { id } = c.req.valid('param');
     const message = isUuid(id)
       ? await markRead(services.db, principal.le, principal.sub, id, services.now())

@@ -9,7 +9,7 @@ import { adminAuth } from '../middleware/admin-auth.ts';
  */
 export function registerMetricsRoute(app: OpenAPIHono<AppEnv>) {
   app.get('/metrics', adminAuth(), async (c) => {
-    const { body, contentType } = await c.var.services.metrics.expose();
+    const { body, contentType } = await c.get('services').metrics.expose();
     return c.body(body, 200, { 'Content-Type': contentType });
   });
 }

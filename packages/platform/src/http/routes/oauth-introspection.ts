@@ -38,7 +38,7 @@ export function registerOAuthIntrospectionRoutes(app: OpenAPIHono<AppEnv>) {
     const caller = await authenticateCaller(c, form);
     const token = form.get('token');
     if (!token) throw oauthError(400, 'invalid_request', 'token is required.');
-    const found = await inspectToken(c.var.services, token);
+    const found = await inspectToken(c.get('services'), token);
     // RFC 7662 §2.2: inactive, unknown and not-yours all look alike.
     const body =
       found?.active && mayAccess(caller, found.owner) ? { active: true, ...found.claims } : { active: false };

@@ -38,7 +38,7 @@ export function registerOAuthRevocationRoutes(app: OpenAPIHono<AppEnv>) {
     const caller = await authenticateCaller(c, form);
     const token = form.get('token');
     if (!token) throw oauthError(400, 'invalid_request', 'token is required.');
-    const found = await inspectToken(c.var.services, token);
+    const found = await inspectToken(c.get('services'), token);
     // RFC 7009 §2.2: an invalid token, or one that is not the caller's, is not an error:
     // the answer tells nothing about other clients' tokens.
     if (found && mayAccess(caller, found.owner)) {
@@ -51,7 +51,7 @@ export function registerOAuthRevocationRoutes(app: OpenAPIHono<AppEnv>) {
       }
       if (found.active) {
         await found.revoke();
-        c.var.services.log.info('oauth.token_revoked', {
+        c.get('services').log.info('oauth.token_revoked', {
           use: found.claims.token_use,
           client_id: found.claims.client_id,
           by: caller.kind,

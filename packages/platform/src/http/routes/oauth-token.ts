@@ -43,7 +43,7 @@ function grantedScope(requested: string | undefined, ceiling: string): string {
 
 /** `expires_in` (ours): the lifetime asked for, within the platform's bounds. */
 function lifetimeOf(c: Context<AppEnv>, form: Map<string, string>, legalEntityDefault: number): number {
-  const { minTokenLifetime, maxTokenLifetime } = c.var.services.config;
+  const { minTokenLifetime, maxTokenLifetime } = c.get('services').config;
   const asked = form.get('expires_in');
   if (asked === undefined) return Math.min(legalEntityDefault, maxTokenLifetime);
   const n = /^\d{1,9}$/.test(asked) ? Number(asked) : Number.NaN;
@@ -74,7 +74,7 @@ async function authenticatedConsumer(
 }
 
 async function legalEntityLifetime(c: Context<AppEnv>, legalEntityId: string): Promise<number> {
-  const le = await getLegalEntity(c.var.services.db, legalEntityId);
+  const le = await getLegalEntity(c.get('services').db, legalEntityId);
   if (!le) throw invalidGrant('The consumer no longer exists.');
   return le.oauthTokenLifetime;
 }
@@ -109,7 +109,7 @@ async function passwordGrant(c: Context<AppEnv>, form: Map<string, string>, clie
   }
   const scope = grantedScope(form.get('scope'), consumer.scope);
   const lifetime = lifetimeOf(c, form, await legalEntityLifetime(c, consumer.legalEntityId));
-  const { services } = c.var;
+  const services = c.get('services');
   const tokens = await issueGrant(services.db, {
     consumer,
     grantType: 'password',
@@ -136,7 +136,7 @@ async function clientCredentialsGrant(
   const consumer = await authenticatedConsumer(c, client);
   const scope = grantedScope(form.get('scope'), consumer.scope);
   const lifetime = lifetimeOf(c, form, await legalEntityLifetime(c, consumer.legalEntityId));
-  const { services } = c.var;
+  const services = c.get('services');
   const tokens = await issueGrant(services.db, {
     consumer,
     grantType: 'client_credentials',
@@ -186,7 +186,7 @@ async function refreshingConsumer(
 
 /** RFC 6749 §6, with rotation and reuse detection (RFC 9700 §4.14.2). */
 async function refreshTokenGrant(c: Context<AppEnv>, form: Map<string, string>, client?: ClientCredentials) {
-  const { services } = c.var;
+  const services = c.get('services');
   const refreshToken = form.get('refresh_token');
   if (!refreshToken) throw oauthError(400, 'invalid_request', 'The refresh_token grant needs refresh_token.');
   const consumer = await refreshingConsumer(c, form, client);
@@ -254,7 +254,7 @@ export function registerOAuthTokenRoutes(app: OpenAPIHono<AppEnv>) {
 
   postOnly(app, '/oauth/token');
   app.post('/oauth/token', async (c) => {
-    const { services } = c.var;
+    const services = c.get('services');
     // Counted before anything is awaited (see RateLimiter). Failed authentications count
     // separately, per consumer and address (verifyConsumer): never per consumer alone, which
     // would let anyone lock a consumer out with wrong secrets.

@@ -157,11 +157,12 @@ const preconditionFailed = (current: number) =>
 
 export function registerProjectRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(list, async (c) => {
-    return c.json({ projects: await listProjects(c.var.services.db, c.var.principal.sub) }, 200);
+    return c.json({ projects: await listProjects(c.get('services').db, c.get('principal').sub) }, 200);
   });
 
   app.openapi(create, async (c) => {
-    const { services, principal } = c.var;
+    const services = c.get('services');
+    const principal = c.get('principal');
     const project = await createProject(services.db, principal.sub, c.req.valid('json'));
     services.log.info('project.created', { project: project.id, sub: principal.sub });
     await services.usage.count(principal.le, 'project:created');
@@ -172,7 +173,9 @@ export function registerProjectRoutes(app: OpenAPIHono<AppEnv>) {
 
   app.openapi(read, async (c) => {
     const { id } = c.req.valid('param');
-    const project = isUuid(id) ? await getProject(c.var.services.db, c.var.principal.sub, id) : undefined;
+    const project = isUuid(id)
+      ? await getProject(c.get('services').db, c.get('principal').sub, id)
+      : undefined;
     if (!project) throw project404();
     c.header('ETag', etagOf(project.version));
     c.header('Cache-Control', 'private, no-cache');
@@ -194,15 +197,15 @@ export function registerProjectRoutes(app: OpenAPIHono<AppEnv>) {
       );
     }
     const result = await updateProject(
-      c.var.services.db,
-      c.var.principal.sub,
+      c.get('services').db,
+      c.get('principal').sub,
       id,
       versionsFromIfMatch(ifMatch),
       c.req.valid('json'),
     );
     if ('missing' in result) throw project404();
     if ('conflict' in result) throw preconditionFailed(result.conflict.version);
-    await c.var.services.usage.count(c.var.principal.le, 'project:saved');
+    await c.get('services').usage.count(c.get('principal').le, 'project:saved');
     c.header('ETag', etagOf(result.project.version));
     return c.json(result.project, 200);
   });
@@ -212,11 +215,11 @@ export function registerProjectRoutes(app: OpenAPIHono<AppEnv>) {
     if (!isUuid(id)) throw project404();
     const ifMatch = c.req.header('If-Match');
     const expected = ifMatch === undefined ? 'any' : versionsFromIfMatch(ifMatch);
-    const { db } = c.var.services;
-    const outcome = await deleteProject(db, c.var.principal.sub, id, expected);
+    const { db } = c.get('services');
+    const outcome = await deleteProject(db, c.get('principal').sub, id, expected);
     if (outcome === 'missing') throw project404();
     if (outcome === 'conflict')
-      throw preconditionFailed((await getProject(db, c.var.principal.sub, id))?.version ?? 0);
+      throw preconditionFailed((await getProject(db, c.get('principal').sub, id))?.version ?? 0);
     return c.body(null, 204);
   });
 }

@@ -33,7 +33,8 @@ const route = createRoute({
 
 export function registerReportingRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, async (c) => {
-    const { services, principal } = c.var;
+    const services = c.get('services');
+    const principal = c.get('principal');
     const query = c.req.valid('query');
     const to = query.to ?? dayOf(services.now());
     const from = query.from ?? dayOf(Date.parse(`${to}T00:00:00Z`) - 29 * DAY_MS);

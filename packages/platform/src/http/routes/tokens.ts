@@ -24,12 +24,17 @@ const route = createRoute({
       description: 'Client authentication failed',
       content: { 'application/json': { schema: ErrorBody } },
     },
+    503: {
+      description:
+        'overloaded: more token requests wait for the database than this instance takes on; try again after Retry-After seconds',
+      content: { 'application/json': { schema: ErrorBody } },
+    },
   },
 });
 
 export function registerTokenRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(route, async (c) => {
-    const { services } = c.var;
+    const services = c.get('services');
     const { config, db, now, log } = services;
     const body = c.req.valid('json');
     const apiKey = await authenticateClient(body, {

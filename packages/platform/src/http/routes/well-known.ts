@@ -32,13 +32,13 @@ const oauthMetadata = createRoute({
 
 export function registerWellKnownRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(jwks, async (c) => {
-    const { keys } = c.var.services;
+    const { keys } = c.get('services');
     // Rotation waits this long (plus a margin) before a published key signs: see SigningKeys.
     c.header('Cache-Control', `public, max-age=${Math.floor(keys.timings.jwksMaxAge)}`);
     return c.json(await keys.jwks(), 200);
   });
   app.openapi(oauthMetadata, (c) => {
-    const { publicUrl, oauthTokenUrl } = c.var.services.config;
+    const { publicUrl, oauthTokenUrl } = c.get('services').config;
     const clientAuth = ['client_secret_basic', 'client_secret_post'];
     c.header('Cache-Control', 'public, max-age=3600');
     return c.json(

@@ -116,12 +116,12 @@ const operations = (services: Services) => new BackendOperations(adminOperations
 /** Back-end profiles, their access keys and static tokens (issue 9's lifecycle). */
 export function registerBackendProfileRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(listProfiles, async (c) => {
-    const profiles = await listBackendProfiles(c.var.services.db, c.req.valid('param').id);
+    const profiles = await listBackendProfiles(c.get('services').db, c.req.valid('param').id);
     return c.json({ backend_profiles: profiles.map(profileJson) }, 200);
   });
 
   app.openapi(createProfile, async (c) => {
-    const { services } = c.var;
+    const services = c.get('services');
     const input = c.req.valid('json');
     const profile = await operations(services).create(c.req.valid('param').id, {
       name: input.name,
@@ -132,14 +132,14 @@ export function registerBackendProfileRoutes(app: OpenAPIHono<AppEnv>) {
   });
 
   app.openapi(showProfile, async (c) => {
-    const { services } = c.var;
+    const services = c.get('services');
     const profile = await getBackendProfileDetails(services.db, services.master, c.req.valid('param').id);
     if (!profile) throw notFound('No such back-end profile.');
     return c.json(await detailsJson(services, profile), 200);
   });
 
   app.openapi(rotateKey, async (c) => {
-    const { services } = c.var;
+    const services = c.get('services');
     const overlap = c.req.valid('json').overlap_seconds;
     const profile = await operations(services).rotateAccessKey(
       c.req.valid('param').id,
@@ -149,22 +149,22 @@ export function registerBackendProfileRoutes(app: OpenAPIHono<AppEnv>) {
   });
 
   app.openapi(disableProfile, async (c) => {
-    const profile = await operations(c.var.services).disable(c.req.valid('param').id);
+    const profile = await operations(c.get('services')).disable(c.req.valid('param').id);
     return c.json(profileJson(profile), 200);
   });
 
   app.openapi(enableProfile, async (c) => {
-    const profile = await operations(c.var.services).enable(c.req.valid('param').id);
+    const profile = await operations(c.get('services')).enable(c.req.valid('param').id);
     return c.json(profileJson(profile), 200);
   });
 
   app.openapi(deleteProfile, async (c) => {
-    const profile = await operations(c.var.services).delete(c.req.valid('param').id);
+    const profile = await operations(c.get('services')).delete(c.req.valid('param').id);
     return c.json(profileJson(profile), 200);
   });
 
   app.openapi(generateStatic, async (c) => {
-    const issued = await operations(c.var.services).generateStaticToken(c.req.valid('param').id);
+    const issued = await operations(c.get('services')).generateStaticToken(c.req.valid('param').id);
     return c.json(
       {
         static_token: issued.token,
@@ -178,7 +178,7 @@ export function registerBackendProfileRoutes(app: OpenAPIHono<AppEnv>) {
   });
 
   app.openapi(deactivateStatic, async (c) => {
-    const done = await operations(c.var.services).deactivateStaticToken(c.req.valid('param').id);
+    const done = await operations(c.get('services')).deactivateStaticToken(c.req.valid('param').id);
     return c.json({ id: done.id, profile_id: done.profileId, deactivated_at: done.deactivatedAt }, 200);
   });
 }

@@ -116,7 +116,7 @@ async function refusedWhole(c: Context<AppEnv>, issues: z.core.$ZodIssue[]) {
 /** The catalog: shown, imported from JSON or CSV. */
 export function registerCatalogAdminRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(showCatalog, async (c) =>
-    c.json(await describeCatalog(c.var.services, c.req.valid('param').id), 200),
+    c.json(await describeCatalog(c.get('services'), c.req.valid('param').id), 200),
   );
 
   app.openapi(listItems, async (c) =>
@@ -127,7 +127,7 @@ export function registerCatalogAdminRoutes(app: OpenAPIHono<AppEnv>) {
     importCatalog,
     async (c) => {
       const { id } = c.req.valid('param');
-      const operations = new CatalogOperations(adminOperations(c.var.services));
+      const operations = new CatalogOperations(adminOperations(c.get('services')));
       try {
         const result =
           mediaType(c) === CSV

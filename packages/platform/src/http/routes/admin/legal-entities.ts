@@ -51,16 +51,16 @@ const putOauthLifetime = createRoute({
 /** Legal entities, their subscription and OAuth token lifetime. */
 export function registerLegalEntityRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(listEntities, async (c) => {
-    const all = await listLegalEntities(c.var.services.db);
+    const all = await listLegalEntities(c.get('services').db);
     return c.json({ legal_entities: all.map(entityJson) }, 200);
   });
 
   app.openapi(showEntity, async (c) => {
-    return c.json(entityJson(await requireLegalEntity(c.var.services.db, c.req.valid('param').id)), 200);
+    return c.json(entityJson(await requireLegalEntity(c.get('services').db, c.req.valid('param').id)), 200);
   });
 
   app.openapi(putSubscription, async (c) => {
-    const { services } = c.var;
+    const services = c.get('services');
     const { id } = c.req.valid('param');
     await new SubscriptionOperations(adminOperations(services)).set(id, c.req.valid('json').services);
     return c.json(entityJson(await requireLegalEntity(services.db, id)), 200);
@@ -68,7 +68,7 @@ export function registerLegalEntityRoutes(app: OpenAPIHono<AppEnv>) {
 
   app.openapi(putOauthLifetime, async (c) => {
     const { id } = c.req.valid('param');
-    const le = await new LegalEntityOperations(adminOperations(c.var.services)).setOauthTokenLifetime(
+    const le = await new LegalEntityOperations(adminOperations(c.get('services'))).setOauthTokenLifetime(
       id,
       c.req.valid('json').seconds,
     );

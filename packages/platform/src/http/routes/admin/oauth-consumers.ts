@@ -41,13 +41,13 @@ const revokeOauthConsumer = createRoute({
 /** OAuth consumers: listed, created (secret shown once), revoked. */
 export function registerOauthConsumerRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(listOauthConsumers, async (c) => {
-    const consumers = await listConsumers(c.var.services.db, c.req.valid('param').id);
+    const consumers = await listConsumers(c.get('services').db, c.req.valid('param').id);
     return c.json({ oauth_consumers: consumers.map(consumerJson) }, 200);
   });
 
   app.openapi(createOauthConsumer, async (c) => {
     const input = c.req.valid('json');
-    const consumer = await new ConsumerOperations(adminOperations(c.var.services)).create(
+    const consumer = await new ConsumerOperations(adminOperations(c.get('services'))).create(
       c.req.valid('param').id,
       {
         externalUserId: input.user_id,
@@ -59,7 +59,7 @@ export function registerOauthConsumerRoutes(app: OpenAPIHono<AppEnv>) {
   });
 
   app.openapi(revokeOauthConsumer, async (c) => {
-    const consumer = await new ConsumerOperations(adminOperations(c.var.services)).revoke(
+    const consumer = await new ConsumerOperations(adminOperations(c.get('services'))).revoke(
       c.req.valid('param').key,
     );
     return c.json(consumerJson(consumer), 200);
