@@ -374,7 +374,7 @@ export class PlannerApp extends LitElement {
                   .catalog=${catalog}
                   .selectedId=${this._selectedId}
                   @planner-announce=${(e: CustomEvent<string>) => this.#announce(e.detail)}
-                  @planner-view3d-unavailable=${(e: CustomEvent<Error>) => this.#view3d.unavailable(e.detail.message)}
+                  @planner-view3d-unavailable=${() => this.#view3d.unavailable()}
                 ></planner-view3d>`
                 : html`<planner-canvas
               .design=${design}

@@ -1,5 +1,6 @@
 import { msg } from '@lit/localize';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { webglUnavailableText } from '../text/view3d-text.ts';
 
 /**
  * Whether the plan is shown in 3D, and why it cannot be. The 3D chunk (three.js) loads on the
@@ -37,8 +38,9 @@ export class View3dController implements ReactiveController {
     this.#announce(opened.ok ? msg('Showing the room in 3D.') : opened.message);
   }
 
-  /** The renderer could not start after all: back to 2D, saying why. */
-  unavailable(message: string): void {
+  /** The renderer could not start after all (a lost or refused WebGL context): back to 2D, saying why. */
+  unavailable(): void {
+    const message = webglUnavailableText();
     this.isOpen = false;
     this.error = message;
     this.#host.requestUpdate();

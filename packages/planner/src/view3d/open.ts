@@ -1,5 +1,7 @@
-import { WEBGL_UNAVAILABLE, webglAvailable } from './webgl.ts';
+import { webglUnavailableText } from '../text/view3d-text.ts';
+import { webglAvailable } from './webgl.ts';
 
+/** Whether the view can open; if not, why, in words (the current language). */
 export type Open3d = { ok: true } | { ok: false; message: string };
 
 /**
@@ -7,7 +9,7 @@ export type Open3d = { ok: true } | { ok: false; message: string };
  * (three.js and `planner-view3d`), so a browser without WebGL never downloads it.
  */
 export async function open3d(doc: Document = document): Promise<Open3d> {
-  if (!webglAvailable(doc)) return { ok: false, message: WEBGL_UNAVAILABLE };
+  if (!webglAvailable(doc)) return { ok: false, message: webglUnavailableText() };
   await import('./planner-view3d.ts');
   return { ok: true };
 }

@@ -1,3 +1,4 @@
+import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { PerspectiveCamera, Raycaster, Spherical, Vector2, Vector3, WebGLRenderer } from 'three';
@@ -13,12 +14,19 @@ import { WebglUnavailableError } from './webgl.ts';
 export const ANNOUNCE_EVENT = 'planner-announce';
 export const UNAVAILABLE_EVENT = 'planner-view3d-unavailable';
 
-const ORBIT_HELP = 'Orbit: drag to turn around the room, wheel or + and - to zoom, arrow keys to turn.';
-const WALK_HELP = 'Walk-through: W A S D or the arrow keys to walk and turn, drag to look around.';
+const orbitHelp = () =>
+  msg('Orbit: drag to turn around the room, wheel or + and - to zoom, arrow keys to turn.');
+const walkHelp = () => msg('Walk-through: W A S D or the arrow keys to walk and turn, drag to look around.');
 /** A press-and-release that moved less than this (px) is a click that selects. */
 const CLICK_SLOP_PX = 5;
 
 export type CameraMode = 'orbit' | 'walk';
+
+/** The canvas's name: the room, how many pieces, and which is selected. */
+function canvasLabel(count: number, selected: string | null): string {
+  const room = count === 1 ? msg('Room in 3D, 1 piece') : msg(str`Room in 3D, ${count} pieces`);
+  return selected ? msg(str`${room}, ${selected} selected`) : room;
+}
 
 /** What the GPU still held when the view last closed (three.js's `renderer.info.memory`). */
 export interface ReleasedMemory {
@@ -35,6 +43,7 @@ export interface ReleasedMemory {
  * Everything it made on the GPU is freed when it leaves the page (`disconnectedCallback`).
  */
 @customElement('planner-view3d')
+@localized()
 export class PlannerView3d extends LitElement {
   @property({ attribute: false }) design!: Design;
   @property({ attribute: false }) catalog: CatalogIndex = new Map();
@@ -91,7 +100,7 @@ export class PlannerView3d extends LitElement {
     this.#resize = new ResizeObserver(() => this.#fit());
     this.#resize.observe(this);
     this.#fit();
-    this.#announce(ORBIT_HELP);
+    this.#announce(orbitHelp());
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -115,7 +124,7 @@ export class PlannerView3d extends LitElement {
     if (this.#controls) this.#controls.enabled = mode === 'orbit';
     this.#walk?.release();
     if (mode === 'walk') this.#walk?.reset();
-    this.#announce(mode === 'walk' ? WALK_HELP : ORBIT_HELP);
+    this.#announce(mode === 'walk' ? walkHelp() : orbitHelp());
     this.#fit();
   }
 
@@ -297,15 +306,15 @@ export class PlannerView3d extends LitElement {
       ? itemName(this.catalog.get(this.design.items.find((i) => i.id === this.selectedId)?.catalog_id ?? ''))
       : null;
     return html`
-      <div class="bar" role="toolbar" aria-label="3D camera">
-        <button type="button" class="btn small" aria-pressed=${this._mode === 'orbit' ? 'true' : 'false'} @click=${() => this.setMode('orbit')}>Orbit</button>
-        <button type="button" class="btn small" aria-pressed=${this._mode === 'walk' ? 'true' : 'false'} @click=${() => this.setMode('walk')}>Walk through</button>
-        <span class="help">${this._mode === 'walk' ? WALK_HELP : ORBIT_HELP}</span>
+      <div class="bar" role="toolbar" aria-label=${msg('3D camera')}>
+        <button type="button" class="btn small" aria-pressed=${this._mode === 'orbit' ? 'true' : 'false'} @click=${() => this.setMode('orbit')}>${msg('Orbit')}</button>
+        <button type="button" class="btn small" aria-pressed=${this._mode === 'walk' ? 'true' : 'false'} @click=${() => this.setMode('walk')}>${msg('Walk through')}</button>
+        <span class="help">${this._mode === 'walk' ? walkHelp() : orbitHelp()}</span>
       </div>
       <canvas
         tabindex="0"
         role="img"
-        aria-label=${`Room in 3D, ${this.design.items.length} ${this.design.items.length === 1 ? 'piece' : 'pieces'}${names ? `, ${names} selected` : ''}`}
+        aria-label=${canvasLabel(this.design.items.length, names)}
         @keydown=${(e: KeyboardEvent) => this.#onKeyDown(e)}
         @keyup=${(e: KeyboardEvent) => this.#onKeyUp(e)}
         @blur=${() => this.#walk?.release()}

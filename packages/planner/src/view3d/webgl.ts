@@ -15,6 +15,7 @@ export function webglAvailable(doc: Document = document): boolean {
   }
 }
 
+/** The error's message, for developers; people read `webglUnavailableText()` (text/view3d-text.ts). */
 export const WEBGL_UNAVAILABLE =
   'Sorry, the 3D view needs WebGL, which this browser has turned off. The plan stays in 2D.';
 
