@@ -11,6 +11,7 @@ import type { ItemWarnings } from '../editor/warnings.ts';
 import { followLocaleUnits } from '../project/locale-units.ts';
 import type { Workspace } from '../project/workspace.ts';
 import type { PlannerServices, SessionState } from '../services.ts';
+import { view3dText } from '../text/view3d-text.ts';
 import { type ActionOutcome, reduceAction } from './action-reducer.ts';
 import { ACTION_EVENT, type PlannerAction, type PlannerActionEvent } from './actions.ts';
 import { Announcer } from './announcer.ts';
@@ -371,6 +372,7 @@ export class PlannerApp extends LitElement {
               this.#view3d.isOpen
                 ? html`<planner-view3d
                   .design=${design}
+                  .text=${view3dText()}
                   .catalog=${catalog}
                   .selectedId=${this._selectedId}
                   @planner-announce=${(e: CustomEvent<string>) => this.#announce(e.detail)}

@@ -32,13 +32,17 @@ export class View3dController implements ReactiveController {
       return;
     }
     const opened = await import('../view3d/open.ts').then((m) => m.open3d());
-    this.error = opened.ok ? null : opened.message;
-    this.isOpen = opened.ok;
+    if (!opened.ok) {
+      this.unavailable();
+      return;
+    }
+    this.error = null;
+    this.isOpen = true;
     this.#host.requestUpdate();
-    this.#announce(opened.ok ? msg('Showing the room in 3D.') : opened.message);
+    this.#announce(msg('Showing the room in 3D.'));
   }
 
-  /** The renderer could not start after all (a lost or refused WebGL context): back to 2D, saying why. */
+  /** No WebGL, or the renderer could not start after all (a refused context): 2D, saying why. */
   unavailable(): void {
     const message = webglUnavailableText();
     this.isOpen = false;

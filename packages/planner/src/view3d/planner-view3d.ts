@@ -1,4 +1,3 @@
-import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { PerspectiveCamera, Raycaster, Spherical, Vector2, Vector3, WebGLRenderer } from 'three';
@@ -7,6 +6,7 @@ import { dispatchAction } from '../components/actions.ts';
 import { base } from '../components/styles.ts';
 import { itemName } from '../editor/describe.ts';
 import type { CatalogIndex, Design } from '../editor/design.ts';
+import type { View3dText } from '../text/view3d-text.ts';
 import { DesignScene } from './scene.ts';
 import { isWalkKey, WalkCamera } from './walk.ts';
 import { WebglUnavailableError } from './webgl.ts';
@@ -14,19 +14,10 @@ import { WebglUnavailableError } from './webgl.ts';
 export const ANNOUNCE_EVENT = 'planner-announce';
 export const UNAVAILABLE_EVENT = 'planner-view3d-unavailable';
 
-const orbitHelp = () =>
-  msg('Orbit: drag to turn around the room, wheel or + and - to zoom, arrow keys to turn.');
-const walkHelp = () => msg('Walk-through: W A S D or the arrow keys to walk and turn, drag to look around.');
 /** A press-and-release that moved less than this (px) is a click that selects. */
 const CLICK_SLOP_PX = 5;
 
 export type CameraMode = 'orbit' | 'walk';
-
-/** The canvas's name: the room, how many pieces, and which is selected. */
-function canvasLabel(count: number, selected: string | null): string {
-  const room = count === 1 ? msg('Room in 3D, 1 piece') : msg(str`Room in 3D, ${count} pieces`);
-  return selected ? msg(str`${room}, ${selected} selected`) : room;
-}
 
 /** What the GPU still held when the view last closed (three.js's `renderer.info.memory`). */
 export interface ReleasedMemory {
@@ -43,9 +34,10 @@ export interface ReleasedMemory {
  * Everything it made on the GPU is freed when it leaves the page (`disconnectedCallback`).
  */
 @customElement('planner-view3d')
-@localized()
 export class PlannerView3d extends LitElement {
   @property({ attribute: false }) design!: Design;
+  /** Its words, in the current language (`text/view3d-text.ts`; the planner app gives them). */
+  @property({ attribute: false }) text!: View3dText;
   @property({ attribute: false }) catalog: CatalogIndex = new Map();
   @property({ attribute: false }) selectedId: string | null = null;
   @state() private _mode: CameraMode = 'orbit';
@@ -100,7 +92,7 @@ export class PlannerView3d extends LitElement {
     this.#resize = new ResizeObserver(() => this.#fit());
     this.#resize.observe(this);
     this.#fit();
-    this.#announce(orbitHelp());
+    this.#announce(this.text.orbitHelp);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -124,7 +116,7 @@ export class PlannerView3d extends LitElement {
     if (this.#controls) this.#controls.enabled = mode === 'orbit';
     this.#walk?.release();
     if (mode === 'walk') this.#walk?.reset();
-    this.#announce(mode === 'walk' ? walkHelp() : orbitHelp());
+    this.#announce(mode === 'walk' ? this.text.walkHelp : this.text.orbitHelp);
     this.#fit();
   }
 
@@ -305,16 +297,17 @@ export class PlannerView3d extends LitElement {
     const names = this.selectedId
       ? itemName(this.catalog.get(this.design.items.find((i) => i.id === this.selectedId)?.catalog_id ?? ''))
       : null;
+    const t = this.text;
     return html`
-      <div class="bar" role="toolbar" aria-label=${msg('3D camera')}>
-        <button type="button" class="btn small" aria-pressed=${this._mode === 'orbit' ? 'true' : 'false'} @click=${() => this.setMode('orbit')}>${msg('Orbit')}</button>
-        <button type="button" class="btn small" aria-pressed=${this._mode === 'walk' ? 'true' : 'false'} @click=${() => this.setMode('walk')}>${msg('Walk through')}</button>
-        <span class="help">${this._mode === 'walk' ? walkHelp() : orbitHelp()}</span>
+      <div class="bar" role="toolbar" aria-label=${t.bar}>
+        <button type="button" class="btn small" aria-pressed=${this._mode === 'orbit' ? 'true' : 'false'} @click=${() => this.setMode('orbit')}>${t.orbit}</button>
+        <button type="button" class="btn small" aria-pressed=${this._mode === 'walk' ? 'true' : 'false'} @click=${() => this.setMode('walk')}>${t.walk}</button>
+        <span class="help">${this._mode === 'walk' ? t.walkHelp : t.orbitHelp}</span>
       </div>
       <canvas
         tabindex="0"
         role="img"
-        aria-label=${canvasLabel(this.design.items.length, names)}
+        aria-label=${t.canvas(this.design.items.length, names)}
         @keydown=${(e: KeyboardEvent) => this.#onKeyDown(e)}
         @keyup=${(e: KeyboardEvent) => this.#onKeyUp(e)}
         @blur=${() => this.#walk?.release()}
