@@ -26,7 +26,6 @@ import { renderCatalogAside } from './catalog-aside.ts';
 import { CatalogController } from './catalog-controller.ts';
 import { DeferredLoader } from './deferred-loader.ts';
 import { DrawerController } from './drawer-controller.ts';
-import { icon } from './icons.ts';
 import { MOD } from './keys.ts';
 import { appStyles } from './planner-app.styles.ts';
 import type { PlannerCanvas } from './planner-canvas.ts';
@@ -34,6 +33,7 @@ import type { PlannerCatalog } from './planner-catalog.ts';
 import type { PlannerProjectsDialog } from './planner-projects-dialog.ts';
 import { ShortcutsController } from './shortcuts-controller.ts';
 import { renderSummary } from './summary.ts';
+import { renderToolbar } from './toolbar.ts';
 import { View3dController } from './view3d-controller.ts';
 import { loadWarnings, warningsIfLoaded } from './warnings-loader.ts';
 import { WorkspaceController } from './workspace-controller.ts';
@@ -48,8 +48,8 @@ import './planner-header.ts';
  * and the banners' commands. Each other job is a controller of its own: the workspace's state
  * and notices (`workspace-controller.ts`), the catalog (`catalog-controller.ts`), the drawer
  * (`drawer-controller.ts`), the 3D view (`view3d-controller.ts`), the live region
- * (`announcer.ts`), the keyboard shortcuts and the project flows; the catalog column and the
- * summary are template functions (`catalog-aside.ts`, `summary.ts`), the layout's CSS is
+ * (`announcer.ts`), the keyboard shortcuts and the project flows; the catalog column, the toolbar and the
+ * summary are template functions (`catalog-aside.ts`, `toolbar.ts`, `summary.ts`), the layout's CSS is
  * `planner-app.styles.ts`.
  *
  * The banners, the inbox, the dialogs and the inspector are not needed for the first paint: they load right
@@ -148,20 +148,16 @@ export class PlannerApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#cleanups.push(this.services.session.subscribe((s) => this.#onSession(s)));
-    const onAction = (e: PlannerActionEvent) => this.#onAction(e.action);
-    const onHeader = (e: Event) => this.#onHeader((e as CustomEvent<HeaderCommand>).detail);
-    const onRename = (e: Event) => this.workspace.rename((e as CustomEvent<string>).detail);
-    const onNotice = (e: Event) => this.#onNotice((e as CustomEvent<NoticeCommand>).detail);
-    this.addEventListener(ACTION_EVENT, onAction);
-    this.addEventListener(HEADER_COMMAND_EVENT, onHeader);
-    this.addEventListener(RENAME_EVENT, onRename);
-    this.addEventListener(NOTICE_COMMAND_EVENT, onNotice);
-    this.#cleanups.push(() => {
-      this.removeEventListener(ACTION_EVENT, onAction);
-      this.removeEventListener(HEADER_COMMAND_EVENT, onHeader);
-      this.removeEventListener(RENAME_EVENT, onRename);
-      this.removeEventListener(NOTICE_COMMAND_EVENT, onNotice);
-    });
+    this.#listen(ACTION_EVENT, (e) => this.#onAction((e as PlannerActionEvent).action));
+    this.#listen(HEADER_COMMAND_EVENT, (e) => this.#onHeader((e as CustomEvent<HeaderCommand>).detail));
+    this.#listen(RENAME_EVENT, (e) => this.workspace.rename((e as CustomEvent<string>).detail));
+    this.#listen(NOTICE_COMMAND_EVENT, (e) => this.#onNotice((e as CustomEvent<NoticeCommand>).detail));
+  }
+
+  /** Listens on the element until it is disconnected. */
+  #listen(type: string, listener: (e: Event) => void): void {
+    this.addEventListener(type, listener);
+    this.#cleanups.push(() => this.removeEventListener(type, listener));
   }
 
   protected override firstUpdated(): void {
@@ -312,8 +308,6 @@ export class PlannerApp extends LitElement {
     const selected = this._selectedId ? (design.items.find((i) => i.id === this._selectedId) ?? null) : null;
     const names = new Map(design.items.map((i) => [i.id, itemName(catalog.get(i.catalog_id))]));
     const nameOf = (id: string) => names.get(id) ?? msg('an item');
-    const drawer = this.#drawer.narrow;
-    const drawerOpen = this.#drawer.isOpen;
     const flows = this.#deferred.flows;
 
     return html`
@@ -344,29 +338,14 @@ export class PlannerApp extends LitElement {
             full: design.items.length >= MAX_ITEMS,
           })}
           <main class="main">
-            <div class="toolbar">
-              ${
-                drawer
-                  ? html`<button
-                    type="button"
-                    class="btn primary drawer-toggle"
-                    aria-expanded=${drawerOpen ? 'true' : 'false'}
-                    @click=${() => this.#drawer.open()}
-                  >
-                    ${icon('plus', 16)} ${msg('Add furniture')}
-                  </button>`
-                  : nothing
-              }
-              <button type="button" class="btn view-toggle" aria-pressed=${this.#view3d.isOpen ? 'true' : 'false'} @click=${() => this.#view3d.toggle()}>
-                ${msg('3D view')}
-              </button>
-              <planner-room-bar
-                .room=${design.room}
-                ?snap-enabled=${this._snap}
-                grid-step=${this._gridStep}
-                .locale=${this.locale}
-              ></planner-room-bar>
-            </div>
+            ${renderToolbar({
+              drawer: this.#drawer,
+              view3d: this.#view3d,
+              room: design.room,
+              snap: this._snap,
+              gridStep: this._gridStep,
+              locale: this.locale,
+            })}
             ${this.#view3d.error ? html`<p class="muted" role="note">${this.#view3d.error}</p>` : nothing}
             ${
               this.#view3d.isOpen
