@@ -231,22 +231,8 @@ export class Workspace {
 
   /** Opens a saved project, replacing the design (the caller confirms unsaved changes first). */
   async open(id: string): Promise<ProjectSnapshot> {
-    this.#busy = 'opening';
-    this.#emit();
-    const owner = this.#owner;
-    try {
-      const loaded = await this.#services.getProject(id);
-      this.#checkOwner(owner);
-      this.#adopt(loaded, 'reset');
-      this.#notice = { kind: 'success', code: 'OPENED', params: { name: loaded.project.name } };
-      return this.snapshot();
-    } catch (error) {
-      this.#notice = { kind: 'error', code: 'OPEN_FAILED', params: { reason: reasonOf(error) } };
-      throw new PlannerError('LOAD_FAILED', failure('open', error), { cause: error });
-    } finally {
-      this.#busy = null;
-      this.#emit();
-    }
+    await this.#load(id, 'reset');
+    return this.snapshot();
   }
 
   async listProjects(): Promise<ProjectSummary[]> {
@@ -303,19 +289,34 @@ export class Workspace {
   /** After a conflict: load the platform's version. Undo brings this design back. */
   async reloadTheirs(): Promise<void> {
     const id = this.#project.id;
-    if (!id) return;
+    if (id) await this.#load(id, 'undoable');
+  }
+
+  /**
+   * Shows a saved version as the clean state of the project: opened (`reset`: a fresh history)
+   * or reloaded after a conflict (`undoable`: one undo step brings this design back).
+   */
+  async #load(id: string, mode: 'reset' | 'undoable'): Promise<void> {
+    const opening = mode === 'reset';
     this.#busy = 'opening';
-    this.#notice = null;
+    if (!opening) this.#notice = null;
     this.#emit();
     const owner = this.#owner;
     try {
       const loaded = await this.#services.getProject(id);
       this.#checkOwner(owner);
-      this.#adopt(loaded, 'undoable');
-      this.#notice = { kind: 'info', code: 'RELOADED', params: { version: loaded.project.version } };
+      this.#adopt(loaded, mode);
+      const { name, version } = loaded.project;
+      this.#notice = opening
+        ? { kind: 'success', code: 'OPENED', params: { name } }
+        : { kind: 'info', code: 'RELOADED', params: { version } };
     } catch (error) {
-      this.#notice = { kind: 'error', code: 'RELOAD_FAILED', params: { reason: reasonOf(error) } };
-      throw new PlannerError('LOAD_FAILED', failure('reload', error), { cause: error });
+      this.#notice = {
+        kind: 'error',
+        code: opening ? 'OPEN_FAILED' : 'RELOAD_FAILED',
+        params: { reason: reasonOf(error) },
+      };
+      throw new PlannerError('LOAD_FAILED', failure(opening ? 'open' : 'reload', error), { cause: error });
     } finally {
       this.#busy = null;
       this.#emit();
