@@ -1,7 +1,7 @@
 import { localized, msg } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Notice } from '../project/workspace.ts';
+import type { Notice } from '../project/notice.ts';
 import type { SessionState } from '../services.ts';
 import { errorText } from '../text/error-text.ts';
 import { renewFailureText } from '../text/session-text.ts';
