@@ -33,31 +33,29 @@ export {
   type NewStaticToken,
   type OAuthConsumer,
 } from '@planner/contract';
+
+import { failedCallText } from './text/error-text.ts';
 export type LegalEntity = AdminLegalEntity;
 export type ConsumerScope = GrantedScope;
 
-/** Each service's name, in the console's language when read (getters: the language may change). */
-export const SERVICE_LABELS: Record<BackendService, string> = {
-  get reporting() {
-    return msg('Reporting service');
-  },
-  get messagebox() {
-    return msg('Messagebox service');
-  },
-};
-
-/** A refused request: the HTTP status and the platform's `{ error, error_description }`. */
+/**
+ * A refused request: the HTTP status and the platform's `{ error, error_description }`. Its
+ * message is the sentence for it (`text/error-text.ts`) in the language of the moment it failed.
+ */
 export class AdminApiError extends Error {
   readonly status: number;
   readonly code: string;
+  /** The platform's `error_description`, when it gave one. */
+  readonly description: string | undefined;
   /** A refused catalog import's problems, by row and field (`422 catalog_invalid`). */
   readonly problems: CatalogImportProblem[];
 
-  constructor(status: number, code: string, message: string, problems: CatalogImportProblem[] = []) {
-    super(message);
+  constructor(status: number, code: string, description?: string, problems: CatalogImportProblem[] = []) {
+    super(failedCallText({ status, code, description }));
     this.name = 'AdminApiError';
     this.status = status;
     this.code = code;
+    this.description = description;
     this.problems = problems;
   }
 
@@ -70,17 +68,6 @@ export class AdminApiError extends Error {
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
 const enc = encodeURIComponent;
-
-/**
- * Says what went wrong in words an operator can act on, in the console's language; the
- * platform's own text (English) when it has one, since only it knows the detail.
- */
-function describe(status: number, description: string | undefined): string {
-  if (status === 401) return msg('The operator token was refused. Check it and sign in again.');
-  if (description) return description;
-  if (status === 0) return msg('The platform could not be reached.');
-  return msg(str`The platform answered ${status}.`);
-}
 
 export class AdminApi {
   readonly #token: string;
@@ -121,7 +108,7 @@ export class AdminApi {
         credentials: 'omit',
       });
     } catch {
-      throw new AdminApiError(0, 'network_error', describe(0, undefined));
+      throw new AdminApiError(0, 'network_error');
     }
     const text = await res.text();
     let parsed: unknown;
@@ -135,7 +122,7 @@ export class AdminApi {
       const code = typeof error.error === 'string' ? error.error : 'http_error';
       const description = typeof error.error_description === 'string' ? error.error_description : undefined;
       const problems = Array.isArray(error.errors) ? (error.errors as CatalogImportProblem[]) : [];
-      throw new AdminApiError(res.status, code, describe(res.status, description), problems);
+      throw new AdminApiError(res.status, code, description, problems);
     }
     return parsed as T;
   }
@@ -241,9 +228,9 @@ export class AdminApi {
   }
 }
 
-/** A message for any error a call may throw. */
+/** A message for any error a call may throw, in the current language where it is the console's. */
 export function errorMessage(error: unknown): string {
-  if (error instanceof AdminApiError) return error.message;
+  if (error instanceof AdminApiError) return failedCallText(error);
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -253,7 +240,7 @@ export function errorMessage(error: unknown): string {
  */
 export async function signIn(token: string, options: { base?: string; fetch?: FetchLike } = {}) {
   const trimmed = token.trim();
-  if (!trimmed) throw new AdminApiError(401, 'invalid_token', msg('Paste the operator token.'));
+  if (!trimmed) throw new AdminApiError(401, 'token_missing');
   const api = new AdminApi(trimmed, options);
   return { api, token: trimmed, legalEntities: await api.legalEntities() };
 }

@@ -200,12 +200,14 @@ describe('mountPlanner', () => {
   });
 
   it('shows the session and retries a failed renewal', async () => {
-    const t = await setup({ status: 'renew-failed', message: 'The shop did not answer.' });
+    const t = await setup({ status: 'renew-failed', reason: 'HOST_TIMEOUT' });
     const status = t.q('planner-session-status').shadowRoot!;
     expect(status.textContent).toContain('Session could not be renewed');
+    // The reason is the planner's sentence for its code, not a message from elsewhere.
+    expect(t.q('.banner.error').textContent).toContain('The shop did not send a new session in time.');
     t.button('Retry', t.q('.banner.error')).click();
     expect(t.services.retries).toBe(1);
-    t.services.setSession({ status: 'refused', message: 'Unregistered origin.' });
+    t.services.setSession({ status: 'refused' });
     await settle(t.app);
     expect(t.q('.banner.error').textContent).toContain('This page is not allowed to embed the planner');
     t.services.setSession({ status: 'signed-in', userId: 'ann', canSave: true });

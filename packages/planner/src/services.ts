@@ -1,5 +1,6 @@
 import type { WebServices } from '@planner/api-client';
 import type { AnalyticsEvent, BasketMessage } from '@planner/protocol';
+import type { RenewFailure } from './text/session-text.ts';
 
 /**
  * Everything the planner UI needs from the outside world: the platform's web services
@@ -48,15 +49,15 @@ export type SessionState =
   | { status: 'signed-in'; userId: string; canSave: boolean }
   /** A token expired and the host was asked for a new one; calls are held. */
   | { status: 'refreshing'; previous: 'visitor' | 'signed-in' }
-  /** The host could not give a new token (provider failed, time-out). */
-  | { status: 'renew-failed'; message: string }
+  /** The host could not give a new token (provider failed, time-out): why, as a code. */
+  | { status: 'renew-failed'; reason: RenewFailure }
   /**
    * The browser is offline: calls wait for the network (within their deadline). `session` is
    * the state they will go out in, when known.
    */
   | { status: 'offline'; session?: Exclude<SessionState, { status: 'offline' }> }
   /** This page is not allowed to embed the planner (token from an unregistered origin). */
-  | { status: 'refused'; message: string };
+  | { status: 'refused' };
 
 /**
  * What the host page may call over the RPC channel: the protocol's `PlannerApi`

@@ -1,7 +1,8 @@
 import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { type AdminApi, type BackendProfileDetails, type NewStaticToken, SERVICE_LABELS } from '../api.ts';
+import type { AdminApi, BackendProfileDetails, NewStaticToken } from '../api.ts';
+import { serviceLabel } from '../text/error-text.ts';
 import '@planner/ui/confirm-dialog';
 import type { ConfirmDialog } from '@planner/ui/confirm-dialog';
 import './admin-access-key.ts';
@@ -186,7 +187,7 @@ export class AdminProfileDetails extends LitElement {
                 <dt>${msg('Created')}</dt>
                 <dd>${formatDate(p.created_at)}</dd>
                 <dt>${msg('Services')}</dt>
-                <dd>${p.services.length ? p.services.map((s) => SERVICE_LABELS[s]).join(', ') : msg('None')}</dd>
+                <dd>${p.services.length ? p.services.map((s) => serviceLabel(s)).join(', ') : msg('None')}</dd>
               </dl>
               <admin-access-key .api=${this.api} .profile=${p}></admin-access-key>
             </section>

@@ -1,13 +1,8 @@
 import { localized, msg } from '@lit/localize';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import {
-  type AdminApi,
-  BACKEND_SERVICES,
-  type BackendService,
-  type LegalEntity,
-  SERVICE_LABELS,
-} from '../api.ts';
+import { type AdminApi, BACKEND_SERVICES, type BackendService, type LegalEntity } from '../api.ts';
+import { serviceLabel } from '../text/error-text.ts';
 import { failure } from './events.ts';
 import { base } from './styles.ts';
 
@@ -79,7 +74,7 @@ export class AdminSubscription extends LitElement {
                   .checked=${this._chosen.has(service)}
                   @change=${(e: Event) => this.#toggle(service, (e.target as HTMLInputElement).checked)}
                 />
-                ${SERVICE_LABELS[service]}
+                ${serviceLabel(service)}
               </label>
             `,
           )}

@@ -13,7 +13,7 @@ export const OPEN_PROFILE = 'admin-open-profile';
 export function failure(from: HTMLElement, error: unknown): string {
   if (error instanceof AdminApiError && error.unauthorized) {
     from.dispatchEvent(
-      new CustomEvent(UNAUTHORIZED, { bubbles: true, composed: true, detail: error.message }),
+      new CustomEvent(UNAUTHORIZED, { bubbles: true, composed: true, detail: errorMessage(error) }),
     );
   }
   return errorMessage(error);

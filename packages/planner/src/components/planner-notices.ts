@@ -1,9 +1,10 @@
 import { localized, msg } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Notice } from '../project/workspace.ts';
+import type { Notice } from '../project/notice.ts';
 import type { SessionState } from '../services.ts';
 import { errorText } from '../text/error-text.ts';
+import { renewFailureText } from '../text/session-text.ts';
 import { NOTICE_COMMAND_EVENT, type NoticeCommand } from './app-events.ts';
 import { icon } from './icons.ts';
 import { base } from './styles.ts';
@@ -39,7 +40,7 @@ export class PlannerNotices extends LitElement {
         <div class="banner error" role="alert">
           ${icon('alert', 18)}
           <p>
-            <strong>${msg('This page is not allowed to embed the planner.')}</strong> ${s.message}
+            <strong>${msg('This page is not allowed to embed the planner.')}</strong>
             ${msg('You can still sketch here, but nothing can be loaded or saved.')}
           </p>
         </div>
@@ -50,7 +51,7 @@ export class PlannerNotices extends LitElement {
         <div class="banner error" role="alert">
           ${icon('alert', 18)}
           <p>
-            <strong>${msg('Your session could not be renewed.')}</strong> ${s.message}
+            <strong>${msg('Your session could not be renewed.')}</strong> ${renewFailureText(s.reason)}
             ${msg('Your design is safe on this device.')}
           </p>
           <button type="button" class="btn small" @click=${() => this.#command('session-retry')}>

@@ -3,6 +3,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { SessionState } from '../services.ts';
 import { onShopperName, shopperNameFor } from '../session/shopper-name.ts';
+import { renewFailureText } from '../text/session-text.ts';
 import { icon } from './icons.ts';
 import { base } from './styles.ts';
 
@@ -51,7 +52,7 @@ export function describeSession(
       return {
         text: msg('Session could not be renewed'),
         tone: 'error',
-        detail: msg(str`${state.message} Your design is kept on this device.`),
+        detail: msg(str`${renewFailureText(state.reason)} Your design is kept on this device.`),
       };
     case 'offline':
       // The queue holds calls until the network is back (within their deadline), so a save

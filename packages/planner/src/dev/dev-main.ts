@@ -42,11 +42,11 @@ function sessionFrom(name: string | null): SessionState {
     case 'refreshing':
       return { status: 'refreshing', previous: 'signed-in' };
     case 'renew-failed':
-      return { status: 'renew-failed', message: 'The shop did not answer in time.' };
+      return { status: 'renew-failed', reason: 'HOST_TIMEOUT' };
     case 'offline':
       return { status: 'offline' };
     case 'refused':
-      return { status: 'refused', message: 'https://unknown-shop.example is not a registered embed origin.' };
+      return { status: 'refused' };
     case 'connecting':
       return { status: 'connecting' };
     default:

@@ -7,8 +7,7 @@ import { formatLength } from '../editor/units.ts';
 import { openingSentence, wallName } from '../room/describe-room.ts';
 import { setWallThickness } from '../room/edit.ts';
 import { catalogItem, rectRoom, TEST_CATALOG } from '../testing/fixtures.ts';
-import { itemLabel } from '../view3d/item-label.ts';
-import { webglUnavailableText } from '../view3d/webgl.ts';
+import { view3dText, webglUnavailableText } from '../text/view3d-text.ts';
 import { setLanguage } from './localization.ts';
 
 /**
@@ -94,9 +93,8 @@ describe('spoken descriptions', () => {
       ),
     ).toBe('entièrement hors de la pièce, à 8,00 m de celle-ci; dans le débattement de portes');
     const retired = catalogItem('gone', 50, 50, { name: 'Ancien', sold: false });
-    expect(itemLabel(retired)).toBe(itemName(retired));
-    expect(itemLabel(undefined)).toBe(itemName(undefined));
-    expect(itemLabel(undefined)).not.toBe('Unknown item');
+    expect(view3dText().item(retired)).toBe(itemName(retired));
+    expect(view3dText().item(undefined)).not.toBe('Unknown item');
     expect(webglUnavailableText()).toMatch(/^Désolé, la vue 3D a besoin de WebGL/);
   });
 
@@ -107,6 +105,7 @@ describe('spoken descriptions', () => {
     const el = document.createElement('planner-view3d');
     el.design = { ...emptyDesign(), items: [sofa] };
     el.catalog = catalog;
+    el.text = view3dText();
     el.selectedId = 's';
     document.body.append(el);
     await el.updateComplete;
@@ -120,9 +119,9 @@ describe('spoken descriptions', () => {
     expect(root.querySelector('canvas')?.getAttribute('aria-label')).toBe(
       'Raum in 3D, 1 Möbelstück, Halden 3-Seat Sofa ausgewählt',
     );
-    // A new language re-renders it through its `locale`, as the app hands it on.
+    // A new language re-renders it through new words, as the app hands them on.
     await setLanguage('fr');
-    el.locale = 'fr';
+    el.text = view3dText();
     await el.updateComplete;
     expect(root.querySelector('[role=toolbar]')?.getAttribute('aria-label')).toBe('Caméra 3D');
     el.remove();

@@ -1,35 +1,34 @@
 import { msg } from '@lit/localize';
 import type { VersionedProject } from '@planner/api-client';
-import { PROJECT_LIMITS, type ProjectInput, type ProjectSummary } from '@planner/contract';
+import type { ProjectSummary } from '@planner/contract';
 import { DRAFT_VERSION, type Draft, type DraftProject, type PendingSave, UNTITLED } from '../draft/draft.ts';
 import type { DraftShelf, DraftStore } from '../draft/draft-store.ts';
 import { type Design, emptyDesign, sanitizeDesign } from '../editor/design.ts';
 import { Editor } from '../editor/editor.ts';
 import { newUuid } from '../editor/ids.ts';
-import { PROJECT_FORMAT, storedRoom } from '../room/format.ts';
 import type { PlannerServices, ProjectSnapshot, SessionState } from '../services.ts';
-import type { TextCode, TextParams } from '../text/error-text.ts';
+import type { TextCode } from '../text/error-text.ts';
+import { loadSavedVersionLabel } from '../text/project-text.ts';
 import { errorCode, errorStatus, reasonOf } from './describe-error.ts';
-import { PlannerError, type PlannerErrorCode } from './planner-error.ts';
+import { type Notice, RESTORED } from './notice.ts';
+import { PlannerError } from './planner-error.ts';
+import {
+  blankProject,
+  copyName,
+  MAX_NAME,
+  projectInput,
+  saveFingerprint,
+  sendSave,
+} from './project-input.ts';
+import { behindOutage, failure, saveFailure, saveRefusal } from './save-rules.ts';
+
+export type { Notice };
 
 export interface SavedProject {
   id: string;
   name: string;
   version: number;
 }
-
-/**
- * A message for the user about the project (saving, opening, conflicts), as a code and its
- * parameters: the UI words it (`text/error-text.ts`).
- */
-export type Notice = (
-  | { kind: 'info' | 'success' }
-  | { kind: 'error'; retry?: 'save' }
-  /** A visitor tried to save: the host was asked to show its login. */
-  | { kind: 'login' }
-  /** A save met a newer version: the user chooses how to go on. */
-  | { kind: 'conflict' }
-) & { code: TextCode; params?: TextParams };
 
 export interface WorkspaceState {
   project: DraftProject;
@@ -49,8 +48,6 @@ export interface WorkspaceOptions {
   /** For tests. */
   newKey?: () => string;
 }
-
-const MAX_NAME = PROJECT_LIMITS.nameMaxLength;
 
 /**
  * The open project: the editor with its design, which saved project it belongs to, whether it
@@ -235,22 +232,8 @@ export class Workspace {
 
   /** Opens a saved project, replacing the design (the caller confirms unsaved changes first). */
   async open(id: string): Promise<ProjectSnapshot> {
-    this.#busy = 'opening';
-    this.#emit();
-    const owner = this.#owner;
-    try {
-      const loaded = await this.#services.getProject(id);
-      this.#checkOwner(owner);
-      this.#adopt(loaded, 'reset');
-      this.#notice = { kind: 'success', code: 'OPENED', params: { name: loaded.project.name } };
-      return this.snapshot();
-    } catch (error) {
-      this.#notice = { kind: 'error', code: 'OPEN_FAILED', params: { reason: reasonOf(error) } };
-      throw new PlannerError('LOAD_FAILED', failure('open', error), { cause: error });
-    } finally {
-      this.#busy = null;
-      this.#emit();
-    }
+    await this.#load(id, 'reset');
+    return this.snapshot();
   }
 
   async listProjects(): Promise<ProjectSummary[]> {
@@ -307,19 +290,34 @@ export class Workspace {
   /** After a conflict: load the platform's version. Undo brings this design back. */
   async reloadTheirs(): Promise<void> {
     const id = this.#project.id;
-    if (!id) return;
+    if (id) await this.#load(id, 'undoable');
+  }
+
+  /**
+   * Shows a saved version as the clean state of the project: opened (`reset`: a fresh history)
+   * or reloaded after a conflict (`undoable`: one undo step brings this design back).
+   */
+  async #load(id: string, mode: 'reset' | 'undoable'): Promise<void> {
+    const opening = mode === 'reset';
     this.#busy = 'opening';
-    this.#notice = null;
+    if (!opening) this.#notice = null;
     this.#emit();
     const owner = this.#owner;
     try {
       const loaded = await this.#services.getProject(id);
       this.#checkOwner(owner);
-      this.#adopt(loaded, 'undoable');
-      this.#notice = { kind: 'info', code: 'RELOADED', params: { version: loaded.project.version } };
+      this.#adopt(loaded, mode);
+      const { name, version } = loaded.project;
+      this.#notice = opening
+        ? { kind: 'success', code: 'OPENED', params: { name } }
+        : { kind: 'info', code: 'RELOADED', params: { version } };
     } catch (error) {
-      this.#notice = { kind: 'error', code: 'RELOAD_FAILED', params: { reason: reasonOf(error) } };
-      throw new PlannerError('LOAD_FAILED', failure('reload', error), { cause: error });
+      this.#notice = {
+        kind: 'error',
+        code: opening ? 'OPEN_FAILED' : 'RELOAD_FAILED',
+        params: { reason: reasonOf(error) },
+      };
+      throw new PlannerError('LOAD_FAILED', failure(opening ? 'open' : 'reload', error), { cause: error });
     } finally {
       this.#busy = null;
       this.#emit();
@@ -338,26 +336,10 @@ export class Workspace {
     const revision = this.#revision;
     const name = this.#project.name.trim() || UNTITLED;
     const baseName = asCopy ? copyName(name) : name;
-    const { room, items } = this.editor.design;
-    // Key order is fixed so the same content serialises to the same body (the platform
-    // compares a replayed key's body byte for byte).
-    const input: ProjectInput = {
-      format: PROJECT_FORMAT,
-      name: baseName,
-      room: storedRoom(room),
-      // `variant: undefined` is left out of the JSON: a piece without one saves as before.
-      items: items.map((i) => ({
-        id: i.id,
-        catalog_id: i.catalog_id,
-        x: i.x,
-        y: i.y,
-        rotation: i.rotation,
-        variant: i.variant,
-      })),
-    };
+    const input = projectInput(baseName, this.editor.design);
     const id = asCopy ? null : this.#project.id;
     const etag = asCopy ? null : this.#project.etag;
-    const fingerprint = JSON.stringify([id, etag, input]);
+    const fingerprint = saveFingerprint(id, etag, input);
     if (this.#pendingSave?.fingerprint !== fingerprint) {
       this.#pendingSave = { key: this.#newKey(), fingerprint };
       this.#drafts.write(this.#toDraft());
@@ -369,18 +351,10 @@ export class Workspace {
     this.#emit();
     let result: VersionedProject;
     try {
-      if (id && etag) {
-        try {
-          result = await this.#services.updateProject(id, input, etag, { idempotencyKey });
-        } catch (error) {
-          if (errorCode(error) !== 'HTTP_ERROR' || errorStatus(error) !== 404) throw error;
-          // Deleted elsewhere: saving it as a new project overwrites nothing and loses nothing.
-          this.#pendingSave = { key: this.#newKey(), fingerprint: JSON.stringify([null, null, input]) };
-          result = await this.#services.createProject(input, { idempotencyKey: this.#pendingSave.key });
-        }
-      } else {
-        result = await this.#services.createProject(input, { idempotencyKey });
-      }
+      result = await sendSave(this.#services, { id, etag, input, idempotencyKey }, (renewed) => {
+        this.#pendingSave = { key: this.#newKey(), fingerprint: renewed };
+        return this.#pendingSave.key;
+      });
     } catch (error) {
       this.#busy = null;
       if (owner !== this.#owner)
@@ -427,62 +401,30 @@ export class Workspace {
 
   /** Refuses a save the session cannot make, before any request is sent. */
   #checkSession(): void {
-    // Offline, a save of a known session goes to the queue, which sends it when the network
-    // is back (within its deadline); the rules are those of that session.
-    const s = behindOutage(this.#session);
-    const refuse = (code: PlannerErrorCode, notice: Notice): never => {
-      this.#notice = notice;
-      this.#emit();
-      throw new PlannerError(code, `Not saved (${notice.code}).`);
-    };
-    const visitor =
-      s.status === 'visitor' ||
-      (s.status === 'refreshing' && s.previous === 'visitor') ||
-      (s.status === 'signed-in' && !s.canSave);
-    if (visitor) {
+    const refusal = saveRefusal(this.#session);
+    if (!refusal) return;
+    if (refusal.askLogin) {
       this.#loginAsked = true;
       this.#services.requestLogin('save');
-      refuse('LOGIN_REQUIRED', {
-        kind: 'login',
-        code: s.status === 'signed-in' ? 'READ_ONLY_SESSION' : 'LOGIN_TO_SAVE',
-      });
     }
-    switch (s.status) {
-      case 'connecting':
-        refuse('NOT_READY', { kind: 'info', code: 'NOT_READY' });
-        break;
-      case 'offline':
-        refuse('OFFLINE', { kind: 'error', code: 'OFFLINE', retry: 'save' });
-        break;
-      case 'renew-failed':
-        refuse('SESSION_EXPIRED', { kind: 'error', code: 'SESSION_EXPIRED' });
-        break;
-      case 'refused':
-        refuse('NOT_ALLOWED', { kind: 'error', code: 'NOT_ALLOWED' });
-        break;
-    }
+    this.#notice = refusal.notice;
+    this.#emit();
+    throw new PlannerError(refusal.error, `Not saved (${refusal.notice.code}).`);
   }
 
   #saveFailed(error: unknown): PlannerError {
-    const code = errorCode(error);
-    if (code === 'CONFLICT') {
-      // This attempt is over; whatever the user chooses next is a new save.
+    const failed = saveFailure(error);
+    if (failed.forgetPending) {
       this.#pendingSave = null;
       this.#drafts.write(this.#toDraft());
-      this.#notice = { kind: 'conflict', code: 'SAVE_CONFLICT' };
-      this.#emit();
-      return new PlannerError('CONFLICT', 'The project changed elsewhere.', { cause: error });
     }
-    if (code === 'HTTP_ERROR' && errorStatus(error) === 403) {
+    if (failed.askLogin) {
       this.#loginAsked = true;
       this.#services.requestLogin('save');
-      this.#notice = { kind: 'login', code: 'LOGIN_TO_SAVE' };
-      this.#emit();
-      return new PlannerError('LOGIN_REQUIRED', 'Saving needs a login with write access.', { cause: error });
     }
-    this.#notice = { kind: 'error', code: 'SAVE_FAILED', params: { reason: reasonOf(error) }, retry: 'save' };
+    this.#notice = failed.notice;
     this.#emit();
-    return new PlannerError('SAVE_FAILED', failure('save', error), { cause: error });
+    return failed.error;
   }
 
   /** A clean draft of a saved project may be older than the platform's: show the newest. */
@@ -514,27 +456,18 @@ export class Workspace {
       name: project.name,
       ownerId: this.#userId,
     };
-    if (mode === 'reset') {
-      this.#replace(design, meta);
-      return;
-    }
-    this.#replacing = true;
-    try {
-      this.editor.apply(msg('Load saved version'), () => design);
-    } finally {
-      this.#replacing = false;
-    }
-    this.#project = meta;
-    this.#pendingSave = null;
-    this.#dirty = false;
-    this.#revision++;
-    this.#drafts.write(this.#toDraft());
+    this.#replace(design, meta, true, mode === 'undoable' ? loadSavedVersionLabel() : undefined);
   }
 
-  #replace(design: Design, meta: DraftProject, write = true): void {
+  /**
+   * Shows `design` as the clean state of the project `meta` (not an unsaved change): as an
+   * undo step named `undoLabel` if given, else with a fresh history.
+   */
+  #replace(design: Design, meta: DraftProject, write = true, undoLabel?: string): void {
     this.#replacing = true;
     try {
-      this.editor.reset(design);
+      if (undoLabel === undefined) this.editor.reset(design);
+      else this.editor.apply(undoLabel, () => design);
     } finally {
       this.#replacing = false;
     }
@@ -575,25 +508,4 @@ export class Workspace {
     const state = this.state;
     for (const listener of this.#listeners) listener(state);
   }
-}
-
-const RESTORED: Notice = { kind: 'info', code: 'RESTORED' };
-
-/** A PlannerError's message, for the host's developers: what failed and the reason's code. */
-function failure(what: 'open' | 'reload' | 'save' | 'delete', error: unknown): string {
-  return `Could not ${what} the project (${reasonOf(error)}).`;
-}
-
-function blankProject(): DraftProject {
-  return { id: null, etag: null, version: null, name: UNTITLED, ownerId: null };
-}
-
-function copyName(name: string): string {
-  const suffix = ' (copy)';
-  return name.endsWith(suffix) ? name : `${name.slice(0, MAX_NAME - suffix.length)}${suffix}`;
-}
-
-/** The session a call made now would go out with: offline, the one behind the outage, when known. */
-function behindOutage(state: SessionState): SessionState {
-  return state.status === 'offline' ? (state.session ?? state) : state;
 }

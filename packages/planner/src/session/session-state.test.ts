@@ -110,4 +110,22 @@ describe('trackSession', () => {
     expect(session.get()).toEqual({ status: 'signed-in', userId: 'ada', canSave: true });
     expect(session.owner()).toBe('user:le_1:usr_ada');
   });
+  it('says why a renewal failed, and that an unregistered page is refused, as codes the UI words', () => {
+    const { client, fire } = fakeClient();
+    const session = trackSession(client);
+    // The host's own message is for its developers: it never reaches the state.
+    fire('tokenUnavailable', { message: 'token endpoint answered 502 (internal)' });
+    expect(session.get()).toEqual({ status: 'renew-failed', reason: 'HOST_UNAVAILABLE' });
+    fire('refreshTimeout');
+    expect(session.get()).toEqual({ status: 'renew-failed', reason: 'HOST_TIMEOUT' });
+    fire('refreshFailure', { code: 'REFRESH_LIMITED' });
+    expect(session.get()).toEqual({ status: 'renew-failed', reason: 'REFRESH_LIMITED' });
+    fire('refreshFailure', { code: 'TOKEN_REJECTED' });
+    expect(session.get()).toEqual({ status: 'renew-failed', reason: 'SESSION_ENDED' });
+    // A refusal after the host is known is one bad token, not a bad embed.
+    fire('tokenRefused', { pinned: true, reason: 'origin_not_allowed' });
+    expect(session.get().status).toBe('renew-failed');
+    fire('tokenRefused', { pinned: false, reason: 'origin_not_allowed' });
+    expect(session.get()).toEqual({ status: 'refused' });
+  });
 });

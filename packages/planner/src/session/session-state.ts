@@ -55,26 +55,22 @@ export function trackSession(client: PlannerClient) {
   client.bridge.on('tokenRefused', (e) => {
     // Only before the host is known: later refusals are one bad token, not a bad embed.
     if (!e.pinned && e.reason === 'origin_not_allowed') {
-      set({ status: 'refused', message: msg('This page is not allowed to embed the planner.') });
+      set({ status: 'refused' });
     }
   });
-  client.bridge.on('tokenUnavailable', (e) => set({ status: 'renew-failed', message: e.message }));
+  // The host's own message is for its developers (and in its language): the code is enough.
+  client.bridge.on('tokenUnavailable', () => set({ status: 'renew-failed', reason: 'HOST_UNAVAILABLE' }));
   client.queue.on('refreshStart', (e) => {
     if (e.early) return; // calls keep flowing: nothing for the user to notice
     const previous = online().status === 'signed-in' ? 'signed-in' : 'visitor';
     set({ status: 'refreshing', previous });
   });
   client.queue.on('refreshSuccess', settle);
-  client.queue.on('refreshTimeout', () =>
-    set({ status: 'renew-failed', message: msg('The shop did not send a new session in time.') }),
-  );
+  client.queue.on('refreshTimeout', () => set({ status: 'renew-failed', reason: 'HOST_TIMEOUT' }));
   client.queue.on('refreshFailure', (e) =>
     set({
       status: 'renew-failed',
-      message:
-        e.code === 'REFRESH_LIMITED'
-          ? msg('The session keeps expiring; try again in a moment.')
-          : msg('The session ended.'),
+      reason: e.code === 'REFRESH_LIMITED' ? 'REFRESH_LIMITED' : 'SESSION_ENDED',
     }),
   );
   client.queue.on('networkChange', () => set(online()));

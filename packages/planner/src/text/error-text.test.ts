@@ -61,6 +61,8 @@ describe('errorText', () => {
     // The types already require it; this also catches a code built as a plain string.
     const sources = [
       '../project/workspace.ts',
+      '../project/save-rules.ts',
+      '../project/notice.ts',
       '../components/project-flows-controller.ts',
       '../components/planner-inbox.ts',
     ].map((f) => readFileSync(new URL(f, import.meta.url), 'utf8'));

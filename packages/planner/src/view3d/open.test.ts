@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { emptyDesign } from '../editor/design.ts';
+import { view3dText, webglUnavailableText } from '../text/view3d-text.ts';
 import { open3d } from './open.ts';
-import { webglAvailable, webglUnavailableText } from './webgl.ts';
+import { WEBGL_UNAVAILABLE, webglAvailable } from './webgl.ts';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -13,8 +14,9 @@ describe('the 3D view without WebGL', () => {
   it('says so politely and does not open', async () => {
     vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
     expect(webglAvailable()).toBe(false);
-    await expect(open3d()).resolves.toEqual({ ok: false, message: webglUnavailableText() });
-    expect(webglUnavailableText()).toMatch(/^Sorry, .*stays in 2D\.$/);
+    await expect(open3d()).resolves.toEqual({ ok: false, code: 'webgl_unavailable' });
+    expect(webglUnavailableText()).toBe(WEBGL_UNAVAILABLE);
+    expect(WEBGL_UNAVAILABLE).toMatch(/^Sorry, .*stays in 2D\.$/);
   });
 
   it('counts a context that throws as none', () => {
@@ -39,6 +41,7 @@ describe('the 3D view without WebGL', () => {
     await import('./planner-view3d.ts');
     const el = document.createElement('planner-view3d');
     el.design = emptyDesign();
+    el.text = view3dText();
     const unavailable = new Promise<Error>((resolve) =>
       el.addEventListener('planner-view3d-unavailable', (e) => resolve((e as CustomEvent<Error>).detail)),
     );

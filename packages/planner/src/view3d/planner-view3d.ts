@@ -1,4 +1,3 @@
-import { msg, str } from '@lit/localize';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { PerspectiveCamera, Raycaster, Spherical, Vector2, Vector3, WebGLRenderer } from 'three';
@@ -6,7 +5,7 @@ import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import { dispatchAction } from '../components/actions.ts';
 import { base } from '../components/styles.ts';
 import type { CatalogIndex, Design } from '../editor/design.ts';
-import { itemLabel } from './item-label.ts';
+import type { View3dText } from '../text/view3d-text.ts';
 import { DesignScene } from './scene.ts';
 import { isWalkKey, WalkCamera } from './walk.ts';
 import { WebglUnavailableError } from './webgl.ts';
@@ -14,9 +13,6 @@ import { WebglUnavailableError } from './webgl.ts';
 export const ANNOUNCE_EVENT = 'planner-announce';
 export const UNAVAILABLE_EVENT = 'planner-view3d-unavailable';
 
-const ORBIT_HELP = () =>
-  msg('Orbit: drag to turn around the room, wheel or + and - to zoom, arrow keys to turn.');
-const WALK_HELP = () => msg('Walk-through: W A S D or the arrow keys to walk and turn, drag to look around.');
 /** A press-and-release that moved less than this (px) is a click that selects. */
 const CLICK_SLOP_PX = 5;
 
@@ -39,6 +35,8 @@ export interface ReleasedMemory {
 @customElement('planner-view3d')
 export class PlannerView3d extends LitElement {
   @property({ attribute: false }) design!: Design;
+  /** Its words, in the current language (`text/view3d-text.ts`; the planner app gives them). */
+  @property({ attribute: false }) text!: View3dText;
   @property({ attribute: false }) catalog: CatalogIndex = new Map();
   @property({ attribute: false }) selectedId: string | null = null;
   /**
@@ -99,7 +97,7 @@ export class PlannerView3d extends LitElement {
     this.#resize = new ResizeObserver(() => this.#fit());
     this.#resize.observe(this);
     this.#fit();
-    this.#announce(ORBIT_HELP());
+    this.#announce(this.text.orbitHelp);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -123,7 +121,7 @@ export class PlannerView3d extends LitElement {
     if (this.#controls) this.#controls.enabled = mode === 'orbit';
     this.#walk?.release();
     if (mode === 'walk') this.#walk?.reset();
-    this.#announce(mode === 'walk' ? WALK_HELP() : ORBIT_HELP());
+    this.#announce(mode === 'walk' ? this.text.walkHelp : this.text.orbitHelp);
     this.#fit();
   }
 
@@ -302,20 +300,21 @@ export class PlannerView3d extends LitElement {
 
   override render() {
     const names = this.selectedId
-      ? itemLabel(this.catalog.get(this.design.items.find((i) => i.id === this.selectedId)?.catalog_id ?? ''))
+      ? this.text.item(
+          this.catalog.get(this.design.items.find((i) => i.id === this.selectedId)?.catalog_id ?? ''),
+        )
       : null;
-    const count = this.design.items.length;
-    const room = count === 1 ? msg('Room in 3D, 1 piece') : msg(str`Room in 3D, ${count} pieces`);
+    const t = this.text;
     return html`
-      <div class="bar" role="toolbar" aria-label=${msg('3D camera')}>
-        <button type="button" class="btn small" aria-pressed=${this._mode === 'orbit' ? 'true' : 'false'} @click=${() => this.setMode('orbit')}>${msg('Orbit')}</button>
-        <button type="button" class="btn small" aria-pressed=${this._mode === 'walk' ? 'true' : 'false'} @click=${() => this.setMode('walk')}>${msg('Walk through')}</button>
-        <span class="help">${this._mode === 'walk' ? WALK_HELP() : ORBIT_HELP()}</span>
+      <div class="bar" role="toolbar" aria-label=${t.bar}>
+        <button type="button" class="btn small" aria-pressed=${this._mode === 'orbit' ? 'true' : 'false'} @click=${() => this.setMode('orbit')}>${t.orbit}</button>
+        <button type="button" class="btn small" aria-pressed=${this._mode === 'walk' ? 'true' : 'false'} @click=${() => this.setMode('walk')}>${t.walk}</button>
+        <span class="help">${this._mode === 'walk' ? t.walkHelp : t.orbitHelp}</span>
       </div>
       <canvas
         tabindex="0"
         role="img"
-        aria-label=${names ? msg(str`${room}, ${names} selected`) : room}
+        aria-label=${t.canvas(this.design.items.length, names)}
         @keydown=${(e: KeyboardEvent) => this.#onKeyDown(e)}
         @keyup=${(e: KeyboardEvent) => this.#onKeyUp(e)}
         @blur=${() => this.#walk?.release()}

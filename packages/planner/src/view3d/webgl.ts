@@ -1,5 +1,3 @@
-import { msg } from '@lit/localize';
-
 /**
  * Whether this browser can draw the 3D view: a WebGL context on a throw-away canvas. Kept
  * apart from three.js so the planner can ask before it downloads the 3D chunk.
@@ -17,15 +15,15 @@ export function webglAvailable(doc: Document = document): boolean {
   }
 }
 
-/** Said in the planner's language when it is said (a function: the language may change). */
-export const webglUnavailableText = (): string =>
-  msg('Sorry, the 3D view needs WebGL, which this browser has turned off. The plan stays in 2D.');
+/** The error's message, for developers; people read `webglUnavailableText()` (text/view3d-text.ts). */
+export const WEBGL_UNAVAILABLE =
+  'Sorry, the 3D view needs WebGL, which this browser has turned off. The plan stays in 2D.';
 
 /** Thrown when the renderer cannot start even though the check passed (a lost or refused context). */
 export class WebglUnavailableError extends Error {
   readonly code = 'webgl_unavailable';
   constructor(cause?: unknown) {
-    super(webglUnavailableText(), { cause });
+    super(WEBGL_UNAVAILABLE, { cause });
     this.name = 'WebglUnavailableError';
   }
 }

@@ -94,7 +94,7 @@
 's9c62f0f19c2212f3': str`Version ${0} importée : ${1} articles (${2} ajoutés, ${3} mis à jour, ${4} plus vendus).`,
 's9c68909780962a0a': `Les systèmes externes qui l’utilisent sont refusés dès leur prochaine requête. C’est irréversible ; vous pourrez générer un nouveau jeton statique plus tard.`,
 's9c8fe59e229e8b67': `Plus vendus`,
-'s9d0d7b64db15990c': `La plateforme est injoignable.`,
+'s9d0d7b64db15990c': `La plateforme n’a pas pu être jointe.`,
 'sa013e119fec906fb': `Ligne`,
 'sa2631bcd40104efb': `Un import remplace tout le catalogue ; les articles qu’il omet restent dans les projets enregistrés comme « plus vendus ».`,
 'sa36f6fe987f6b41c': `Saisissez l’identifiant de l’utilisateur (votre propre identifiant pour lui).`,
