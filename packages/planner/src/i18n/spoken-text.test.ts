@@ -95,7 +95,7 @@ describe('spoken descriptions', () => {
     const retired = catalogItem('gone', 50, 50, { name: 'Ancien', sold: false });
     expect(view3dText().item(retired)).toBe(itemName(retired));
     expect(view3dText().item(undefined)).not.toBe('Unknown item');
-    expect(webglUnavailableText()).toMatch(/^Désolé, la vue 3D a besoin de WebGL/);
+    expect(webglUnavailableText()).toMatch(/^Désolé, la vue 3D nécessite WebGL/);
   });
 
   it('the 3D view’s buttons, help and canvas label follow the language', async () => {
