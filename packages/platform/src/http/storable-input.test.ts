@@ -283,5 +283,6 @@ describe('every string a schema accepts is stored and read back equal; the rest 
       }),
       RUNS,
     );
-  });
+    // 60 × 13 requests, OAuth's hashing among them: over the default 30 s on a loaded 2-core machine.
+  }, 120_000);
 });
