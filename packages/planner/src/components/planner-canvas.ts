@@ -4,7 +4,6 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { type CatalogIndex, type Design, emptyDesign, type PlacedItem } from '../editor/design.ts';
 import { formatArea, formatLength } from '../editor/units.ts';
-import type { ItemWarnings } from '../editor/warnings.ts';
 import { area } from '../room/polygon.ts';
 import { CATALOG_DRAG_TYPE, dispatchAction, type PlannerAction } from './actions.ts';
 import { registerDropTarget } from './plan/catalog-drop.ts';
@@ -12,10 +11,11 @@ import type { GroupPreview } from './plan/group-gestures.ts';
 import type { PlanHost, PlanInteraction } from './plan/interaction.ts';
 import { ItemLayer } from './plan/item-layer.ts';
 import { gridDefs, openings, wallLabels, walls } from './plan/parts.ts';
+import { PlanWarnings } from './plan/plan-warnings.ts';
 import { planStyles } from './plan/styles.ts';
 import { fitBox, fitView, keepNear, type View, viewBox, ZOOM_STEP, zoomAt } from './plan/view.ts';
 import { base } from './styles.ts';
-import { loadWarnings, movedWarningsIfLoaded, warningsIfLoaded } from './warnings-loader.ts';
+import { loadWarnings } from './warnings-loader.ts';
 
 type Interaction = typeof import('./deferred.ts');
 // With the deferred chunk: a lazy chunk of their own makes the bundler move Lit out of the
@@ -89,10 +89,7 @@ export class PlannerCanvas extends LitElement {
   @query('svg.plan') private _svg!: SVGSVGElement;
 
   #resize: ResizeObserver | undefined;
-  #warningsFor: Design | undefined;
-  #warnings: ReadonlyMap<string, ItemWarnings> = new Map();
-  /** The warnings of a preview (drag, room edit), by what it previews. */
-  #shownWarnings: { key: unknown; warnings: ReadonlyMap<string, ItemWarnings> } | undefined;
+  readonly #warnings = new PlanWarnings(() => this.requestUpdate());
   readonly #layer = new ItemLayer();
   #unregister: (() => void) | undefined;
   /** Set once plan/interaction.ts has loaded. */
@@ -276,10 +273,6 @@ export class PlannerCanvas extends LitElement {
     };
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('catalog')) this.#warningsFor = undefined;
-  }
-
   protected override updated(changed: PropertyValues): void {
     if (changed.has('design')) this.#measure();
     // A drag whose item or opening disappeared (undo, host command) ends.
@@ -323,36 +316,6 @@ export class PlannerCanvas extends LitElement {
     if (Math.abs(px - this._fitPx) > this._fitPx * 0.005) this._fitPx = px;
   }
 
-  /**
-   * The warnings of the design as drawn. The committed design's are kept until it changes; a
-   * drag of one piece derives its preview's from them (only that piece's pairs are tested).
-   */
-  #warningsOf(shown: Design): ReadonlyMap<string, ItemWarnings> {
-    const design = this.design;
-    if (this.#warningsFor !== design) {
-      const computed = warningsIfLoaded(design, this.catalog);
-      if (!computed) {
-        // Drawn without badges until the warnings' code has loaded (right after first paint).
-        void loadWarnings().then(() => this.requestUpdate());
-        return this.#warnings;
-      }
-      this.#warnings = computed;
-      this.#warningsFor = design;
-      this.#shownWarnings = undefined;
-    }
-    if (shown === design) return this.#warnings;
-    const key = this._groupPreview?.items ?? this._roomPreview ?? this._preview;
-    if (this.#shownWarnings?.key !== key) {
-      const preview = this._preview;
-      const warnings =
-        preview && shown.room === design.room && !this._groupPreview
-          ? movedWarningsIfLoaded(this.#warnings, design, preview, this.catalog)
-          : warningsIfLoaded(shown, this.catalog);
-      this.#shownWarnings = { key, warnings: warnings ?? this.#warnings };
-    }
-    return this.#shownWarnings.warnings;
-  }
-
   override render() {
     const design = this.#shown;
     const { room } = design;
@@ -361,7 +324,17 @@ export class PlannerCanvas extends LitElement {
     const view = this.#currentView;
     const vb = viewBox(view, fit);
     const px = this._fitPx * view.zoom;
-    const warnings = this.#warningsOf(design);
+    const warnings = this.#warnings.of(
+      this.design,
+      this.catalog,
+      design === this.design
+        ? null
+        : {
+            design,
+            moved: this._groupPreview ? null : this._preview,
+            key: this._groupPreview?.items ?? this._roomPreview ?? this._preview,
+          },
+    );
     const { shapes, ordered } = this.#layer.shapes(design.items, this.catalog);
     const nameOf = this.#layer.nameOf(this.design.items, this.catalog);
     const len = (cm: number) => formatLength(cm, unit, this.locale);
