@@ -41,7 +41,8 @@ export class PlanWarnings {
       this.#shown = undefined;
     }
     if (!shown) return this.#warnings;
-    if (this.#shown?.key === shown.key) return this.#shown.warnings;
+    const last = this.#shown;
+    if (last && last.key === shown.key) return last.warnings;
     const warnings =
       (shown.moved && shown.design.room === design.room
         ? movedWarningsIfLoaded(this.#warnings, design, shown.moved, catalog)
