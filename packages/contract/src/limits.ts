@@ -6,7 +6,7 @@
 /** A project (`ProjectInput`) and what it holds. */
 export const PROJECT_LIMITS = {
   nameMaxLength: 120,
-  maxItems: 500,
+  maxItems: 1000,
   itemIdMaxLength: 64,
   catalogIdMaxLength: 64,
   roomMinCm: 50,

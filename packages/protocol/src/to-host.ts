@@ -29,9 +29,9 @@ import type {
   TokenExpiredMessage,
 } from './messages.ts';
 
-// Bounds: a plan holds at most 500 pieces (the platform's limit), a price fits well within a
+// Bounds: a plan holds at most 1 000 pieces (the platform's limit), a price fits well within a
 // safe integer; anything beyond is not a basket a planner could have made.
-const MAX_LINES = 500;
+const MAX_LINES = 1000;
 const MAX_CENTS = 1e12;
 const basket = (d: Rec) => {
   const lines = d.lines;

@@ -29,7 +29,7 @@ import { reduceLater } from './later-reducer.ts';
 // The room bar's and multi-select's actions come only from what loads here: so do their rules.
 setLaterReducer(reduceLater);
 
-export { computeWarnings } from '../editor/warnings.ts';
+export { computeWarnings, moveWarnings } from '../editor/warnings.ts';
 export * from '../retail/index.ts';
 export * from './plan/interaction.ts';
 export { variantPaint } from './plan/variant-paint.ts';

@@ -2,22 +2,20 @@ import { localized, msg, str } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues, svg } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { itemName } from '../editor/describe.ts';
 import { type CatalogIndex, type Design, emptyDesign, type PlacedItem } from '../editor/design.ts';
-import { isFloorCovering } from '../editor/floor-covering.ts';
-import { footprint } from '../editor/footprint.ts';
 import { formatArea, formatLength } from '../editor/units.ts';
-import type { ItemWarnings } from '../editor/warnings.ts';
 import { area } from '../room/polygon.ts';
 import { CATALOG_DRAG_TYPE, dispatchAction, type PlannerAction } from './actions.ts';
 import { registerDropTarget } from './plan/catalog-drop.ts';
 import type { GroupPreview } from './plan/group-gestures.ts';
 import type { PlanHost, PlanInteraction } from './plan/interaction.ts';
-import { badge, gridDefs, itemPart, openings, wallLabels, walls } from './plan/parts.ts';
+import { ItemLayer } from './plan/item-layer.ts';
+import { gridDefs, openings, wallLabels, walls } from './plan/parts.ts';
+import { PlanWarnings } from './plan/plan-warnings.ts';
 import { planStyles } from './plan/styles.ts';
 import { fitBox, fitView, keepNear, type View, viewBox, ZOOM_STEP, zoomAt } from './plan/view.ts';
 import { base } from './styles.ts';
-import { loadWarnings, warningsIfLoaded } from './warnings-loader.ts';
+import { loadWarnings } from './warnings-loader.ts';
 
 type Interaction = typeof import('./deferred.ts');
 // With the deferred chunk: a lazy chunk of their own makes the bundler move Lit out of the
@@ -91,8 +89,8 @@ export class PlannerCanvas extends LitElement {
   @query('svg.plan') private _svg!: SVGSVGElement;
 
   #resize: ResizeObserver | undefined;
-  #warningsFor: Design | undefined;
-  #warnings = new Map<string, ItemWarnings>();
+  readonly #warnings = new PlanWarnings(() => this.requestUpdate());
+  readonly #layer = new ItemLayer();
   #unregister: (() => void) | undefined;
   /** Set once plan/interaction.ts has loaded. */
   @state() private _gestures: PlanInteraction | undefined;
@@ -275,10 +273,6 @@ export class PlannerCanvas extends LitElement {
     };
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('catalog')) this.#warningsFor = undefined;
-  }
-
   protected override updated(changed: PropertyValues): void {
     if (changed.has('design')) this.#measure();
     // A drag whose item or opening disappeared (undo, host command) ends.
@@ -322,20 +316,6 @@ export class PlannerCanvas extends LitElement {
     if (Math.abs(px - this._fitPx) > this._fitPx * 0.005) this._fitPx = px;
   }
 
-  #warningsOf(design: Design): Map<string, ItemWarnings> {
-    if (this.#warningsFor !== design) {
-      const computed = warningsIfLoaded(design, this.catalog);
-      if (!computed) {
-        // Drawn without badges until the warnings' code has loaded (right after first paint).
-        void loadWarnings().then(() => this.requestUpdate());
-        return this.#warnings;
-      }
-      this.#warnings = computed;
-      this.#warningsFor = design;
-    }
-    return this.#warnings;
-  }
-
   override render() {
     const design = this.#shown;
     const { room } = design;
@@ -344,15 +324,19 @@ export class PlannerCanvas extends LitElement {
     const view = this.#currentView;
     const vb = viewBox(view, fit);
     const px = this._fitPx * view.zoom;
-    const warnings = this.#warningsOf(design);
-    const shapes = design.items.map((item) => footprint(item, this.catalog));
-    // Rugs first: they lie under everything else. The order is stable, so focus survives.
-    const ordered = [
-      ...shapes.filter((s) => isFloorCovering(s.catalogItem)),
-      ...shapes.filter((s) => !isFloorCovering(s.catalogItem)),
-    ];
-    const names = new Map(shapes.map((s) => [s.item.id, itemName(s.catalogItem)]));
-    const nameOf = (id: string) => names.get(id) ?? 'an item';
+    const warnings = this.#warnings.of(
+      this.design,
+      this.catalog,
+      design === this.design
+        ? null
+        : {
+            design,
+            moved: this._groupPreview ? null : this._preview,
+            key: this._groupPreview?.items ?? this._roomPreview ?? this._preview,
+          },
+    );
+    const { shapes, ordered } = this.#layer.shapes(design.items, this.catalog);
+    const nameOf = this.#layer.nameOf(this.design.items, this.catalog);
     const len = (cm: number) => formatLength(cm, unit, this.locale);
     const count = design.items.length;
     const warned = warnings.size;
@@ -398,28 +382,27 @@ export class PlannerCanvas extends LitElement {
           }
           <g class="items">
             ${repeat(
-              ordered,
-              (s) => s.item.id,
-              (s) =>
-                itemPart(s, {
-                  selected: s.item.id === this.selectedId || this.group.includes(s.item.id),
-                  warnings: warnings.get(s.item.id),
-                  nameOf,
-                  unit,
-                  locale: this.locale,
-                  catalogReady: this.catalogReady,
-                  symbolUrl: this.symbolUrl,
-                  paint: parts?.variantPaint,
-                  // Before the gestures load, the plan's own listener queues the key.
-                  onKey: (e) => this._gestures?.itemKey(e, s.item.id),
-                  // Tab through a selection of several keeps it (Space selects one, Shift+Space toggles).
-                  onFocus: () => this.group.length || this.#select(s.item.id),
-                }),
+              this.#layer.parts(ordered, nameOf, {
+                catalog: this.catalog,
+                selectedId: this.selectedId,
+                group: this.group,
+                warnings,
+                unit,
+                locale: this.locale,
+                catalogReady: this.catalogReady,
+                symbolUrl: this.symbolUrl,
+                paint: parts?.variantPaint,
+                px,
+                onKey: this.#onItemKey,
+                onFocus: this.#onItemFocus,
+              }),
+              (_, i) => ordered[i]!.item.id,
+              (part) => part,
             )}
           </g>
           ${parts ? parts.roomHandles(room, px, this.locale) : nothing} ${openings(room, px, null)}
           <g class="overlay" aria-hidden="true">
-            ${ordered.map((s) => badge(s, warnings.get(s.item.id), px))}
+            ${this.#layer.badges(ordered, warnings, px)}
             ${parts?.selectionLayer(shapes, this.selectedId, this.group, this._groupPreview, px) ?? nothing}
           </g>
         </svg>
@@ -435,6 +418,11 @@ export class PlannerCanvas extends LitElement {
       ${parts?.planHelp ?? nothing}
     `;
   }
+
+  // Before the gestures load, the plan's own listener queues the key.
+  readonly #onItemKey = (e: KeyboardEvent, id: string) => this._gestures?.itemKey(e, id);
+  // Tab through a selection of several keeps it (Space selects one, Shift+Space toggles).
+  readonly #onItemFocus = (id: string) => this.group.length || this.#select(id);
 
   #emit(action: PlannerAction): void {
     dispatchAction(this, action);

@@ -305,7 +305,7 @@ export class PlannerCatalog extends LitElement {
             class="btn small add"
             ?disabled=${this.addDisabled}
             aria-label=${msg(str`Add to room: ${item.name}`)}
-            title=${this.addDisabled ? msg('The room holds at most 500 pieces') : msg('Add to room')}
+            title=${this.addDisabled ? msg('The room holds at most 1 000 pieces') : msg('Add to room')}
             @click=${() => dispatchAction(this, { type: 'add', catalogId: item.id })}
           >
             ${icon('plus', 15)} ${msg('Add to room')}

@@ -1,7 +1,7 @@
-import type { CatalogIndex, Design } from '../editor/design.ts';
+import type { CatalogIndex, Design, PlacedItem } from '../editor/design.ts';
 import type { ItemWarnings } from '../editor/warnings.ts';
 
-type WarningsModule = Pick<typeof import('../editor/warnings.ts'), 'computeWarnings'>;
+type WarningsModule = Pick<typeof import('../editor/warnings.ts'), 'computeWarnings' | 'moveWarnings'>;
 let loaded: WarningsModule | undefined;
 let loading: Promise<WarningsModule> | undefined;
 
@@ -31,4 +31,14 @@ export function loadWarnings(): Promise<WarningsModule> {
  */
 export function warningsIfLoaded(design: Design, catalog: CatalogIndex): Map<string, ItemWarnings> | null {
   return loaded ? loaded.computeWarnings(design, catalog) : null;
+}
+
+/** `moveWarnings` (one piece moved from `design`, whose warnings are `base`), or null until loaded. */
+export function movedWarningsIfLoaded(
+  base: ReadonlyMap<string, ItemWarnings>,
+  design: Design,
+  moved: PlacedItem,
+  catalog: CatalogIndex,
+): Map<string, ItemWarnings> | null {
+  return loaded ? loaded.moveWarnings(base, design, moved, catalog) : null;
 }

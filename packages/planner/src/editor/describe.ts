@@ -29,9 +29,19 @@ export function itemName(catalogItem: CatalogItem | undefined): string {
   return catalogItem.sold === false ? msg(str`${name} (no longer sold)`) : name;
 }
 
+const angleFormats = new Map<string, Intl.NumberFormat>();
+
 /** Degrees for people: `90°`, `12.5°`. */
 export function formatAngle(degrees: number, locale?: string): string {
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(degrees)}°`;
+  // One formatter per locale: making one costs more than describing the rest of a piece
+  // (most of a drag's frame with 1 000 pieces, each described on every move).
+  const key = locale ?? '';
+  let f = angleFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+    angleFormats.set(key, f);
+  }
+  return `${f.format(degrees)}°`;
 }
 
 /** The warnings as one sentence, or '' when there are none. */

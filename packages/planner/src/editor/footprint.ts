@@ -14,8 +14,21 @@ export interface Footprint {
   box: Box;
 }
 
+// Placed items are never changed in place (every edit makes a new one), so a piece's footprint
+// holds as long as its catalog entry does: the plan and the warnings ask for every piece's on
+// each frame of a drag.
+const known = new WeakMap<PlacedItem, Footprint>();
+
 export function footprint(item: PlacedItem, catalog: CatalogIndex): Footprint {
   const catalogItem = catalog.get(item.catalog_id);
+  const memo = known.get(item);
+  if (memo && memo.catalogItem === catalogItem) return memo;
+  const shape = measure(item, catalogItem);
+  known.set(item, shape);
+  return shape;
+}
+
+function measure(item: PlacedItem, catalogItem: CatalogItem | undefined): Footprint {
   const width = catalogItem?.width_cm ?? UNKNOWN_SIZE_CM;
   const depth = catalogItem?.depth_cm ?? UNKNOWN_SIZE_CM;
   const corners = rectCorners(item.x, item.y, width, depth, item.rotation);

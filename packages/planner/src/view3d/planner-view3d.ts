@@ -8,7 +8,7 @@ import type { CatalogIndex, Design } from '../editor/design.ts';
 import type { View3dText } from '../text/view3d-text.ts';
 import { DesignScene } from './scene.ts';
 import { isWalkKey, WalkCamera } from './walk.ts';
-import { WebglUnavailableError } from './webgl.ts';
+import { softwareRendering, WebglUnavailableError } from './webgl.ts';
 
 export const ANNOUNCE_EVENT = 'planner-announce';
 export const UNAVAILABLE_EVENT = 'planner-view3d-unavailable';
@@ -74,9 +74,20 @@ export class PlannerView3d extends LitElement {
     return this._mode;
   }
 
+  #isSoftware: boolean | undefined;
+  /** Asked on a throw-away context: multisampling is chosen when the renderer's context is made. */
+  #software(): boolean {
+    if (this.#isSoftware === undefined) {
+      const gl = document.createElement('canvas').getContext('webgl2');
+      this.#isSoftware = !!gl && softwareRendering(gl);
+      gl?.getExtension('WEBGL_lose_context')?.loseContext();
+    }
+    return this.#isSoftware;
+  }
+
   protected override firstUpdated(): void {
     try {
-      this.#renderer = new WebGLRenderer({ canvas: this._canvasEl, antialias: true });
+      this.#renderer = new WebGLRenderer({ canvas: this._canvasEl, antialias: !this.#software() });
     } catch (error) {
       this.dispatchEvent(
         new CustomEvent(UNAVAILABLE_EVENT, {
@@ -87,7 +98,7 @@ export class PlannerView3d extends LitElement {
       );
       return;
     }
-    this.#renderer.setPixelRatio(Math.min(devicePixelRatio || 1, 2));
+    this.#renderer.setPixelRatio(this.#software() ? 1 : Math.min(devicePixelRatio || 1, 2));
     this.#controls = new OrbitControls(this.#orbitCamera, this._canvasEl);
     this.#controls.enableDamping = false;
     this.#controls.maxPolarAngle = Math.PI / 2 - 0.05;

@@ -1,4 +1,4 @@
-import { Box3, Mesh, Raycaster, Vector3 } from 'three';
+import { Box3, InstancedMesh, Mesh, Raycaster, Vector3 } from 'three';
 import { describe, expect, it } from 'vitest';
 import { addItem } from '../editor/commands.ts';
 import { type Design, emptyDesign, indexCatalog } from '../editor/design.ts';
@@ -68,6 +68,25 @@ describe('DesignScene', () => {
     expect(glow('s1').every((c) => c === 0)).toBe(true);
     scene.select(null);
     expect(glow('t1').every((c) => c === 0)).toBe(true);
+    scene.dispose();
+  });
+
+  it('draws all the furniture as instances of one mesh, the selected piece by its own meshes', () => {
+    const design = furnished();
+    const scene = new DesignScene(design, catalog);
+    const furniture = scene.scene.children.filter((o) => o instanceof InstancedMesh);
+    expect(furniture).toHaveLength(1);
+    const parts = design.items.reduce((n, i) => n + partsOf(catalog.get(i.catalog_id)).length, 0);
+    expect((furniture[0] as InstancedMesh).count).toBe(parts);
+    scene.select('t1');
+    expect(scene.scene.children).toContain(scene.item('t1')!.group);
+    scene.scene.updateMatrixWorld(true);
+    const down = new Vector3(0, -1, 0);
+    expect(scene.pick(new Raycaster(new Vector3(2.5, 5, 2.5), down))).toBe('t1');
+    expect(scene.pick(new Raycaster(new Vector3(2, 5, 1), down))).toBe('s1');
+    scene.select(null);
+    expect(scene.scene.children).not.toContain(scene.item('t1')!.group);
+    expect(scene.pick(new Raycaster(new Vector3(2.5, 5, 2.5), down))).toBe('t1');
     scene.dispose();
   });
 

@@ -15,6 +15,16 @@ export function webglAvailable(doc: Document = document): boolean {
   }
 }
 
+/**
+ * Whether WebGL runs on a software rasteriser (SwiftShader, llvmpipe): there every pixel is
+ * CPU work, so the view draws without multisampling and at one pixel per CSS pixel.
+ */
+export function softwareRendering(gl: WebGLRenderingContext | WebGL2RenderingContext): boolean {
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER) ?? '');
+  return /swiftshader|llvmpipe|softpipe|software/i.test(name);
+}
+
 /** The error's message, for developers; people read `webglUnavailableText()` (text/view3d-text.ts). */
 export const WEBGL_UNAVAILABLE =
   'Sorry, the 3D view needs WebGL, which this browser has turned off. The plan stays in 2D.';

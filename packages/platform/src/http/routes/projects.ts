@@ -16,7 +16,9 @@ import { bearerAuth } from '../middleware/bearer-auth.ts';
 import { idempotency } from '../middleware/idempotency.ts';
 import { jsonBody } from '../middleware/json-body.ts';
 
-const MAX_BODY = 256 * 1024;
+// A project of PROJECT_LIMITS.maxItems pieces with every field at its longest is ~300 bytes
+// a piece: 512 KB holds the largest valid project with room to spare.
+const MAX_BODY = 512 * 1024;
 // A user's projects: the planner's user tokens, and OAuth tokens, which act as their consumer's user.
 const userRead = bearerAuth({ kinds: ['user', 'oauth'], scope: 'read' });
 const userWrite = bearerAuth({ kinds: ['user', 'oauth'], scope: 'write' });
