@@ -10,6 +10,7 @@ import { PLANNER_E2E_ADMIN_TOKEN, PORTS, url } from './support/ports.ts';
 test('the planner in the demo shop: no serious or critical axe violation, with its panels and dialogs open', async ({
   page,
 }, testInfo) => {
+  // Five whole-page axe runs, each 10 to 35 s on this machine with the planner's frame in it.
   test.setTimeout(240_000);
   const findings: Finding[] = [];
   const ui = await openShop(page, /^Visitor$/);
