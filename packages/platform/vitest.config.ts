@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { sep } from 'node:path';
 import pg from 'pg';
-import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+import { configDefaults, defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 import { SlowFirstSequencer } from './src/testing/slow-first-sequencer.ts';
 
 /** The tests that need a real PostgreSQL server (several instances, dropped connections): titled so. */
@@ -67,6 +67,40 @@ async function postgresOnlyProject(): Promise<TestProjectInlineConfiguration[]> 
   return [];
 }
 
+/**
+ * The files that measure latencies or load the platform on purpose (the timing side channel,
+ * the bounded-load run): next to another file they measure that one too, and a heavy
+ * neighbour made them time out. They run after the others, one at a time, as they did
+ * before the other files ran two at a time.
+ */
+const ALONE = ['src/http/fuzz/timing.test.ts', 'src/faults/load.test.ts'];
+
+/** `project` without the ALONE files, and a project of its ALONE files run after it, one at a time. */
+function withAlone(project: TestProjectInlineConfiguration): TestProjectInlineConfiguration[] {
+  const test = project.test ?? {};
+  const include = test.include ?? [];
+  const alone = include.some((pattern) => pattern.includes('*'))
+    ? ALONE
+    : ALONE.filter((file) => include.includes(file));
+  return [
+    { ...project, test: { ...test, exclude: [...configDefaults.exclude, ...ALONE] } },
+    ...(alone.length === 0
+      ? []
+      : [
+          {
+            ...project,
+            test: {
+              ...test,
+              name: `${test.name} (alone)`,
+              include: alone,
+              maxWorkers: 1,
+              sequence: { groupOrder: 1 },
+            },
+          },
+        ]),
+  ];
+}
+
 const redact = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
 
 // Each test file opens a real database (PGlite takes seconds on a busy 2-core machine) and
@@ -85,6 +119,6 @@ export default defineConfig(async () => ({
     projects: [
       { extends: true as const, test: { name: 'platform', include: ['src/**/*.test.ts'] } },
       ...(await postgresOnlyProject()),
-    ],
+    ].flatMap(withAlone),
   },
 }));
