@@ -22,6 +22,10 @@ export const API_ERROR_CODES = [
   'idempotency_key_reused',
   'idempotency_key_invalid',
   'rate_limited',
+  // 503 with Retry-After: too many requests wait for the database (the planner's queue retries)
+  'overloaded',
+  // 499: the client went away while its request waited; nobody reads it (logs and metrics do)
+  'client_gone',
   'conflict',
   'subscription_required',
   'catalog_invalid',

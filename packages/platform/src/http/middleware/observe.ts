@@ -34,9 +34,14 @@ export const observe = () =>
       traceparent: c.req.header('traceparent'),
     });
     c.set('requestId', ctx.requestId);
+    ctx.signal = c.req.raw.signal;
     const started = performance.now();
     await requestContext.run(ctx, async () => {
-      await next();
+      try {
+        await next();
+      } finally {
+        ctx.signal = undefined;
+      }
       c.header('X-Request-Id', ctx.requestId);
       c.header('traceparent', traceparentOf(ctx));
       const seconds = (performance.now() - started) / 1000;
