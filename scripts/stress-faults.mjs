@@ -1,5 +1,11 @@
 // The fault suites' part of docs/reliability.md, from the figures `recordFigures` wrote.
 
+/** `` (503: 12)`` for the answers not 2xx, by status; nothing when there are none. */
+const statusList = (statuses = {}) => {
+  const entries = Object.entries(statuses);
+  return entries.length ? ` (${entries.map(([s, n]) => `${s}: ${n}`).join(', ')})` : '';
+};
+
 /** docs/reliability.md's sections of the fault suites (crash durability, load, chaos). */
 export function faultSections(figures) {
   const lines = [];
@@ -37,23 +43,25 @@ export function faultSections(figures) {
     lines.push(
       `${l.connections} connections on 127.0.0.1 for ${l.seconds} s after a ${l.warmUpSeconds} s warm-up (\`src/faults/load.test.ts\`, autocannon), the three kinds at once on their own connections.`,
       '',
-      '| request kind | connections | answered | p50 ms | p99 ms | max ms | non-2xx | errors + timeouts |',
+      '| request kind | connections | answered | p50 ms | p99 ms | max ms | non-2xx | errors (time-outs) |',
       '| --- | --- | --- | --- | --- | --- | --- | --- |',
     );
     const names = {
       token: '`POST /v1/tokens` (user token)',
-      catalog: '`GET /v1/catalog` (two queries)',
+      catalog: '`GET /v1/catalog` (five queries)',
       save: 'project save (create, then 3 `If-Match` replacements)',
     };
     for (const [k, r] of Object.entries(l.kinds)) {
       lines.push(
-        `| ${names[k] ?? k} | ${r.connections} | ${r.requests} | ${r.p50} | ${r.p99} | ${r.max} | ${r.non2xx} | ${r.errors} |`,
+        `| ${names[k] ?? k} | ${r.connections} | ${r.requests} | ${r.p50} | ${r.p99} | ${r.max} | ${r.non2xx}${statusList(r.statuses)} | ${r.errors}${r.timeouts !== undefined ? ` (${r.timeouts})` : r.errors ? ' (each time-out counted twice)' : ''} |`,
       );
     }
     const m = l.memory;
     lines.push(
       '',
-      `Platform memory (its own \`/metrics\`): after the warm-up RSS ${m.warmUp.rssMiB} MiB, heap used ${m.warmUp.heapUsedMiB} MiB; as the load stopped RSS ${m.atEndOfLoad?.rssMiB} MiB, heap ${m.atEndOfLoad?.heapUsedMiB} MiB; ${m.settleSeconds} s later (what it keeps) RSS ${m.end.rssMiB} MiB, heap ${m.end.heapUsedMiB} MiB (peak RSS ${m.peakRssMiB} MiB over ${m.samples} samples): growth **${m.growth.rssMiB} MiB RSS, ${m.growth.heapUsedMiB} MiB heap**.`,
+      m.growth.heapAfterGcMiB === undefined
+        ? `Platform memory (its own \`/metrics\`): after the warm-up RSS ${m.warmUp.rssMiB} MiB, heap used ${m.warmUp.heapUsedMiB} MiB; as the load stopped RSS ${m.atEndOfLoad?.rssMiB} MiB, heap ${m.atEndOfLoad?.heapUsedMiB} MiB; ${m.settleSeconds} s later (what it keeps) RSS ${m.end.rssMiB} MiB, heap ${m.end.heapUsedMiB} MiB (peak RSS ${m.peakRssMiB} MiB over ${m.samples} samples): growth **${m.growth.rssMiB} MiB RSS, ${m.growth.heapUsedMiB} MiB heap**.`
+        : `Platform memory: the heap after a forced full collection (\`--expose-gc\`, the test's SIGUSR2 probe) was ${m.warmUp.heapAfterGcMiB} MiB after the warm-up and ${m.end.heapAfterGcMiB} MiB ${m.settleSeconds} s after the load: growth **${m.growth.heapAfterGcMiB} MiB** (what it keeps). Without a collection first (\`/metrics\`) the heap used read ${m.warmUp.heapUsedMiB}, ${m.atEndOfLoad?.heapUsedMiB} as the load stopped and ${m.end.heapUsedMiB} MiB at the end (${m.growth.heapUsedMiB} MiB: garbage not yet collected); RSS ${m.warmUp.rssMiB} → ${m.end.rssMiB} MiB (${m.growth.rssMiB} MiB; peak ${m.peakRssMiB} MiB over ${m.samples} samples).`,
       '',
     );
   }

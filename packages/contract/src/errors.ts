@@ -25,6 +25,8 @@ export const API_ERROR_CODES = [
   // 503 with Retry-After: the platform is past what it can hold at once (a queue is full or
   // its wait passed its deadline); nothing was done, the same request may come again later.
   'overloaded',
+  // 499: the client went away while its request waited; nobody reads it (logs and metrics do)
+  'client_gone',
   'conflict',
   'subscription_required',
   'catalog_invalid',

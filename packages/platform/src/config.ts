@@ -94,7 +94,8 @@ export function storageFromEnv(env: NodeJS.ProcessEnv) {
  * PLANNER_REDIS_KEY_PREFIX (rate limits in Redis instead of the database),
  * PLANNER_REVOCATION_POLL_MS (the revocation epoch's poll, default 2000),
  * PLANNER_SHUTDOWN_GRACE_MS, PLANNER_DRAIN_DELAY_MS, PLANNER_METRICS_PORT and _HOST,
- * PLANNER_USAGE_FLUSH_MS, PLANNER_USAGE_BUFFER, and the
+ * PLANNER_USAGE_FLUSH_MS, PLANNER_USAGE_BUFFER, PLANNER_DB_MAX_QUEUE and PLANNER_DB_MAX_WAIT_MS
+ * (the database's admission queue), and the
  * signing-key timings (`signingKeyTimingsFromEnv`).
  */
 export function configFromEnv(env: NodeJS.ProcessEnv): { options: PlatformOptions; server: ServerSettings } {
@@ -135,6 +136,14 @@ export function configFromEnv(env: NodeJS.ProcessEnv): { options: PlatformOption
         ? { oauthGrantLifetime: positive('PLANNER_OAUTH_GRANT_LIFETIME', env.PLANNER_OAUTH_GRANT_LIFETIME) }
         : {}),
       signingKeys: signingKeyTimingsFromEnv(env),
+      dbAdmission: {
+        ...(env.PLANNER_DB_MAX_QUEUE
+          ? { maxQueue: int('PLANNER_DB_MAX_QUEUE', env.PLANNER_DB_MAX_QUEUE, 0) }
+          : {}),
+        ...(env.PLANNER_DB_MAX_WAIT_MS
+          ? { maxWaitMs: positive('PLANNER_DB_MAX_WAIT_MS', env.PLANNER_DB_MAX_WAIT_MS) }
+          : {}),
+      },
       usage: {
         ...(env.PLANNER_USAGE_FLUSH_MS
           ? { flushIntervalMs: positive('PLANNER_USAGE_FLUSH_MS', env.PLANNER_USAGE_FLUSH_MS) }

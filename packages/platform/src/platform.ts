@@ -4,6 +4,7 @@ import { BackendProfileDirectory } from './backends/backend-profile-directory.ts
 import { CatalogStore } from './catalog/catalog-store.ts';
 import type { MasterKey } from './crypto/master-key.ts';
 import { OperatorToken } from './crypto/operator-token.ts';
+import { Admission, type AdmissionLimits, admitted, DEFAULT_ADMISSION_LIMITS } from './db/admission.ts';
 import { openDatabase, type StorageOptions } from './db/open.ts';
 import { createApp } from './http/app.ts';
 import type { HostSdk } from './http/host-sdk.ts';
@@ -24,6 +25,7 @@ import { type UsageBatching, UsageRecorder } from './usage/usage.ts';
 import { createLogger, type Logger } from './util/log.ts';
 import { RateLimiter, type RateLimitStore } from './util/rate-limiter.ts';
 import { openRedis } from './util/redis.ts';
+import { requestContext } from './util/request-context.ts';
 import { Invalidations, MAX_CACHE_AGE_MS } from './util/revocable-cache.ts';
 
 export interface PlatformOptions extends StorageOptions {
@@ -65,6 +67,8 @@ export interface PlatformOptions extends StorageOptions {
   revocationPollMs?: number | undefined;
   /** How usage records are buffered before they are written (defaults: `DEFAULT_USAGE_BATCHING`). */
   usage?: Partial<UsageBatching>;
+  /** How many requests may wait for the database, and how long (defaults: `DEFAULT_ADMISSION_LIMITS`). */
+  dbAdmission?: Partial<AdmissionLimits>;
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
@@ -107,7 +111,28 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
   };
   // Checked before storage opens: a weak admin token is a configuration error, not a warning.
   const operator = options.adminToken ? new OperatorToken(options.adminToken) : undefined;
-  const db = await openDatabase({ ...options, log });
+  const store = await openDatabase({ ...options, log });
+  const metrics = new Metrics({ pool: store.poolStats ? () => store.poolStats?.() : undefined });
+  // One queue in front of the database: as many at once as it has connections (PGlite: one),
+  // the rest waiting in line, bounded in length and time.
+  const admission = new Admission({
+    permits: store.poolStats?.().max ?? 1,
+    ...DEFAULT_ADMISSION_LIMITS,
+    ...options.dbAdmission,
+    onOutcome: (outcome, waitedMs) => {
+      metrics.dbAdmissions.inc({ outcome });
+      metrics.dbAdmissionWait.observe(waitedMs / 1000);
+      if (outcome === 'queue_full' || outcome === 'wait_timeout') {
+        log.warn('db.overloaded', {
+          reason: outcome,
+          waited_ms: Math.round(waitedMs),
+          queued: admission.depth,
+        });
+      }
+    },
+  });
+  metrics.watchAdmission(admission);
+  const db = admitted(store, admission, () => requestContext.getStore()?.clientSignal?.());
   const redis = options.redisUrl
     ? await openRedis(options.redisUrl, log).catch(async (error: unknown) => {
         await db.close();
@@ -119,7 +144,6 @@ export async function createPlatform(options: PlatformOptions): Promise<Platform
     ? { kind: 'redis', client: redis, prefix: options.redisKeyPrefix ?? 'planner:' }
     : { kind: 'sql', db };
   const limiter = (name: keyof RateLimits) => new RateLimiter(config.rateLimits[name], name, limitStore);
-  const metrics = new Metrics({ pool: db.poolStats ? () => db.poolStats?.() : undefined });
   // A retired signing key stays published as long as any token it signed may live,
   // back-ends' 60-minute standard tokens included.
   const keys = new SigningKeys(db, options.master, {

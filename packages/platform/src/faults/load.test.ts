@@ -7,14 +7,29 @@ import {
   postgresStorage,
 } from '../testing/platform-process.ts';
 import { recordFigures, STRESS_FULL, sized } from '../testing/stress.ts';
-import { type KindResult, type MemorySample, type RequestKind, runKind, sampleMemory } from './mixed-load.ts';
+import {
+  GC_PROBE,
+  heapAfterGc,
+  type KindResult,
+  type MemorySample,
+  type RequestKind,
+  runKind,
+  sampleMemory,
+} from './mixed-load.ts';
 
 /**
  * Issue 15, "Load": `main.ts` as its own process under a bounded autocannon run on 127.0.0.1
  * mixing token issuance, catalog reads and project saves (create, then If-Match
  * replacements), each kind on its own connections at the same time. Short: 50 connections for
  * 5 s; full (`pnpm stress`): 500 for 60 s. Zero errors, p50/p99 per kind, and the platform's
- * memory after the warm-up against the end.
+ * memory after the warm-up against the end — the heap after a forced full collection (the
+ * process runs with --expose-gc and `GC_PROBE`), so that garbage not yet collected is not
+ * taken for growth.
+ *
+ * An error is anything but a 2xx: a socket error, a time-out, and a 503 `overloaded` too.
+ * A real client (the planner's queue) would retry that 503 after its Retry-After and get its
+ * answer; the load generator does not, because the goal is a platform that serves 500
+ * connections on this machine without shedding any, and a shed request is counted, by status.
  */
 const CONNECTIONS = sized(50, 500);
 const SECONDS = sized(5, 60);
@@ -23,8 +38,8 @@ const WARM_UP_SECONDS = sized(3, 10);
 const SETTLE_MS = sized(3_000, 35_000);
 // A fifth of the connections ask for tokens, the rest read the catalog and save, half each.
 const SPLIT: Record<RequestKind, number> = { token: 0.2, catalog: 0.4, save: 0.4 };
-/** Growth allowed from the warm-up sample to the end, MiB. */
-const MAX_HEAP_GROWTH = sized(96, 64);
+/** Growth allowed from the warm-up to the end, MiB: the heap after a full collection, and RSS. */
+const MAX_HEAP_GROWTH = 16;
 const MAX_RSS_GROWTH = sized(192, 160);
 const postgresUrl = process.env.DATABASE_URL;
 
@@ -43,6 +58,7 @@ function suite(kind: DurableStorage['kind'], title: string, enabled: boolean) {
         storage = kind === 'pglite' ? await pgliteStorage() : postgresStorage(postgresUrl ?? '');
         platform = await platformProcess(storage, {
           seedCatalog: true,
+          nodeArgs: ['--expose-gc', '--import', GC_PROBE],
           env: {
             PLANNER_METRICS_PORT: '0',
             // The run measures the platform, not its limiter: one host back-end, one address,
@@ -74,6 +90,7 @@ function suite(kind: DurableStorage['kind'], title: string, enabled: boolean) {
         // what follows measures a platform in its steady state.
         const warmUp = await mix(Math.ceil(CONNECTIONS / 5), WARM_UP_SECONDS);
         const warm = await sampleMemory(metricsUrl);
+        const warmHeap = await heapAfterGc(running);
         const samples: MemorySample[] = [warm];
         let sampling = true;
         const sampler = (async () => {
@@ -90,16 +107,27 @@ function suite(kind: DurableStorage['kind'], title: string, enabled: boolean) {
         // sample is taken once the answers autocannon stopped waiting for have drained.
         await new Promise((r) => setTimeout(r, SETTLE_MS));
         const end = await sampleMemory(metricsUrl);
+        const endHeap = await heapAfterGc(running);
         const peak = samples.reduce((m, s) => Math.max(m, s.rssMiB), underLoad.rssMiB);
         const memory = {
-          warmUp: { rssMiB: round(warm.rssMiB), heapUsedMiB: round(warm.heapUsedMiB) },
+          warmUp: {
+            rssMiB: round(warm.rssMiB),
+            heapUsedMiB: round(warm.heapUsedMiB),
+            heapAfterGcMiB: round(warmHeap.heapUsedMiB),
+          },
           atEndOfLoad: { rssMiB: round(underLoad.rssMiB), heapUsedMiB: round(underLoad.heapUsedMiB) },
-          end: { rssMiB: round(end.rssMiB), heapUsedMiB: round(end.heapUsedMiB) },
+          end: {
+            rssMiB: round(end.rssMiB),
+            heapUsedMiB: round(end.heapUsedMiB),
+            heapAfterGcMiB: round(endHeap.heapUsedMiB),
+          },
           settleSeconds: SETTLE_MS / 1000,
           peakRssMiB: round(peak),
           growth: {
             rssMiB: round(end.rssMiB - warm.rssMiB),
+            // Without a collection first: garbage not yet collected counts here.
             heapUsedMiB: round(end.heapUsedMiB - warm.heapUsedMiB),
+            heapAfterGcMiB: round(endHeap.heapUsedMiB - warmHeap.heapUsedMiB),
           },
           samples: samples.length + 1,
         };
@@ -127,7 +155,7 @@ function suite(kind: DurableStorage['kind'], title: string, enabled: boolean) {
             statuses: {},
           });
         }
-        expect(memory.growth.heapUsedMiB, JSON.stringify(memory)).toBeLessThan(MAX_HEAP_GROWTH);
+        expect(memory.growth.heapAfterGcMiB, JSON.stringify(memory)).toBeLessThan(MAX_HEAP_GROWTH);
         expect(memory.growth.rssMiB, JSON.stringify(memory)).toBeLessThan(MAX_RSS_GROWTH);
       },
       sized(180_000, 900_000),

@@ -2,6 +2,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 import { CLIENT_ASSERTION_TYPE } from '../schemas/tokens.ts';
 import type { HostKey } from '../testing/platform-process.ts';
+import type { SpawnedPlatform } from '../testing/spawned-platform.ts';
 import { paramsHash } from '../tokens/client-assertion.ts';
 import { saveBody } from './save-stream.ts';
 
@@ -13,8 +14,10 @@ export interface KindResult {
   /** Answers not 2xx, by status. */
   statuses: Record<string, number>;
   non2xx: number;
-  /** Socket errors and timeouts. */
+  /** Socket errors and time-outs (autocannon counts a time-out among its errors). */
   errors: number;
+  /** Of those, requests unanswered within the 30 s time-out. */
+  timeouts: number;
   p50: number;
   p99: number;
   max: number;
@@ -143,7 +146,8 @@ export async function runKind(
     requests: result.requests.total,
     statuses,
     non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
+    errors: result.errors,
+    timeouts: result.timeouts,
     p50: result.latency.p50,
     p99: result.latency.p99,
     max: result.latency.max,
@@ -169,4 +173,33 @@ export async function sampleMemory(metricsUrl: string): Promise<MemorySample> {
     rssMiB: metric('planner_process_resident_memory_bytes'),
     heapUsedMiB: metric('planner_nodejs_heap_size_used_bytes'),
   };
+}
+
+/** The preload that gives a platform process `heapAfterGc` (with `--expose-gc`). */
+export const GC_PROBE = new URL('../testing/gc-probe.mjs', import.meta.url).pathname;
+
+/**
+ * The platform's heap after a full garbage collection: what it keeps, not what it has not
+ * yet collected. Needs the process started with `--expose-gc --import GC_PROBE`.
+ */
+export async function heapAfterGc(
+  running: SpawnedPlatform,
+): Promise<{ heapUsedMiB: number; rssMiB: number }> {
+  const probes = () => running.lines.filter((l) => l.includes('"gc.probe"')).length;
+  const before = probes();
+  running.child.kill('SIGUSR2');
+  const deadline = Date.now() + 30_000;
+  while (probes() === before) {
+    if (Date.now() > deadline) throw new Error('no gc.probe line within 30 s');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const line = JSON.parse(running.lines.filter((l) => l.includes('"gc.probe"')).at(-1) ?? '{}') as {
+    heap_used_bytes?: number;
+    rss_bytes?: number;
+    error?: string;
+  };
+  if (line.heap_used_bytes === undefined || line.rss_bytes === undefined) {
+    throw new Error(`gc probe: ${line.error ?? 'no figures'}`);
+  }
+  return { heapUsedMiB: line.heap_used_bytes / 2 ** 20, rssMiB: line.rss_bytes / 2 ** 20 };
 }

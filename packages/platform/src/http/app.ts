@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import { ClientGone, DatabaseOverloaded } from '../db/admission.ts';
 import { PlatformError } from '../errors.ts';
 import { ErrorBody } from '../schemas/common.ts';
 import type { Services } from '../services.ts';
@@ -201,6 +202,7 @@ export function createApp(services: Services, options: AppOptions = {}): OpenAPI
   }
 
   documentBodyLimits(app);
+  documentOverload(app);
   // Built once, on the first request (every documented route is registered by then): the
   // document takes milliseconds to generate and the route is public, so building it per
   // request made it the cheapest way to load the server (issue 13: 79 req/s).
@@ -227,6 +229,20 @@ export function createApp(services: Services, options: AppOptions = {}): OpenAPI
       c.set('errorCode', error.code);
       return c.json(errorBody(error.code, error.description), error.status as 400, error.headers);
     }
+    if (error instanceof DatabaseOverloaded) {
+      // Shed, not failed: the client is told when to come back (the planner's queue retries
+      // a 503 after its Retry-After), and nothing was applied.
+      c.set('errorCode', error.code);
+      return c.json(errorBody(error.code, error.message), 503, {
+        'Retry-After': String(error.retryAfterSeconds),
+      });
+    }
+    if (error instanceof ClientGone) {
+      // Nobody reads this answer (the connection is closed); the status names the case in
+      // the request log and the metrics, as nginx's 499 does.
+      c.set('errorCode', error.code);
+      return c.json(errorBody(error.code, error.message), 499 as 400);
+    }
     const mapped = error instanceof PlatformError ? PLATFORM_ERRORS[error.code] : undefined;
     if (mapped) return c.json(errorBody(mapped[1], error.message), mapped[0] as 400);
     if (error instanceof HTTPException && error.status < 500) {
@@ -238,6 +254,23 @@ export function createApp(services: Services, options: AppOptions = {}): OpenAPI
   });
 
   return app;
+}
+
+/**
+ * Any route may have to wait for the database, and so be refused 503 `overloaded` with a
+ * `Retry-After` when too many wait (`PLANNER_DB_MAX_QUEUE`) or too long (`PLANNER_DB_MAX_WAIT_MS`).
+ */
+function documentOverload(app: OpenAPIHono<AppEnv>): void {
+  for (const definition of app.openAPIRegistry.definitions) {
+    if (definition.type !== 'route') continue;
+    definition.route.responses['503'] ??= {
+      description: 'overloaded: too many requests wait for the database; try again after Retry-After seconds',
+      headers: {
+        'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer' } },
+      },
+      content: { 'application/json': { schema: ErrorBody } },
+    };
+  }
 }
 
 /**

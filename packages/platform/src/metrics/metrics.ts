@@ -1,4 +1,5 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { Admission } from '../db/admission.ts';
 import type { PoolStats } from '../db/database.ts';
 
 /**
@@ -75,6 +76,34 @@ export class Metrics {
     help: 'Usage records waiting in memory for the next flush.',
     registers: [this.registry],
   });
+
+  readonly dbAdmissions = new Counter({
+    name: 'planner_db_admissions_total',
+    help: 'Requests for the database, by outcome: admitted, refused (queue_full, wait_timeout: answered 503 overloaded), or dropped because the client had gone (client_gone).',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly dbAdmissionWait = new Histogram({
+    name: 'planner_db_admission_wait_seconds',
+    help: 'Time spent in the database admission queue before a connection was free (or the wait ended).',
+    buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 2.5, 5, 10, 30],
+    registers: [this.registry],
+  });
+
+  /** The admission queue's depth and the connections in use, read at each scrape. */
+  watchAdmission(admission: Pick<Admission, 'depth' | 'inUse'>): void {
+    new Gauge({
+      name: 'planner_db_admission_queue',
+      help: 'The database admission queue now: waiting (requests in line) and in_use (connections held).',
+      labelNames: ['state'] as const,
+      registers: [this.registry],
+      collect() {
+        this.set({ state: 'waiting' }, admission.depth);
+        this.set({ state: 'in_use' }, admission.inUse);
+      },
+    });
+  }
 
   constructor(options: { pool?: (() => PoolStats | undefined) | undefined } = {}) {
     const { pool } = options;

@@ -80,7 +80,11 @@ export interface PlatformProcess {
 /** Provisions a legal entity and API key on `storage` (before any process holds it). */
 export async function platformProcess(
   storage: DurableStorage,
-  { env = {}, seedCatalog = false }: { env?: Record<string, string>; seedCatalog?: boolean } = {},
+  {
+    env = {},
+    seedCatalog = false,
+    nodeArgs = [],
+  }: { env?: Record<string, string>; seedCatalog?: boolean; nodeArgs?: readonly string[] } = {},
 ): Promise<PlatformProcess> {
   const masterBytes = randomBytes(32);
   const db = await openDatabase(storage.options);
@@ -111,7 +115,7 @@ export async function platformProcess(
     storage,
     current: undefined,
     async start() {
-      p.current = await spawnPlatform(processEnv);
+      p.current = await spawnPlatform(processEnv, nodeArgs);
       return p.current;
     },
     async kill() {

@@ -28,11 +28,15 @@ export interface SpawnedPlatform {
  * `src/main.ts` as its own process (the production entry point, signals and all), on a fresh
  * PGlite folder, or a fresh schema of `DATABASE_URL`'s server when that is set.
  */
-export async function spawnPlatform(env: Record<string, string> = {}): Promise<SpawnedPlatform> {
+export async function spawnPlatform(
+  env: Record<string, string> = {},
+  /** Node's own flags, before the entry point (e.g. `--expose-gc`). */
+  nodeArgs: readonly string[] = [],
+): Promise<SpawnedPlatform> {
   const databaseUrl = process.env.DATABASE_URL;
   const schema = databaseUrl ? `t_${randomUUID().replace(/-/g, '')}` : undefined;
   const dataDir = databaseUrl ? undefined : await mkdtemp(join(tmpdir(), 'planner-spawned-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', MAIN], {
     cwd: PACKAGE_DIR,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {

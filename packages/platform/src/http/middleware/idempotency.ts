@@ -12,6 +12,8 @@ const refusedUnapplied = (error: Error | undefined) =>
   (error instanceof ApiError && error.unapplied) || (error instanceof HTTPException && error.status === 400);
 /** Headers of a stored answer worth replaying. */
 const KEPT_HEADERS = ['content-type', 'etag', 'location'];
+/** Statuses whose answer has no body (a Response refuses one). */
+const NULL_BODY = new Set([101, 204, 205, 304]);
 
 interface Stored {
   request_hash: string;
@@ -52,6 +54,7 @@ export const idempotency = () =>
     const requestHash = sha256(`${c.req.method} ${c.req.path}\n${body}`);
 
     let replay: Response | undefined;
+    let answer: Response | undefined;
     try {
       await db.transaction(async (tx) => {
         const claimed = await tx.query(
@@ -93,14 +96,29 @@ export const idempotency = () =>
           const value = res.headers.get(name);
           if (value !== null) headers[name] = value;
         }
+        // The body is read once, as text: stored, and sent as a fresh answer of that text.
+        // Sending the handler's own answer after `res.clone()` handed the server one branch of
+        // a tee'd stream, which it writes chunk by chunk on its slow path: under load, saves
+        // were answered late or not within the client's timeout.
+        const text = await res.text();
         await tx.query(
           `update idempotency_keys set status = $3, response_headers = $4, response_body = $5
            where caller = $1 and key = $2`,
-          [caller, key, res.status, JSON.stringify(headers), await res.clone().text()],
+          [caller, key, res.status, JSON.stringify(headers), text],
         );
+        answer = new Response(NULL_BODY.has(res.status) ? null : text, {
+          status: res.status,
+          statusText: res.statusText,
+          headers: res.headers,
+        });
       });
     } catch (error) {
       if (!(error instanceof NotAnAnswer)) throw error;
     }
     if (replay) return replay;
+    if (answer) {
+      // Unset first: assigning over an answer makes Hono wrap the new one's body as a stream.
+      c.res = undefined;
+      c.res = answer;
+    }
   });

@@ -35,8 +35,13 @@ export const observe = () =>
       traceparent: c.req.header('traceparent'),
     });
     c.set('requestId', ctx.requestId);
+    ctx.clientSignal = () => c.req.raw.signal;
     const started = performance.now();
-    await requestContext.run(ctx, next);
+    try {
+      await requestContext.run(ctx, next);
+    } finally {
+      ctx.clientSignal = undefined;
+    }
     setResponseHeader(c, 'X-Request-Id', ctx.requestId);
     setResponseHeader(c, 'traceparent', traceparentOf(ctx));
     const seconds = (performance.now() - started) / 1000;
