@@ -32,6 +32,8 @@ test.describe('the planner in the shop’s language and brand', () => {
     await expect(frame.getByRole('heading', { name: 'Möbel', exact: true })).toBeVisible();
     await expect(frame.getByRole('textbox', { name: 'Breite' })).toBeVisible();
     await expect(frame.locator('html')).toHaveAttribute('lang', 'de');
+    // A project nobody named is called so in the shopper's language (stored language-neutral).
+    await expect(header.getByRole('textbox', { name: 'Projektname' })).toHaveValue('Unbenannter Raum');
 
     // The shop's theme: the primary button in its accent colour, the corners its radius.
     await expect(save).toHaveCSS('background-color', 'rgb(106, 27, 154)');
@@ -50,6 +52,7 @@ test.describe('the planner in the shop’s language and brand', () => {
     await expect(header.getByRole('button', { name: 'Enregistrer', exact: true })).toBeVisible();
     await expect(frame.getByText(/^Surface au sol 20,0\sm²$/)).toBeVisible();
     await expect(frame.getByText('1 meuble', { exact: true })).toBeVisible();
+    await expect(header.getByRole('textbox', { name: 'Nom du projet' })).toHaveValue('Pièce sans titre');
   });
 
   test('a shop in English (US) gets a fresh room in feet and square feet', async ({ page }) => {

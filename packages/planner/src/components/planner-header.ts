@@ -5,6 +5,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { WorkspaceState } from '../project/workspace.ts';
 import type { PlannerServices, SessionState } from '../services.ts';
+import { shownProjectName } from '../text/project-text.ts';
 import { HEADER_COMMAND_EVENT, type HeaderCommand, RENAME_EVENT } from './app-events.ts';
 import { icon } from './icons.ts';
 import { MOD } from './keys.ts';
@@ -69,7 +70,7 @@ export class PlannerHeader extends LitElement {
               maxlength=${PROJECT_LIMITS.nameMaxLength}
               autocomplete="off"
               spellcheck="false"
-              .value=${live(ws.project.name)}
+              .value=${live(shownProjectName(ws.project.name))}
               @input=${(e: Event) =>
                 this.dispatchEvent(
                   new CustomEvent(RENAME_EVENT, {

@@ -2,6 +2,7 @@ import { localized, msg, str } from '@lit/localize';
 import type { ProjectSummary } from '@planner/contract';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+import { shownProjectName } from '../text/project-text.ts';
 import { icon } from './icons.ts';
 import { base } from './styles.ts';
 
@@ -47,7 +48,11 @@ export class PlannerProjectsDialog extends LitElement {
 
   #fire(type: 'planner-project-open' | 'planner-project-delete', p: ProjectSummary): void {
     this.dispatchEvent(
-      new CustomEvent(type, { detail: { id: p.id, name: p.name }, bubbles: true, composed: true }),
+      new CustomEvent(type, {
+        detail: { id: p.id, name: shownProjectName(p.name) },
+        bubbles: true,
+        composed: true,
+      }),
     );
   }
 
@@ -104,8 +109,8 @@ export class PlannerProjectsDialog extends LitElement {
     if (confirming) {
       return html`
         <li class="row confirm">
-          <div class="confirm-group" role="group" aria-label=${msg(str`Confirm deleting ${p.name}`)}>
-          <p><strong>${msg(str`Delete “${p.name}”?`)}</strong> ${msg('This cannot be undone.')}</p>
+          <div class="confirm-group" role="group" aria-label=${msg(str`Confirm deleting ${shownProjectName(p.name)}`)}>
+          <p><strong>${msg(str`Delete “${shownProjectName(p.name)}”?`)}</strong> ${msg('This cannot be undone.')}</p>
           <div class="actions">
             <button
               type="button"
@@ -135,14 +140,14 @@ export class PlannerProjectsDialog extends LitElement {
     return html`
       <li class="row ${current ? 'current' : ''}">
         <div class="info">
-          <span class="name">${p.name}${current ? html` <span class="tag">${msg('Open')}</span>` : nothing}</span>
+          <span class="name">${shownProjectName(p.name)}${current ? html` <span class="tag">${msg('Open')}</span>` : nothing}</span>
           <span class="meta">${items} · v${p.version} · ${this.#when(p.updated_at)}</span>
         </div>
         <div class="actions">
           <button
             type="button"
             class="btn small primary"
-            aria-label=${msg(str`Open ${p.name}`)}
+            aria-label=${msg(str`Open ${shownProjectName(p.name)}`)}
             @click=${() => this.#fire('planner-project-open', p)}
           >
             ${msg('Open')}
@@ -150,7 +155,7 @@ export class PlannerProjectsDialog extends LitElement {
           <button
             type="button"
             class="btn small danger icon"
-            aria-label=${msg(str`Delete ${p.name}`)}
+            aria-label=${msg(str`Delete ${shownProjectName(p.name)}`)}
             title=${msg('Delete')}
             ?disabled=${deleting}
             @click=${async () => {

@@ -6,6 +6,7 @@ import { reasonOf } from '../project/describe-error.ts';
 import type { Workspace } from '../project/workspace.ts';
 import type { PlannerServices, SessionState } from '../services.ts';
 import { errorText } from '../text/error-text.ts';
+import { shownProjectName } from '../text/project-text.ts';
 import type { PlannerProjectsDialog, ProjectEvent } from './planner-projects-dialog.ts';
 
 export interface ProjectFlowsOptions {
@@ -53,7 +54,7 @@ export class ProjectFlowsController implements ReactiveController {
       const ok = await (await this.#o.confirmDialog()).ask({
         title: msg('Discard unsaved changes?'),
         message: msg(
-          str`“${ws.state.project.name}” has changes that are not saved. Opening “${name}” discards them.`,
+          str`“${shownProjectName(ws.state.project.name)}” has changes that are not saved. Opening “${name}” discards them.`,
         ),
         confirmLabel: msg('Discard and open'),
         cancelLabel: msg('Keep editing'),
@@ -75,7 +76,7 @@ export class ProjectFlowsController implements ReactiveController {
       const ok = await (await this.#o.confirmDialog()).ask({
         title: msg('Start a new project?'),
         message: msg(
-          str`“${ws.state.project.name}” has changes that are not saved. A new project discards them.`,
+          str`“${shownProjectName(ws.state.project.name)}” has changes that are not saved. A new project discards them.`,
         ),
         confirmLabel: msg('Discard and start new'),
         cancelLabel: msg('Keep editing'),

@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import type { BasketLine, BasketMessage } from '@planner/protocol';
 import type { CatalogIndex, PlacedItem } from '../editor/design.ts';
 import { variantGone, variantOf } from './variants.ts';
@@ -57,7 +58,7 @@ export function shoppingList(items: readonly PlacedItem[], catalog: CatalogIndex
         flagged.set(key, {
           sku: item.catalog_id,
           ...variant,
-          name: c?.name ?? 'Unknown item',
+          name: c?.name ?? msg('Unknown item'),
           quantity: 1,
           reason: reason ?? 'unknown',
         });

@@ -4,6 +4,7 @@ import { customElement, state } from 'lit/decorators.js';
 import type { PlannerApp } from '../components/planner-app.ts';
 import { base } from '../components/styles.ts';
 import { shoppingList } from '../retail/basket.ts';
+import { shownProjectName } from '../text/project-text.ts';
 import { download, fileName, pngSize, rasterise } from './files.ts';
 import { planSvg } from './plan-svg.ts';
 import { PRINT_PLAN_MM, preparePrintView } from './print-view.ts';
@@ -55,7 +56,7 @@ export class PlannerShare extends LitElement {
     return planSvg({
       design: app.workspace.design,
       catalog: app.catalogIndex,
-      title: app.workspace.state.project.name,
+      title: shownProjectName(app.workspace.state.project.name),
       symbols: this.#symbols,
       locale: app.locale,
       legend,
@@ -72,7 +73,7 @@ export class PlannerShare extends LitElement {
       const { design } = app.workspace;
       const symbols = await loadSymbols(design.items, app.catalogIndex, (r) => app.services.symbolUrl(r));
       for (const [k, v] of symbols) this.#symbols.set(k, v);
-      const name = app.workspace.state.project.name;
+      const name = shownProjectName(app.workspace.state.project.name);
       if (job === 'print') {
         this.#preparePrint(app);
         this._message = msg('Printing the plan to scale, with its legend and shopping list.');
@@ -99,7 +100,7 @@ export class PlannerShare extends LitElement {
 
   #preparePrint(app: PlannerApp): void {
     preparePrintView(document, {
-      title: app.workspace.state.project.name,
+      title: shownProjectName(app.workspace.state.project.name),
       plan: this.#plan(app, false),
       list: shoppingList(app.workspace.design.items, app.catalogIndex),
       unit: app.workspace.design.room.unit,

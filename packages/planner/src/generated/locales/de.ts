@@ -178,6 +178,7 @@
 's66791db3c2a98e56': `Offline – Änderungen werden gesendet, sobald Sie wieder online sind`,
 's66c1f141105b9402': `unten`,
 's680ad94beb6c931d': `Oben ausrichten`,
+'s68ab2186b8e5ab3b': `Unbenannter Raum`,
 's68f25a936d72289e': `Auf die zuletzt gespeicherte Version dieses Projekts aktualisiert.`,
 's690effbfbad7ca7e': `Pfeiltasten`,
 's692bd1d1b1474a4d': `Ein neues, leeres Projekt wurde begonnen.`,

@@ -178,6 +178,7 @@
 's66791db3c2a98e56': `Hors ligne — les modifications seront envoyées à votre retour`,
 's66c1f141105b9402': `en bas`,
 's680ad94beb6c931d': `Aligner en haut`,
+'s68ab2186b8e5ab3b': `Pièce sans titre`,
 's68f25a936d72289e': `Mis à jour avec la dernière version enregistrée de ce projet.`,
 's690effbfbad7ca7e': `flèches`,
 's692bd1d1b1474a4d': `Nouveau projet vide commencé.`,
