@@ -17,6 +17,7 @@ import { silentLogger } from '../../packages/platform/src/util/log.ts';
 import { serveFetch } from '../../packages/stack/src/frontends.ts';
 import { platformEmbedOrigins } from '../../packages/stack/src/planner-site/embed-origins.ts';
 import { plannerEmbedUrl, plannerSite } from '../../packages/stack/src/planner-site/planner-site.ts';
+import { BENCH_RATE_LIMITS } from './rate-limits.ts';
 
 const plannerDir = process.env.BENCH_PLANNER_DIR;
 if (!plannerDir) throw new Error('BENCH_PLANNER_DIR names the planner build to serve');
@@ -34,19 +35,13 @@ const [plannerPort, hostPort] = [await freePort(), await freePort()];
 const plannerUrl = `http://127.0.0.1:${plannerPort}`;
 const hostUrl = `http://127.0.0.1:${hostPort}`;
 
-const unlimited = { limit: 1_000_000_000, windowSeconds: 60 };
 delete process.env.DATABASE_URL;
 const tp = await startTestPlatform({
   now: Date.now,
   log: silentLogger,
   // The planner calls the API from its own origin, as in production (CORS, preflights).
   corsOrigins: [plannerUrl],
-  rateLimits: {
-    tokenRequests: unlimited,
-    authFailures: unlimited,
-    consumerFailures: unlimited,
-    operatorFailures: unlimited,
-  },
+  rateLimits: BENCH_RATE_LIMITS,
 });
 const { services } = tp.platform;
 const { legalEntity, apiKey } = await onboardHost(tp, { name: 'Bench Shop', origins: [hostUrl] });

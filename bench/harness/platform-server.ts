@@ -22,20 +22,15 @@ import { createConsumer } from '../../packages/platform/src/oauth/consumers.ts';
 import { listen } from '../../packages/platform/src/server.ts';
 import { onboardHost, startTestPlatform } from '../../packages/platform/src/testing/test-platform.ts';
 import { silentLogger } from '../../packages/platform/src/util/log.ts';
+import { BENCH_RATE_LIMITS } from './rate-limits.ts';
 
-const unlimited = { limit: 1_000_000_000, windowSeconds: 60 };
 if (process.env.BENCH_DB !== 'postgres') delete process.env.DATABASE_URL;
 else process.env.DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/test';
 
 const tp = await startTestPlatform({
   now: Date.now,
   log: silentLogger,
-  rateLimits: {
-    tokenRequests: unlimited,
-    authFailures: unlimited,
-    consumerFailures: unlimited,
-    operatorFailures: unlimited,
-  },
+  rateLimits: BENCH_RATE_LIMITS,
 });
 const { services } = tp.platform;
 const app = createApp(services);

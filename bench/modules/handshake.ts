@@ -98,8 +98,13 @@ function plannerPhases(f: FrameTimes, host: HostMarks): Load {
     ['catalog request sent', catalog.start],
     ['catalog answered', catalog.end],
   ];
+  return toLoad(f, catalog.end, phases);
+}
+
+/** The phases that happened (a missing mark is left out), ending when the catalog answered. */
+function toLoad(f: FrameTimes, total: number, phases: [string, number | undefined][]): Load {
   return {
-    total: catalog.end,
+    total,
     phases: phases.filter((p): p is [string, number] => p[1] !== undefined && Number.isFinite(p[1])),
     resources: f.resources,
   };
@@ -115,11 +120,7 @@ function blankPhases(f: FrameTimes): Load {
     ['catalog request sent', catalog.start],
     ['catalog answered', catalog.end],
   ];
-  return {
-    total: catalog.end,
-    phases: phases.filter((p): p is [string, number] => p[1] !== undefined && Number.isFinite(p[1])),
-    resources: f.resources,
-  };
+  return toLoad(f, catalog.end, phases);
 }
 
 async function load(page: Page, stack: PlannerStack, mode: 'planner' | 'blank'): Promise<Load> {
